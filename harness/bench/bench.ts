@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The Bench: how a suite acts on the physical world of a premises. Suites never touch an
+ * emulator; they ask the Bench, whose driver is emulated (virtual time, emulated devices),
+ * a lab (a PDU, an operator prompt) or absent. A capability a driver lacks is reported, so the
+ * suite can skip the test with that reason instead of failing it.
+ */
+import type { Eui64 } from '../protocol/gbcs/frame-types.ts';
+
+/** What a Bench driver can do. */
+export type BenchCapability =
+  | 'supply-power' // switch a mains-powered device's supply (ESME, comms hub)
+  | 'battery' // set a battery-powered device's battery level (GSME)
+  | 'radio-loss' // cut and restore a device's HAN link
+  | 'clock' // move time (virtual when emulated)
+  | 'consumption'; // drive metered consumption
+
+export interface BenchDriver {
+  readonly name: string;
+  readonly capabilities: ReadonlySet<BenchCapability>;
+  /** Current time of the world the devices live in, epoch milliseconds. */
+  now(): number;
+  /** Lets `ms` of world time pass, running everything due in it (virtual: instant in wall time). */
+  advance(ms: number): Promise<void>;
+  setSupply(device: Eui64, on: boolean): Promise<void>;
+  setBatteryPercent(device: Eui64, percent: number): Promise<void>;
+  setRadioLink(device: Eui64, up: boolean): Promise<void>;
+}
+
+/** Raised when a suite asks for a capability the target lacks; suites turn it into a skip. */
+export class BenchCapabilityMissing extends Error {
+  constructor(
+    readonly capability: BenchCapability,
+    readonly driver: string,
+  ) {
+    super(`the ${driver} bench cannot ${capability}: this test needs it`);
+    this.name = 'BenchCapabilityMissing';
+  }
+}
+
+/** The Bench a suite uses: a driver plus capability checks with a reason for skipping. */
+export class Bench {
+  constructor(private readonly driver: BenchDriver) {}
+
+  get name(): string {
+    return this.driver.name;
+  }
+
+  has(capability: BenchCapability): boolean {
+    return this.driver.capabilities.has(capability);
+  }
+
+  /** The reason a test needing these capabilities must be skipped on this bench, or null. */
+  lacking(...needed: BenchCapability[]): string | null {
+    const missing = needed.filter((c) => !this.has(c));
+    return missing.length === 0 ? null : `the ${this.driver.name} bench lacks ${missing.join(', ')}`;
+  }
+
+  now(): number {
+    return this.driver.now();
+  }
+
+  async advance(ms: number): Promise<void> {
+    this.require('clock');
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance needs a non-negative duration, got ${ms}`);
+    await this.driver.advance(ms);
+  }
+
+  async powerOff(device: Eui64): Promise<void> {
+    this.require('supply-power');
+    await this.driver.setSupply(device, false);
+  }
+
+  async powerOn(device: Eui64): Promise<void> {
+    this.require('supply-power');
+    await this.driver.setSupply(device, true);
+  }
+
+  async setBattery(device: Eui64, percent: number): Promise<void> {
+    this.require('battery');
+    if (!(percent >= 0 && percent <= 100)) throw new RangeError(`battery level must be 0..100 %, got ${percent}`);
+    await this.driver.setBatteryPercent(device, percent);
+  }
+
+  async radioLoss(device: Eui64): Promise<void> {
+    this.require('radio-loss');
+    await this.driver.setRadioLink(device, false);
+  }
+
+  async radioRestore(device: Eui64): Promise<void> {
+    this.require('radio-loss');
+    await this.driver.setRadioLink(device, true);
+  }
+
+  private require(capability: BenchCapability): void {
+    if (!this.has(capability)) throw new BenchCapabilityMissing(capability, this.driver.name);
+  }
+}

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * `dit`: the command line and the composition root. Every command lives in its own file; this
+ * one declares the options, turns user mistakes into exit code 2 with one clear line, and
+ * never prints a stack trace for them.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { EXIT, UserError } from './user-error.ts';
+
+function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive integer, got "${value}"`);
+    return n;
+  };
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`a TCP port is 0..65535, got "${value}"`);
+  return n;
+}
+
+const targetOption = () =>
+  new Option('--target <target>', 'where DUIS goes: emulated (in-process, msw) or loopback (the emulated DCC over HTTP on 127.0.0.1)')
+    .choices(['emulated', 'loopback'])
+    .default('emulated');
+
+export function buildProgram(): Command {
+  const program = new Command('dit')
+    .description('Device integration test harness for GB smart metering Dual Band Comms Hubs')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for the options)')
+    .exitOverride();
+
+  program
+    .command('run')
+    .description('run a DIT cycle: the DIT suites against an emulated premises, recorded in the ledger, with Allure results and an HTML report')
+    .addOption(targetOption())
+    .option('--url <url>', 'with --target loopback: an emulated DCC already running (dit emulate); default: start one for the run')
+    .option('--seed <seed>', 'run seed: the same seed gives the same results and the same message bytes', 'dit')
+    .option('--ledger <file>', 'SQLite ledger file', 'out/ledger.db')
+    .option('--allure-dir <dir>', 'where Allure results are written', 'allure-results')
+    .option('--report-dir <dir>', 'where the Allure HTML report is generated', 'out/allure-report')
+    .option('--no-report', 'do not generate the HTML report')
+    .option('--premises <file>', 'premises description (comms hub and meters)', 'fixtures/premises/dual-band.json')
+    .option('--at <date>', 'programme date the run is recorded at (YYYY-MM-DD)', '2019-04-12')
+    .action(async (opts) => {
+      const { runCommand } = await import('./run-command.ts');
+      process.exitCode = await runCommand(opts);
+    });
+
+  program
+    .command('emulate')
+    .description('serve the emulated DCC (DCC Boxed shape: POST /api/v1/serviceS, /serviceT, /serviceD) on 127.0.0.1 until interrupted')
+    .addOption(new Option('--port <port>', 'TCP port (0: any free port)').argParser(port).default(8079))
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--allow-non-loopback', 'allow binding an address other than loopback')
+    .option('--seed <seed>', 'seed of the emulated world', 'dit')
+    .option('--premises <file>', 'premises description (comms hub and meters)', 'fixtures/premises/dual-band.json')
+    .option('--receiver <url>', 'where asynchronous DUIS responses and alerts are POSTed (default: the client tells the server)')
+    .action(async (opts) => {
+      const { emulateCommand } = await import('./emulate-command.ts');
+      process.exitCode = await emulateCommand(opts);
+    });
+
+  const gbcs = program.command('gbcs').description('decode and verify GBCS frames');
+  gbcs
+    .command('verify')
+    .description('decode and verify every RTDS message: CRA flags, message codes, MACs, signatures, round trips')
+    .option('--rtds <dir>', 'RTDS folder holding RTDS-4.5.0/ and keystore/ (default: $DIT_RTDS_DIR or ../shared/rtds)')
+    .option('--json', 'print the report as JSON')
+    .action(async (opts) => {
+      const { gbcsVerifyCommand } = await import('./gbcs-verify-command.ts');
+      process.exitCode = await gbcsVerifyCommand(opts);
+    });
+  gbcs
+    .command('decode')
+    .description('decode one GBCS frame and its typed payload')
+    .argument('<frame>', 'the frame as hex, or @FILE to read the hex from a file')
+    .option('--keystore <dir>', 'keystore folder (RTDS layout) to check the MAC and signature and decrypt protected content')
+    .option('--json', 'print JSON')
+    .action(async (frame: string, opts) => {
+      const { gbcsDecodeCommand } = await import('./gbcs-decode-command.ts');
+      process.exitCode = await gbcsDecodeCommand(frame, opts);
+    });
+
+  const duis = program.command('duis').description('talk DUIS to a DCC');
+  duis
+    .command('send')
+    .description('send one DUIS request template and print the acknowledgement and the decoded response')
+    .argument('<template>', 'template key, e.g. ECS52_11.2 or ECS17b_4.1.1_SINGLE (see dit duis templates)')
+    .addOption(targetOption())
+    .option('--url <url>', 'with --target loopback: an emulated DCC already running; default: start one')
+    .option('--seed <seed>', 'seed of the emulated world', 'dit')
+    .option('--premises <file>', 'premises description', 'fixtures/premises/dual-band.json')
+    .option('--json', 'print JSON')
+    .action(async (template: string, opts) => {
+      const { duisSendCommand } = await import('./duis-send-command.ts');
+      process.exitCode = await duisSendCommand(template, opts);
+    });
+  duis
+    .command('templates')
+    .description('list the DUIS request templates')
+    .option('--filter <text>', 'only keys containing this text')
+    .action(async (opts) => {
+      const { duisTemplatesCommand } = await import('./duis-send-command.ts');
+      process.exitCode = await duisTemplatesCommand(opts);
+    });
+
+  const ledger = program.command('ledger').description('inspect the SQLite ledger');
+  ledger
+    .command('check')
+    .description('integrity check and counts')
+    .option('--ledger <file>', 'SQLite ledger file', 'out/ledger.db')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { ledgerCheckCommand } = await import('./ledger-command.ts');
+      process.exitCode = await ledgerCheckCommand(opts);
+    });
+  ledger
+    .command('runs')
+    .description('list the recorded runs')
+    .option('--ledger <file>', 'SQLite ledger file', 'out/ledger.db')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { ledgerRunsCommand } = await import('./ledger-command.ts');
+      process.exitCode = await ledgerRunsCommand(opts);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version are successful exits; every other commander error is a usage error
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (e instanceof UserError || isUserFacing(e)) {
+      process.stderr.write(`dit: ${(e as Error).message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`dit: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return EXIT.failed;
+  }
+}
+
+/** Errors whose message is written for the user (named input errors of the harness layers). */
+function isUserFacing(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  return ['UserError', 'LedgerError', 'GbcsDecodeError', 'DuisError', 'PremisesSpecError', 'RtdsError', 'KeyStoreError', 'TemplateError'].includes(
+    e.name,
+  );
+}

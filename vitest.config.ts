@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects: `unit` (tests colocated with the code) and `dit` (the product's DIT suites).
+ * `dit run` starts the `dit` project through vitest's node API with its own reporters
+ * (the Allure reporter and the ledger reporter); see harness/cli/run-command.ts.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['harness/**/*.test.ts', 'emulators/**/*.test.ts', 'reports/**/*.test.ts', 'scripts/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'dit',
+          include: ['suites/**/*.dit.ts'],
+          environment: 'node',
+          setupFiles: ['suites/support/setup.ts'],
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
