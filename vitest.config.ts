@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    reporters: ['default', ['allure-vitest/reporter', { resultsDir: process.env.DIT_ALLURE_DIR ?? 'allure-results', reportMatchers: false }]],
     projects: [
       {
         test: {
@@ -22,7 +23,7 @@ export default defineConfig({
           name: 'dit',
           include: ['suites/**/*.dit.ts'],
           environment: 'node',
-          setupFiles: ['suites/support/setup.ts'],
+          setupFiles: ['allure-vitest/setup', 'harness/cli/dit-worker-setup.ts'],
           testTimeout: 60_000,
         },
       },

@@ -62,7 +62,7 @@ export function checkSource(file: string, source: string): LayerViolation[] {
     const topLevel = LAYER_RULES.some((r) => within(target, r.layer.split('/')[0] ?? r.layer));
     if (!topLevel) continue;
     if (rule.mayImport.some((allowed) => within(target, allowed))) continue;
-    const line = source.slice(0, match.index).split('\n').length;
+    const line = source.slice(0, match.index + match[0].indexOf(specifier)).split('\n').length;
     violations.push({ file, line, specifier, target, rule: `${rule.layer} may import ${rule.mayImport.join(', ')}` });
   }
   return violations;

@@ -59,6 +59,7 @@ export function buildProgram(): Command {
     .option('--seed <seed>', 'seed of the emulated world', 'dit')
     .option('--premises <file>', 'premises description (comms hub and meters)', 'fixtures/premises/dual-band.json')
     .option('--receiver <url>', 'where asynchronous DUIS responses and alerts are POSTed (default: the client tells the server)')
+    .option('--at <date>', 'programme date the emulated world starts at (YYYY-MM-DD)', '2019-04-12')
     .action(async (opts) => {
       const { emulateCommand } = await import('./emulate-command.ts');
       process.exitCode = await emulateCommand(opts);

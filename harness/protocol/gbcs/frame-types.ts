@@ -13,10 +13,20 @@ export type CraFlag = 1 | 2 | 3;
 
 export const CRA = { command: 1, response: 2, alert: 3 } as const satisfies Record<string, CraFlag>;
 
-/** Supplementary remote party fields carried in other-information after the message code. */
+/**
+ * Supplementary remote party fields carried in other-information after the message code
+ * (18 bytes: code ‖ id ‖ counter). Two longer forms occur in RTDS 4.5.0, for the "Unknown
+ * Remote Party" reads (ECS21b, GCS16b, GCS61):
+ * - 26 bytes: ‖ supplementary originator counter (responses);
+ * - more than 26: ‖ the remote party's key agreement certificate, DER (commands).
+ */
 export interface SupplementaryRemoteParty {
   readonly remotePartyId: Eui64;
   readonly remotePartyCounter: bigint;
+  /** Added field, 26-byte form: supplementary originator counter (used by the inner-encryption KDF). */
+  readonly originatorCounter?: bigint;
+  /** Added field, form above 26 bytes: the supplementary remote party's KA certificate (X.509 DER). */
+  readonly remotePartyCertificate?: Uint8Array;
 }
 
 /** Header fields of the General Signing grouping header. */
@@ -30,6 +40,12 @@ export interface GbcsHeader {
   readonly dateTime: Uint8Array | null;
   readonly messageCode: number;
   readonly supplementary: SupplementaryRemoteParty | null;
+  /**
+   * Added field: other-information holding a supplementary remote party id with no counter
+   * (10 bytes: code ‖ id; RTDS 4.5.0 ECS200 "Operational Update" alert). Leave undefined
+   * otherwise; never set together with `supplementary`.
+   */
+  readonly supplementaryRemotePartyIdOnly?: Eui64;
 }
 
 /** A decoded GBCS frame. */
@@ -42,6 +58,12 @@ export interface GbcsFrame extends GbcsHeader {
   readonly signature: Uint8Array | null;
   /** 12-byte AES-GCM tag when macProtected, else null. */
   readonly mac: Uint8Array | null;
+  /**
+   * Added field: true when the frame ends right after the payload, with no signature length
+   * byte at all — a DCC pre-command waiting for the user's signature (all 178 RTDS
+   * pre-commands). Such a frame is never MAC-protected and its signature is null.
+   */
+  readonly preCommand?: boolean;
 }
 
 /** A P-256 key: 32-byte private scalar and/or 65-byte uncompressed public point (04 ‖ X ‖ Y). */

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The Bench's emulated driver: the physical world of one emulated premises. Supply power
+ * switches the mains of the ESME or the comms hub (CHF or GPF EUI), battery sets the GSME's
+ * level, radio loss cuts a meter's HAN link, and the clock is the virtual clock (advancing is
+ * instant in wall time). Metered consumption is not offered yet.
+ */
+import type { BenchCapability, BenchDriver } from '../harness/bench/bench.ts';
+import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
+import type { EmulatedDevice } from './device.ts';
+import type { Premises } from './premises.ts';
+
+const CAPABILITIES: ReadonlySet<BenchCapability> = new Set<BenchCapability>(['supply-power', 'battery', 'radio-loss', 'clock']);
+
+export class EmulatedBenchDriver implements BenchDriver {
+  readonly name = 'emulated';
+  readonly capabilities = CAPABILITIES;
+
+  constructor(private readonly premises: Premises) {}
+
+  now(): number {
+    return this.premises.clock.now();
+  }
+
+  async advance(ms: number): Promise<void> {
+    await this.premises.clock.advance(ms);
+  }
+
+  async setSupply(device: Eui64, on: boolean): Promise<void> {
+    const d = this.find(device);
+    if (d === this.premises.esme) this.premises.esme.setPowered(on);
+    else if (d === this.premises.chf || d === this.premises.gpf) this.premises.commsHub.setPowered(on);
+    else throw new RangeError(`${device} is a ${d.deviceType}, battery powered: use the battery capability, not supply power`);
+  }
+
+  async setBatteryPercent(device: Eui64, percent: number): Promise<void> {
+    const d = this.find(device);
+    if (d !== this.premises.gsme) throw new RangeError(`${device} is a ${d.deviceType}, which has no battery to set`);
+    this.premises.gsme.setBatteryPercent(percent);
+  }
+
+  async setRadioLink(device: Eui64, up: boolean): Promise<void> {
+    const d = this.find(device);
+    if (d !== this.premises.esme && d !== this.premises.gsme) {
+      throw new RangeError(`${device} is the ${d.deviceType} inside the comms hub: cut a meter's HAN link instead`);
+    }
+    d.linkUp = up;
+  }
+
+  private find(eui: Eui64): EmulatedDevice {
+    const d = this.premises.device(eui);
+    if (!d) {
+      const known = this.premises.devices().map((x) => `${x.deviceType} ${x.eui}`).join(', ');
+      throw new RangeError(`no device ${eui} on this premises (it has ${known})`);
+    }
+    return d;
+  }
+}
+
+/** The Bench driver of an emulated premises. */
+export function createEmulatedBenchDriver(premises: Premises): BenchDriver {
+  return new EmulatedBenchDriver(premises);
+}

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * One comms hub box: the CHF and the GPF (each a GBCS party with its own EUI and keys), one
+ * vendor firmware, one mains supply, and the HAN bands it runs (a dual-band hub: 2.4 GHz and
+ * 868 MHz at once). It wires the sleepy GSME to the hub: at each GSME wake that reaches a
+ * powered hub with the GSME joined, the GPF mirror takes the GSME's report and the CHF's
+ * sleepy buffer hands over the commands queued for it, oldest first.
+ */
+import type { Eui64, PartyKeys } from '../../harness/protocol/gbcs/frame-types.ts';
+import type { VirtualClock } from '../clock/virtual-clock.ts';
+import type { HanBand } from '../device.ts';
+import type { DeviceProfile } from '../firmware/device-profile.ts';
+import type { Gsme } from '../meters/gsme.ts';
+import { Chf, type HanChannels } from './chf.ts';
+import { Gpf } from './gpf.ts';
+
+export interface CommsHubOptions {
+  readonly clock: VirtualClock;
+  readonly chfEui: Eui64;
+  readonly gpfEui: Eui64;
+  readonly manufacturer: string;
+  readonly model: string;
+  /** Hub firmware version octet string, hex; the CHF and GPF report the same. */
+  readonly firmwareVersion: string;
+  readonly bands?: readonly HanBand[];
+  readonly channels?: HanChannels;
+  readonly profiles: { readonly chf: DeviceProfile; readonly gpf: DeviceProfile };
+  readonly keys?: { readonly chf: PartyKeys | null; readonly gpf: PartyKeys | null };
+}
+
+export const DUAL_BAND: readonly HanBand[] = ['2.4GHz', '868MHz'];
+
+export class CommsHub {
+  readonly chf: Chf;
+  readonly gpf: Gpf;
+  readonly manufacturer: string;
+  readonly model: string;
+  readonly bands: readonly HanBand[];
+  private readonly clock: VirtualClock;
+  private mains = true;
+
+  constructor(options: CommsHubOptions) {
+    const common = { manufacturer: options.manufacturer, model: options.model, firmwareVersion: options.firmwareVersion };
+    this.clock = options.clock;
+    this.manufacturer = options.manufacturer;
+    this.model = options.model;
+    this.bands = [...(options.bands ?? DUAL_BAND)];
+    if (this.bands.length === 0) throw new RangeError('a comms hub runs at least one HAN band');
+    this.chf = new Chf({
+      identity: { ...common, eui: options.chfEui },
+      profile: options.profiles.chf,
+      clock: options.clock,
+      keys: options.keys?.chf ?? null,
+      ...(options.channels ? { channels: options.channels } : {}),
+    });
+    this.gpf = new Gpf({ identity: { ...common, eui: options.gpfEui }, profile: options.profiles.gpf, keys: options.keys?.gpf ?? null });
+  }
+
+  get firmwareVersion(): string {
+    return this.chf.firmwareVersion;
+  }
+
+  /** A hub firmware activation changes what the CHF and the GPF report. */
+  setFirmwareVersion(hex: string): void {
+    this.chf.setFirmwareVersion(hex);
+    this.gpf.setFirmwareVersion(hex);
+  }
+
+  get powered(): boolean {
+    return this.mains;
+  }
+
+  /** Mains supply of the hub (the Bench's supply-power): both functions stop without it. */
+  setPowered(on: boolean): void {
+    this.mains = on;
+    this.chf.powered = on;
+    this.gpf.powered = on;
+  }
+
+  supports(band: HanBand): boolean {
+    return this.bands.includes(band);
+  }
+
+  /** Connects a GSME's wakes to this hub; returns a function that disconnects it. */
+  attachGsme(gsme: Gsme): () => void {
+    return gsme.onWake((g) => this.serveWake(g));
+  }
+
+  /** What the hub does when a GSME wakes and reaches it. */
+  private async serveWake(gsme: Gsme): Promise<void> {
+    if (!this.mains || !this.chf.isJoined(gsme.eui)) return;
+    this.gpf.updateMirror(gsme.report(), this.clock.now());
+    for (const item of this.chf.sleepyBuffer.take(gsme.eui)) await item.deliver(gsme);
+  }
+}

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * What leaves and what enters an emulated premises on its WAN side.
+ * - A command frame goes in through `Premises.handleCommand`, which answers at once with a
+ *   receipt: accepted (and routed where) or refused (and why). Refusals are silent on the WAN,
+ *   as on a real device: no response frame follows; the receipt is for the emulated DCC's
+ *   trace and for tests.
+ * - Device messages (responses and alerts) come out later, in virtual time, through the
+ *   `onDeviceMessage` listeners, as sealed GBCS frames with a little metadata for traces.
+ */
+import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
+import type { DeviceType } from './device.ts';
+
+export interface DeviceMessageInfo {
+  readonly kind: 'response' | 'alert';
+  /** Virtual time the message left the comms hub. */
+  readonly at: number;
+  /** Use case of the message (e.g. "ECS17b", "CS14"). */
+  readonly useCase: string;
+  readonly messageCode: number;
+  readonly originator: Eui64;
+  readonly recipient: Eui64;
+  /** Alerts: the GBCS alert code (e.g. 0x8F12). */
+  readonly alertCode?: number;
+}
+
+export type DeviceMessageListener = (frame: Uint8Array, info: DeviceMessageInfo) => void | Promise<void>;
+
+/** Where an accepted command went: answered directly, or queued for the sleepy GSME. */
+export type CommandRoute = 'CHF' | 'GPF' | 'ESME' | 'GSME-queued';
+
+export type CommandRefusal =
+  /** Not a well-formed GBCS frame. */
+  | 'malformed-frame'
+  /** The recipient EUI is no party of this premises. */
+  | 'unknown-recipient'
+  /** The comms hub is without mains: nothing answers. */
+  | 'comms-hub-unpowered'
+  /** No MAC wrapper where the use case requires one. */
+  | 'mac-absent'
+  /** The MAC does not verify with the ACB's key and the device's. */
+  | 'mac-invalid'
+  /** The originator counter is not above the last one accepted from that originator. */
+  | 'counter-not-increasing'
+  /** The message code is not one the emulated devices implement yet. */
+  | 'unsupported-message'
+  /** The use case cannot be addressed to this type of device. */
+  | 'wrong-recipient-type'
+  /** The payload does not decode as the use case's command. */
+  | 'malformed-payload'
+  /** The meter is not joined, not powered or its HAN link is down (the CHF cannot reach it). */
+  | 'device-unreachable'
+  /** The CHF's store-and-forward queue for the GSME is full. */
+  | 'sleepy-queue-full';
+
+export type CommandReceipt =
+  | {
+      readonly accepted: true;
+      readonly useCase: string;
+      readonly recipient: Eui64;
+      readonly deviceType: DeviceType;
+      readonly route: CommandRoute;
+      /** Virtual time the response is due; null for the GSME (at its next wake plus latency). */
+      readonly responseDueAt: number | null;
+    }
+  | { readonly accepted: false; readonly reason: CommandRefusal; readonly detail: string };

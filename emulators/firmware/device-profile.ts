@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * How one firmware behaves in time: the timings a DIT test measures against its windows.
+ * Faults (dropped responses, wrong fields, duty-cycle pressure) join this as data later; a
+ * profile never names a test. Defaults are project assumptions [P], not published figures.
+ */
+import type { DeviceType } from '../device.ts';
+
+export interface DeviceProfile {
+  /** Virtual ms from a command reaching the device to its response leaving the comms hub. */
+  readonly responseLatencyMs: number;
+  /** Virtual ms from a device-log change to the alert about it leaving the comms hub. */
+  readonly alertLatencyMs: number;
+  /** Virtual ms a whitelisted device takes to find the HAN and join once it is added. */
+  readonly joinDelayMs: number;
+  /** Sleepy devices only: period between wakes. */
+  readonly wakeIntervalMs?: number;
+}
+
+const MINUTE = 60_000;
+
+export const DEFAULT_PROFILES: Readonly<Record<DeviceType, DeviceProfile>> = {
+  CHF: { responseLatencyMs: 500, alertLatencyMs: 1_000, joinDelayMs: 0 },
+  GPF: { responseLatencyMs: 800, alertLatencyMs: 1_000, joinDelayMs: 0 },
+  ESME: { responseLatencyMs: 2_000, alertLatencyMs: 2_000, joinDelayMs: 2 * MINUTE },
+  GSME: { responseLatencyMs: 3_000, alertLatencyMs: 3_000, joinDelayMs: 5 * MINUTE, wakeIntervalMs: 30 * MINUTE },
+};
+
+/** The default profile of a device type with some timings replaced; every timing must be ≥ 0. */
+export function deviceProfile(type: DeviceType, overrides: Partial<DeviceProfile> = {}): DeviceProfile {
+  const profile = { ...DEFAULT_PROFILES[type], ...overrides };
+  for (const [name, value] of Object.entries(profile)) {
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      throw new RangeError(`profile timing ${name} of a ${type} must be a non-negative number of ms, got ${String(value)}`);
+    }
+  }
+  if (profile.wakeIntervalMs !== undefined && profile.wakeIntervalMs <= 0) {
+    throw new RangeError(`wakeIntervalMs of a ${type} must be positive, got ${profile.wakeIntervalMs}`);
+  }
+  return profile;
+}

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * One emulated premises: a dual-band comms hub (CHF + GPF), an ESME on 2.4 GHz and a GSME on
+ * 868 MHz, commissioned and ready: both meters are in the CHF Device Log with seeded install
+ * codes and have joined, the GPF mirror holds the GSME's first report and the GSME's wake
+ * cycle runs on the virtual clock. Everything random comes from the seed; keys come from the
+ * key directory (default: deriveParty(seed, eui), the same directory the emulated DCC uses).
+ *
+ * Defaults use the RTDS identities (DOMAIN.md) so RTDS vectors and DUIS templates line up:
+ * ESME 00DB1234567890A0, GSME …A1, CHF …A2, GPF …A3, firmware version 0123ABCD everywhere
+ * (the RTDS ECS52/GCS38 value). Manufacturers and models default to the programme's names
+ * (MM1 NXP ESME, MM2 Silicon Labs 868 MHz GSME option 1, WNC dual-band hub) [P]; each is
+ * overridable through `devices`.
+ */
+import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
+import { bytesToHex } from '../harness/protocol/gbcs/hex.ts';
+import { SeededRandom } from './clock/seeded-random.ts';
+import type { VirtualClock } from './clock/virtual-clock.ts';
+import type { HanChannels } from './comms-hub/chf.ts';
+import { CommsHub, DUAL_BAND } from './comms-hub/comms-hub.ts';
+import type { EmulatedDevice, HanBand } from './device.ts';
+import { deviceProfile, type DeviceProfile } from './firmware/device-profile.ts';
+import { derivedKeyDirectory, type KeyDirectory } from './key-directory.ts';
+import { Esme, seededEsmeConsumption, type EsmeConsumption } from './meters/esme.ts';
+import { Gsme, seededGsmeConsumption, type GsmeConsumption } from './meters/gsme.ts';
+
+export const DEFAULT_EUIS = {
+  esme: '00DB1234567890A0',
+  gsme: '00DB1234567890A1',
+  chf: '00DB1234567890A2',
+  gpf: '00DB1234567890A3',
+} as const satisfies Record<string, Eui64>;
+
+/** RTDS ECS52 / GCS38 firmware version. */
+export const DEFAULT_FIRMWARE_VERSION = '0123ABCD';
+
+/** Join window used when commissioning at creation (RTDS CCS01 JoinTimePeriod 90, read as minutes [P]). */
+export const DEFAULT_JOIN_TIMEOUT_MS = 90 * 60_000;
+
+export interface DeviceOverrides {
+  readonly eui?: Eui64;
+  readonly manufacturer?: string;
+  readonly model?: string;
+  /** Firmware version octet string, hex. */
+  readonly firmwareVersion?: string;
+  readonly band?: HanBand;
+  readonly profile?: Partial<DeviceProfile>;
+}
+
+export interface MeterOverrides extends DeviceOverrides {
+  /** The 16-byte install code as 32 hex digits. Default: seeded. */
+  readonly installCode?: string;
+}
+
+export interface PremisesDeviceOverrides {
+  readonly commsHub?: Omit<DeviceOverrides, 'eui' | 'band' | 'profile'> & {
+    readonly chfEui?: Eui64;
+    readonly gpfEui?: Eui64;
+    readonly bands?: readonly HanBand[];
+    readonly channels?: HanChannels;
+    readonly chfProfile?: Partial<DeviceProfile>;
+    readonly gpfProfile?: Partial<DeviceProfile>;
+  };
+  readonly esme?: MeterOverrides & { readonly consumption?: Partial<EsmeConsumption> };
+  readonly gsme?: MeterOverrides & {
+    readonly consumption?: Partial<GsmeConsumption>;
+    readonly batteryPercent?: number;
+    /** Default: a seeded phase in (0, wake interval]. */
+    readonly firstWakeAfterMs?: number;
+  };
+}
+
+export interface PremisesOptions {
+  /** Seed of this premises (derive it from the run seed, combination and test case). */
+  readonly seed: string;
+  readonly clock: VirtualClock;
+  readonly devices?: PremisesDeviceOverrides;
+  /** Keys of every party. Default: derivedKeyDirectory(seed). */
+  readonly keys?: KeyDirectory;
+  /** false: the meters exist but are not in the Device Log yet (a join test starts there). Default true. */
+  readonly commissioned?: boolean;
+  readonly joinTimeoutMs?: number;
+}
+
+const DEFAULTS = {
+  commsHub: { manufacturer: 'WNC', model: 'WNC dual-band comms hub' },
+  esme: { manufacturer: 'MM1', model: 'MM1 ESME (NXP)', band: '2.4GHz' as HanBand },
+  gsme: { manufacturer: 'MM2', model: 'MM2 GSME option 1 (Silicon Labs)', band: '868MHz' as HanBand },
+} as const;
+
+export class Premises {
+  readonly seed: string;
+  readonly clock: VirtualClock;
+  readonly random: SeededRandom;
+  readonly keys: KeyDirectory;
+  readonly commsHub: CommsHub;
+  readonly esme: Esme;
+  readonly gsme: Gsme;
+  private readonly installCodes = new Map<Eui64, string>();
+  private readonly detach: Array<() => void> = [];
+
+  constructor(options: PremisesOptions) {
+    const overrides = options.devices ?? {};
+    this.seed = options.seed;
+    this.clock = options.clock;
+    this.random = new SeededRandom(options.seed);
+    this.keys = options.keys ?? derivedKeyDirectory(options.seed);
+    const hub = overrides.commsHub ?? {};
+    const chfEui = hub.chfEui ?? DEFAULT_EUIS.chf;
+    const gpfEui = hub.gpfEui ?? DEFAULT_EUIS.gpf;
+    this.commsHub = new CommsHub({
+      clock: this.clock,
+      chfEui,
+      gpfEui,
+      manufacturer: hub.manufacturer ?? DEFAULTS.commsHub.manufacturer,
+      model: hub.model ?? DEFAULTS.commsHub.model,
+      firmwareVersion: hub.firmwareVersion ?? DEFAULT_FIRMWARE_VERSION,
+      bands: hub.bands ?? DUAL_BAND,
+      ...(hub.channels ? { channels: hub.channels } : {}),
+      profiles: { chf: deviceProfile('CHF', hub.chfProfile), gpf: deviceProfile('GPF', hub.gpfProfile) },
+      keys: { chf: this.keys.keysOf(chfEui), gpf: this.keys.keysOf(gpfEui) },
+    });
+
+    const e = overrides.esme ?? {};
+    const esmeEui = e.eui ?? DEFAULT_EUIS.esme;
+    this.esme = new Esme({
+      identity: {
+        eui: esmeEui,
+        manufacturer: e.manufacturer ?? DEFAULTS.esme.manufacturer,
+        model: e.model ?? DEFAULTS.esme.model,
+        firmwareVersion: e.firmwareVersion ?? DEFAULT_FIRMWARE_VERSION,
+        band: this.checkBand('ESME', e.band ?? DEFAULTS.esme.band),
+      },
+      profile: deviceProfile('ESME', e.profile),
+      clock: this.clock,
+      consumption: { ...seededEsmeConsumption(this.random.fork('esme/consumption')), ...e.consumption },
+      keys: this.keys.keysOf(esmeEui),
+    });
+
+    const g = overrides.gsme ?? {};
+    const gsmeEui = g.eui ?? DEFAULT_EUIS.gsme;
+    const gsmeProfile = deviceProfile('GSME', g.profile);
+    this.gsme = new Gsme({
+      identity: {
+        eui: gsmeEui,
+        manufacturer: g.manufacturer ?? DEFAULTS.gsme.manufacturer,
+        model: g.model ?? DEFAULTS.gsme.model,
+        firmwareVersion: g.firmwareVersion ?? DEFAULT_FIRMWARE_VERSION,
+        band: this.checkBand('GSME', g.band ?? DEFAULTS.gsme.band),
+      },
+      profile: gsmeProfile,
+      clock: this.clock,
+      consumption: { ...seededGsmeConsumption(this.random.fork('gsme/consumption')), ...g.consumption },
+      ...(g.batteryPercent !== undefined ? { batteryPercent: g.batteryPercent } : {}),
+      keys: this.keys.keysOf(gsmeEui),
+    });
+
+    const euis = this.devices().map((d) => d.eui);
+    const duplicate = euis.find((eui, i) => euis.indexOf(eui) !== i);
+    if (duplicate) throw new RangeError(`two devices of the premises have EUI ${duplicate}`);
+    for (const [meter, given] of [
+      [this.esme, e.installCode],
+      [this.gsme, g.installCode],
+    ] as const) {
+      const code = given?.toUpperCase() ?? bytesToHex(this.random.fork(`install-code/${meter.eui}`).bytes(16));
+      if (!/^[0-9A-F]{32}$/.test(code)) throw new RangeError(`the install code of ${meter.eui} must be 16 bytes (32 hex digits), got "${given}"`);
+      this.installCodes.set(meter.eui, code);
+    }
+
+    this.detach.push(this.commsHub.attachGsme(this.gsme));
+    if (options.commissioned ?? true) this.commission(options.joinTimeoutMs ?? DEFAULT_JOIN_TIMEOUT_MS);
+    const interval = this.gsme.wakeIntervalMs;
+    this.gsme.start(g.firstWakeAfterMs ?? this.random.fork('gsme/wake-phase').int(1, interval));
+  }
+
+  get chf() {
+    return this.commsHub.chf;
+  }
+
+  get gpf() {
+    return this.commsHub.gpf;
+  }
+
+  /** Every GBCS party on the premises: CHF, GPF, ESME, GSME. */
+  devices(): EmulatedDevice[] {
+    return [this.commsHub.chf, this.commsHub.gpf, this.esme, this.gsme];
+  }
+
+  /** The party with this EUI, if it is on the premises. */
+  device(eui: Eui64): EmulatedDevice | undefined {
+    const id = eui.toUpperCase();
+    return this.devices().find((d) => d.eui === id);
+  }
+
+  /** The install code printed on a meter (32 hex digits). */
+  installCodeOf(eui: Eui64): string | undefined {
+    return this.installCodes.get(eui.toUpperCase());
+  }
+
+  /** Stops the premises' own activity on the clock (the GSME wake cycle). */
+  dispose(): void {
+    this.gsme.stop();
+    for (const off of this.detach.splice(0)) off();
+  }
+
+  /** Whitelists both meters with their install codes and joins them now; the GPF mirror takes a first report. */
+  private commission(joinTimeoutMs: number): void {
+    for (const meter of [this.esme, this.gsme]) {
+      const installCode = this.installCodes.get(meter.eui) as string;
+      const added = this.chf.addDevice({ eui: meter.eui, deviceType: meter.deviceType, installCode, joinTimeoutMs });
+      if (!added.ok) throw new Error(`commissioning ${meter.eui} failed: ${added.reason}`);
+      const joined = this.chf.join(meter.eui, { installCode });
+      if (!joined.ok) throw new Error(`joining ${meter.eui} failed: ${joined.reason}`);
+    }
+    this.gpf.updateMirror(this.gsme.report(), this.clock.now());
+  }
+
+  private checkBand(type: string, band: HanBand): HanBand {
+    if (!this.commsHub.supports(band)) {
+      throw new RangeError(`the ${type} is on ${band} but the comms hub runs only ${this.commsHub.bands.join(' and ')}`);
+    }
+    return band;
+  }
+}
+
+/** Creates a commissioned premises (see the file header); `devices` overrides any default. */
+export function createPremises(options: PremisesOptions): Premises {
+  return new Premises(options);
+}

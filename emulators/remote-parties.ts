@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The remote parties the emulated devices talk to, with the RTDS identities (DOMAIN.md):
+ * the supplier that originates service requests and the DCC Access Control Broker, which MACs
+ * every command on the DCC's behalf, originates commands to the CHF and receives CHF alerts.
+ */
+import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
+
+export const REMOTE_PARTY = {
+  supplier: '90B3D51F30010000',
+  accessControlBroker: '90B3D51F30000002',
+} as const satisfies Record<string, Eui64>;

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Renders Allure results into an HTML report with the real `allure` CLI (Allure Report 3).
+ * The report folder is emptied first: Allure 3 writes into a sub-folder of a non-empty output.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export type RenderResult = { ok: true; index: string } | { ok: false; reason: string };
+
+function allureCli(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve('allure/package.json');
+  const bin = (require(pkg) as { bin?: string | Record<string, string> }).bin;
+  const rel = typeof bin === 'string' ? bin : (bin?.allure ?? 'cli.js');
+  return join(dirname(pkg), rel);
+}
+
+export async function renderAllureReport(resultsDir: string, reportDir: string, name: string): Promise<RenderResult> {
+  if (!existsSync(resultsDir) || readdirSync(resultsDir).length === 0) return { ok: false, reason: `no Allure results in ${resultsDir}` };
+  rmSync(reportDir, { recursive: true, force: true });
+  const args = [allureCli(), 'generate', resultsDir, '--output', reportDir, '--report-name', name];
+  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolveRun) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', (c) => resolveRun({ code: c, output }));
+    child.on('error', (e) => resolveRun({ code: -1, output: e.message }));
+  });
+  const index = join(reportDir, 'index.html');
+  if (code !== 0 || !existsSync(index)) return { ok: false, reason: `allure generate exited ${code}: ${output.trim().split('\n').slice(-3).join(' ')}` };
+  return { ok: true, index };
+}

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * `dit duis send TEMPLATE`: the engineer's quickest way to poke a device. Sends one DUIS
+ * request built from an RTDS template to an emulated premises (in process, or over loopback
+ * HTTP), prints the DCC's acknowledgement, waits for the device response in virtual time and
+ * prints the GBCS frame it carries with its payload decoded to typed fields.
+ * `dit duis templates` lists the template keys.
+ */
+import { resolve } from 'node:path';
+import type { DeviceResponse } from '../dit/duis-client.ts';
+import type { DitRunConfig, TargetKind } from '../dit/run-config.ts';
+import { loadTemplateCatalogue } from '../protocol/duis/templates.ts';
+import { loadPremisesSpec } from '../programme/premises-spec.ts';
+import { describeMessageCode } from '../protocol/gbcs/message-codes.ts';
+import { bytesToHex } from '../protocol/gbcs/hex.ts';
+import { decodeTypedPayload } from '../protocol/gbcs/payload/registry.ts';
+import { startLoopbackDcc } from './loopback-dcc.ts';
+import { createTarget } from './targets.ts';
+import { EXIT, UserError } from './user-error.ts';
+import { toJson } from './json-output.ts';
+
+export interface DuisSendOptions {
+  target: TargetKind;
+  url?: string;
+  seed: string;
+  premises: string;
+  json?: boolean;
+  within?: number;
+}
+
+/** Long enough for a sleepy GSME to wake twice (its default interval is 30 minutes). */
+const DEFAULT_WINDOW_MS = 2 * 60 * 60_000;
+
+export async function duisSendCommand(templateKey: string, opts: DuisSendOptions): Promise<number> {
+  const catalogue = await loadTemplateCatalogue();
+  let template;
+  try {
+    template = catalogue.get(templateKey);
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+  if (opts.url && opts.target !== 'loopback') throw new UserError('--url needs --target loopback');
+  const premisesFile = resolve(opts.premises);
+  const premises = loadPremisesSpec(premisesFile);
+  const loopback = opts.target === 'loopback' && !opts.url ? await startLoopbackDcc() : undefined;
+  const url = opts.url ?? loopback?.url;
+  const config: DitRunConfig = {
+    runId: 'duis-send',
+    runSeed: opts.seed,
+    target: opts.target,
+    programmeDate: '2019-04-12',
+    premisesFile,
+    ...(url ? { url } : {}),
+  };
+  const target = await createTarget({ config, premises, seed: opts.seed });
+  try {
+    const exchange = await target.duis.send(template.key);
+    const ack = { httpStatus: exchange.reply.status, responseCode: exchange.code, requestId: exchange.request.requestIdText, srv: exchange.request.srv };
+    let response: DeviceResponse | null = null;
+    let waitError: string | null = null;
+    if (exchange.code === 'I99') {
+      try {
+        response = await exchange.response({ within: opts.within ?? DEFAULT_WINDOW_MS });
+      } catch (e) {
+        waitError = (e as Error).message;
+      }
+    }
+    const decoded = response ? describeResponse(response) : null;
+    if (opts.json) {
+      process.stdout.write(`${toJson({ template: template.key, target: opts.target, url: url ?? null, acknowledgement: ack, response: decoded, error: waitError })}\n`);
+    } else {
+      process.stdout.write(`${template.key} → ${exchange.request.requestIdText} (${opts.target}${url ? ` ${url}` : ''})\n`);
+      process.stdout.write(`acknowledgement: HTTP ${ack.httpStatus} ${ack.responseCode}\n`);
+      if (decoded) process.stdout.write(`response after ${decoded.elapsedMs / 1000} s (virtual):\n${toJson(decoded, 2).replace(/^/gm, '  ')}\n`);
+      if (waitError) process.stdout.write(`no response: ${waitError}\n`);
+    }
+    return exchange.code === 'I99' && response ? EXIT.ok : exchange.code.startsWith('I') && !waitError ? EXIT.ok : EXIT.failed;
+  } finally {
+    await target.close();
+    await loopback?.close();
+  }
+}
+
+function describeResponse(r: DeviceResponse) {
+  const f = r.frame;
+  let payload: unknown = null;
+  let payloadError: string | null = null;
+  if (f) {
+    try {
+      payload = decodeTypedPayload(f, r.cipher);
+    } catch (e) {
+      payloadError = (e as Error).message;
+    }
+  }
+  return {
+    responseCode: r.message.responseCode,
+    elapsedMs: r.elapsedMs,
+    gbcs: f
+      ? {
+          messageCode: describeMessageCode(f.messageCode),
+          cra: f.cra,
+          originator: f.originator,
+          recipient: f.recipient,
+          counter: f.counter,
+          macProtected: f.macProtected,
+          mac: r.mac,
+          signature: r.signature,
+          hex: r.message.gbcsPayload ? bytesToHex(r.message.gbcsPayload) : null,
+        }
+      : null,
+    payload,
+    ...(payloadError ? { payloadError } : {}),
+  };
+}
+
+export async function duisTemplatesCommand(opts: { filter?: string }): Promise<number> {
+  const catalogue = await loadTemplateCatalogue();
+  const wanted = opts.filter?.toLowerCase();
+  const keys = catalogue.keys().filter((k) => !wanted || k.toLowerCase().includes(wanted));
+  for (const key of keys) {
+    const t = catalogue.get(key);
+    process.stdout.write(`${key.padEnd(48)} SRV ${t.srv.padEnd(8)} CV ${t.commandVariant}  ${t.title ?? ''}\n`);
+  }
+  process.stdout.write(`${keys.length} template(s)\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * `dit emulate`: serves the emulated DCC over HTTP until interrupted. The root serves one
+ * default world in the DCC Boxed shape (POST /api/v1/serviceS, /serviceT, /serviceD, its
+ * asynchronous responses POSTed to --receiver); `POST /worlds` creates isolated worlds, as
+ * `dit run --target loopback --url` does for each execution.
+ */
+import { resolve } from 'node:path';
+import { startWorldServer } from '../../emulators/dcc/world-server.ts';
+import { worldStartMs } from '../dit/run-config.ts';
+import { loadPremisesSpec } from '../programme/premises-spec.ts';
+import { createLogger } from './logger.ts';
+import { PROJECT_ROOT } from './run-command.ts';
+import { EXIT, UserError } from './user-error.ts';
+
+export interface EmulateOptions {
+  port: number;
+  host: string;
+  allowNonLoopback?: boolean;
+  seed: string;
+  premises: string;
+  receiver?: string;
+  at?: string;
+}
+
+export async function emulateCommand(opts: EmulateOptions): Promise<number> {
+  if (opts.receiver && !/^https?:\/\/[^/]+/.test(opts.receiver)) throw new UserError(`--receiver "${opts.receiver}" is not an http(s) URL`);
+  const premises = loadPremisesSpec(resolve(opts.premises));
+  const log = createLogger(`${PROJECT_ROOT}/out`, 'dit-emulate');
+  let server: Awaited<ReturnType<typeof startWorldServer>>;
+  try {
+    server = await startWorldServer({
+      host: opts.host,
+      port: opts.port,
+      allowNonLoopback: Boolean(opts.allowNonLoopback),
+      defaultWorld: {
+        seed: opts.seed,
+        startMs: worldStartMs(opts.at ?? '2019-04-12'),
+        premises,
+        ...(opts.receiver ? { receiverUrl: opts.receiver } : {}),
+      },
+    });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE') throw new UserError(`port ${opts.port} on ${opts.host} is already in use: choose another with --port`);
+    if (err.name === 'NonLoopbackHostError') throw new UserError(`${err.message} (pass --allow-non-loopback to bind it anyway)`);
+    throw e;
+  }
+  log.info({ url: server.url, seed: opts.seed }, 'emulated DCC listening');
+  process.stdout.write(
+    [
+      `emulated DCC listening on ${server.url} (seed "${opts.seed}")`,
+      `  DUIS:      POST ${server.url}/api/v1/serviceS | /serviceT | /serviceD`,
+      `  receiver:  ${opts.receiver ?? `not set: POST ${server.url}/dit/receiver {"url": "..."}`}`,
+      `  bench:     ${server.url}/bench/{now,advance,supply,battery,radio}`,
+      `  worlds:    POST ${server.url}/worlds (one isolated premises each; used by dit run --target loopback --url ${server.url})`,
+      'Ctrl-C stops it.',
+      '',
+    ].join('\n'),
+  );
+  await new Promise<void>((resolveStop) => {
+    const stop = () => resolveStop();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  process.stdout.write('emulated DCC stopped\n');
+  return EXIT.ok;
+}

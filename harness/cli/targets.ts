@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * How a DIT target is built for one execution (composition root: the only place that knows
+ * both the emulators and the harness):
+ * - emulated: a world (premises + emulated DCC + virtual clock) in this process; DUIS goes
+ *   through msw to the DCC handler; waits advance the virtual clock.
+ * - loopback: a world created on the emulated DCC server over HTTP (`dit emulate`, or the one
+ *   `dit run --target loopback` starts); DUIS and asynchronous responses travel over real
+ *   sockets; the Bench drives the remote world's clock over HTTP.
+ * The Service User is the RTDS supplier; keys are derived from the execution seed on both
+ * sides (the emulated SMKI).
+ */
+import { Bench } from '../bench/bench.ts';
+import { createHttpBenchDriver } from '../bench/http-bench-driver.ts';
+import type { DitTarget, TargetRequest } from '../dit/dit-target.ts';
+import { DuisClient } from '../dit/duis-client.ts';
+import { worldStartMs } from '../dit/run-config.ts';
+import type { DuisReceiver } from '../protocol/duis/receiver.ts';
+import { loadTemplateCatalogue } from '../protocol/duis/templates.ts';
+import { deriveParty } from '../protocol/gbcs/keys.ts';
+import { createHttpTransport } from '../transport/http-transport.ts';
+import { createInProcessTransport } from '../transport/in-process-transport.ts';
+import { virtualTimeWait } from '../transport/wait.ts';
+import { createEmulatedWorld } from '../../emulators/world.ts';
+import { REMOTE_PARTY } from '../../emulators/remote-parties.ts';
+
+export const SERVICE_USER_EUI = REMOTE_PARTY.supplier;
+
+function keyLookup(seed: string) {
+  return (eui: string) => deriveParty(seed, eui);
+}
+
+export async function createTarget(request: TargetRequest): Promise<DitTarget> {
+  return request.config.target === 'loopback' ? createLoopbackTarget(request) : createEmulatedTarget(request);
+}
+
+async function createEmulatedTarget({ config, premises, seed }: TargetRequest): Promise<DitTarget> {
+  const templates = await loadTemplateCatalogue();
+  let receiver: DuisReceiver | undefined;
+  const world = createEmulatedWorld({
+    seed,
+    startMs: worldStartMs(config.programmeDate),
+    premises,
+    receiver: {
+      deliver: async (xml: string) => {
+        if (!receiver) throw new Error('the DUIS receiver is not connected yet');
+        await receiver.deliver(xml);
+      },
+    },
+  });
+  const transport = createInProcessTransport({ handler: world.dcc, wait: virtualTimeWait(world.clock) });
+  receiver = transport.receiver;
+  const duis = new DuisClient({
+    transport,
+    templates,
+    user: { eui: SERVICE_USER_EUI, keys: deriveParty(seed, SERVICE_USER_EUI) },
+    keys: keyLookup(seed),
+    now: () => world.clock.now(),
+  });
+  return {
+    kind: 'emulated',
+    premises,
+    duis,
+    bench: new Bench(world.benchDriver),
+    async close() {
+      await duis.close();
+      await transport.close();
+      await world.close();
+    },
+  };
+}
+
+interface CreatedWorld {
+  readonly id: string;
+  readonly duisBaseUrl: string;
+  readonly benchUrl: string;
+}
+
+async function createLoopbackTarget({ config, premises, seed }: TargetRequest): Promise<DitTarget> {
+  if (!config.url) throw new Error('a loopback target needs the URL of the emulated DCC (dit emulate, or --url)');
+  const templates = await loadTemplateCatalogue();
+  const server = config.url.replace(/\/+$/, '');
+  const created = await fetch(`${server}/worlds`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ seed, startMs: worldStartMs(config.programmeDate), premises }),
+  });
+  if (created.status !== 201) throw new Error(`the emulated DCC at ${server} refused to create a world: HTTP ${created.status} ${await created.text()}`);
+  const world = (await created.json()) as CreatedWorld;
+  const benchDriver = await createHttpBenchDriver(world.benchUrl);
+  const transport = await createHttpTransport({
+    baseUrl: world.duisBaseUrl,
+    wait: virtualTimeWait({ advance: (ms) => benchDriver.advance(ms) }),
+  });
+  const receiverSet = await fetch(`${server}/worlds/${world.id}/receiver`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ url: transport.receiver.url }),
+  });
+  if (!receiverSet.ok) throw new Error(`the emulated DCC did not take the receiver URL: HTTP ${receiverSet.status}`);
+  const duis = new DuisClient({
+    transport,
+    templates,
+    user: { eui: SERVICE_USER_EUI, keys: deriveParty(seed, SERVICE_USER_EUI) },
+    keys: keyLookup(seed),
+    now: () => benchDriver.now(),
+  });
+  return {
+    kind: 'loopback',
+    premises,
+    duis,
+    bench: new Bench(benchDriver),
+    async close() {
+      await duis.close();
+      await transport.close();
+      await fetch(`${server}/worlds/${world.id}`, { method: 'DELETE' }).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** One execution as the run records it (the ledger's row, before storage). */
+import type { Combination } from './combination.ts';
+import type { ExecutionFailure } from './failure.ts';
+import type { TraceEntry } from './trace.ts';
+
+export type Outcome = 'passed' | 'failed' | 'skipped';
+
+export interface ExecutionRecord {
+  readonly runId: string;
+  readonly planItemId: string;
+  readonly testCase: string;
+  readonly title: string;
+  readonly useCase: string;
+  readonly srv: string;
+  readonly severity: number;
+  readonly combination: Combination;
+  readonly attempt: number;
+  readonly outcome: Outcome;
+  readonly skipReason: string | null;
+  readonly virtualDurationMs: number;
+  readonly wallDurationMs: number;
+  readonly failure: ExecutionFailure | null;
+  readonly trace: readonly TraceEntry[];
+  readonly traceHash: string;
+  readonly seed: string;
+}

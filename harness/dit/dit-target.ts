@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * A DIT target: what one execution talks to. Emulated, loopback or lab, a suite sees the same
+ * three things — a DUIS client, a Bench, and the description of the premises — and never an
+ * emulator. The composition root (harness/cli) registers the factory that builds targets.
+ */
+import type { Bench } from '../bench/bench.ts';
+import type { PremisesSpec } from '../programme/premises-spec.ts';
+import type { DuisClient } from './duis-client.ts';
+import type { DitRunConfig } from './run-config.ts';
+
+export interface DitTarget {
+  /** "emulated", "loopback" … as recorded in the ledger. */
+  readonly kind: string;
+  readonly premises: PremisesSpec;
+  readonly duis: DuisClient;
+  readonly bench: Bench;
+  close(): Promise<void>;
+}
+
+export interface TargetRequest {
+  readonly config: DitRunConfig;
+  readonly premises: PremisesSpec;
+  /** Seed of this execution's world (derived from run seed, combination and test case). */
+  readonly seed: string;
+}
+
+export type TargetFactory = (request: TargetRequest) => Promise<DitTarget>;
+
+let registered: TargetFactory | undefined;
+
+/** Called once per worker by the composition root's setup file. */
+export function registerTargetFactory(factory: TargetFactory): void {
+  registered = factory;
+}
+
+export function targetFactory(): TargetFactory {
+  if (!registered) {
+    throw new Error('no DIT target factory registered: the dit project must load harness/cli/dit-worker-setup.ts as a setup file');
+  }
+  return registered;
+}

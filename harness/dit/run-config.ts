@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * What `dit run` tells the DIT workers about the run (through vitest's provide/inject). A plain
+ * `vitest run --project dit` (as `npm test` does) gets the defaults: emulated, seed "dit".
+ */
+import { inject } from 'vitest';
+import { DEFAULT_PREMISES_FILE } from '../programme/premises-spec.ts';
+
+export type TargetKind = 'emulated' | 'loopback';
+
+export interface DitRunConfig {
+  readonly runId: string;
+  readonly runSeed: string;
+  readonly target: TargetKind;
+  /** Base URL of the DCC for a loopback (or lab) target. */
+  readonly url?: string;
+  /** Programme date (YYYY-MM-DD): the emulated world's clock starts at 09:00 UTC that day. */
+  readonly programmeDate: string;
+  readonly premisesFile: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    ditRun: DitRunConfig;
+  }
+}
+
+export const DEFAULT_RUN_CONFIG: DitRunConfig = {
+  runId: 'vitest',
+  runSeed: 'dit',
+  target: 'emulated',
+  programmeDate: '2019-04-12',
+  premisesFile: DEFAULT_PREMISES_FILE,
+};
+
+export function currentRunConfig(): DitRunConfig {
+  let provided: DitRunConfig | undefined;
+  try {
+    provided = inject('ditRun');
+  } catch {
+    provided = undefined;
+  }
+  return provided ?? DEFAULT_RUN_CONFIG;
+}
+
+/** Epoch ms at which an emulated world starts on a programme date (09:00 UTC). */
+export function worldStartMs(programmeDate: string): number {
+  const t = Date.parse(`${programmeDate}T09:00:00Z`);
+  if (Number.isNaN(t)) throw new Error(`programme date "${programmeDate}" is not a date (YYYY-MM-DD)`);
+  return t;
+}

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * ZCL global commands Read Attributes (0x00): a list of attribute ids (2 bytes LE each), and
+ * Read Attributes Response (0x01): records {attribute id (2, LE), status (1), and when the status
+ * is success: data type (1) and value}.
+ *
+ * RTDS GCS13a: "02 03 | 01 03 | 00 03 | 00 00" = Divisor 0x0302, Multiplier 0x0301,
+ * Unit of Measure 0x0300, Current Summation Delivered 0x0000; a failed record is just
+ * "02 03 C0" (hardware failure, no type or value).
+ */
+import { ByteReader } from '../byte-reader.ts';
+import { ByteWriter } from '../byte-writer.ts';
+import { PayloadEncodeError } from '../payload-errors.ts';
+import { readZclTypedValue, writeZclTypedValue, type ZclValue } from './zcl-data-types.ts';
+import { ZclStatuses, type ZclStatus } from './zcl-status.ts';
+
+export type ReadAttributeRecord =
+  | { readonly attributeId: number; readonly status: 'success'; readonly value: ZclValue }
+  | { readonly attributeId: number; readonly status: Exclude<ZclStatus, 'success'> };
+
+/** Reads the attribute id list (the whole reader). */
+export function readReadAttributes(r: ByteReader, field = 'read-attributes'): number[] {
+  const ids: number[] = [];
+  while (!r.atEnd) ids.push(r.uintLe(2, `${field}.attribute-id[${ids.length}]`));
+  return ids;
+}
+
+export function decodeReadAttributes(payload: Uint8Array, base = 0): number[] {
+  return readReadAttributes(new ByteReader(payload, base));
+}
+
+export function encodeReadAttributes(attributeIds: readonly number[]): Uint8Array {
+  const w = new ByteWriter();
+  attributeIds.forEach((id, i) => w.uintLe(id, 2, `read-attributes.attribute-id[${i}]`));
+  return w.toBytes();
+}
+
+/** Reads response records until the reader is empty. */
+export function readReadAttributesResponse(r: ByteReader, field = 'read-attributes-response'): ReadAttributeRecord[] {
+  const out: ReadAttributeRecord[] = [];
+  while (!r.atEnd) {
+    const f = `${field}.record[${out.length}]`;
+    const attributeId = r.uintLe(2, `${f}.attribute-id`);
+    const status = ZclStatuses.nameOf(r.u8(`${f}.status`));
+    if (status === 'success') out.push({ attributeId, status, value: readZclTypedValue(r, `${f}.value`) });
+    else out.push({ attributeId, status });
+  }
+  return out;
+}
+
+export function decodeReadAttributesResponse(payload: Uint8Array, base = 0): ReadAttributeRecord[] {
+  return readReadAttributesResponse(new ByteReader(payload, base));
+}
+
+export function encodeReadAttributesResponse(records: readonly ReadAttributeRecord[]): Uint8Array {
+  const w = new ByteWriter();
+  records.forEach((rec, i) => {
+    const f = `read-attributes-response.record[${i}]`;
+    w.uintLe(rec.attributeId, 2, `${f}.attribute-id`);
+    w.u8(ZclStatuses.codeOf(rec.status, `${f}.status`), `${f}.status`);
+    if (rec.status === 'success') {
+      if (!('value' in rec) || !rec.value) throw new PayloadEncodeError(`${f}.value`, 'a typed value for a successful record');
+      writeZclTypedValue(w, rec.value, `${f}.value`);
+    }
+  });
+  return w.toBytes();
+}

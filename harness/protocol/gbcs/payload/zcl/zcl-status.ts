@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** ZCL status codes (ZigBee Cluster Library §2.6.3), as names. RTDS GCS38/GCS13a errors use 0xC0. */
+import { namedEnum } from '../named-enum.ts';
+
+export const ZclStatuses = namedEnum('zcl-status', {
+  success: 0x00,
+  failure: 0x01,
+  'not-authorized': 0x7e,
+  'reserved-field-not-zero': 0x7f,
+  'malformed-command': 0x80,
+  'unsup-cluster-command': 0x81,
+  'unsup-general-command': 0x82,
+  'unsup-manuf-cluster-command': 0x83,
+  'unsup-manuf-general-command': 0x84,
+  'invalid-field': 0x85,
+  'unsupported-attribute': 0x86,
+  'invalid-value': 0x87,
+  'read-only': 0x88,
+  'insufficient-space': 0x89,
+  'duplicate-exists': 0x8a,
+  'not-found': 0x8b,
+  'unreportable-attribute': 0x8c,
+  'invalid-data-type': 0x8d,
+  'invalid-selector': 0x8e,
+  'write-only': 0x8f,
+  'inconsistent-startup-state': 0x90,
+  'defined-out-of-band': 0x91,
+  inconsistent: 0x92,
+  'action-denied': 0x93,
+  timeout: 0x94,
+  abort: 0x95,
+  'invalid-image': 0x96,
+  'wait-for-data': 0x97,
+  'no-image-available': 0x98,
+  'require-more-image': 0x99,
+  'notification-pending': 0x9a,
+  'hardware-failure': 0xc0,
+  'software-failure': 0xc1,
+  'calibration-error': 0xc2,
+  'unsupported-cluster': 0xc3,
+});
+export type ZclStatus = ReturnType<typeof ZclStatuses.nameOf>;

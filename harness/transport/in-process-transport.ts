@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * DUIS in process: fetch calls to the base URL (default http://dcc.emulated.invalid) are
+ * intercepted by msw (`setupServer` from msw/node, `onUnhandledRequest: 'error'`, so a request
+ * anywhere else fails loudly instead of reaching a network) and answered by the DCC handler,
+ * behind the same edge rules as the node:http mount (404 / 405 / 413 / 500, http-route.ts).
+ *
+ * Asynchronous delivery: the composition root hands `transport.receiver` to the DCC; the DCC's
+ * `receiver.deliver(xml)` files the message in `transport.inbox` directly (a DuisError when the
+ * XML is not a DUIS response or alert, as an HTTP receiver would answer 400).
+ *
+ * msw patches the process's global fetch, so one in-process transport may be open per process
+ * at a time; opening a second is an error that says so.
+ */
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import { DUIS_CONTENT_TYPE, DUIS_SERVICE_PATHS, type DuisServicePath } from '../protocol/duis/http-binding.ts';
+import { routePosts, type FetchHandler } from '../protocol/duis/http-route.ts';
+import type { DuisReceiverEndpoint } from '../protocol/duis/receiver.ts';
+import { DuisInbox } from './inbox.ts';
+import { joinUrl, toReply, type Transport } from './transport.ts';
+import { noTimeWait, type WaitFn } from './wait.ts';
+
+export const DEFAULT_EMULATED_DCC_URL = 'http://dcc.emulated.invalid';
+
+export interface InProcessTransportOptions {
+  /** The DCC: a fetch-style handler for one DUIS request. */
+  readonly handler: FetchHandler;
+  readonly baseUrl?: string;
+  /** How response windows pass. Default noTimeWait; pass virtualTimeWait(clock) when emulating. */
+  readonly wait?: WaitFn;
+  readonly bodyLimitBytes?: number;
+}
+
+let openTransport: string | null = null;
+
+export function createInProcessTransport(options: InProcessTransportOptions): Transport {
+  const baseUrl = new URL(options.baseUrl ?? DEFAULT_EMULATED_DCC_URL).origin;
+  if (openTransport !== null) {
+    throw new Error(
+      `an in-process DUIS transport for ${openTransport} is already open in this process; ` +
+        'close it first (msw intercepts the global fetch once per process)',
+    );
+  }
+  const routed = routePosts({ paths: DUIS_SERVICE_PATHS, handler: options.handler, bodyLimitBytes: options.bodyLimitBytes });
+  const server = setupServer(http.all(`${baseUrl}/*`, ({ request }) => routed(request)));
+  server.listen({ onUnhandledRequest: 'error' });
+  openTransport = baseUrl;
+
+  const inbox = new DuisInbox(options.wait ?? noTimeWait);
+  const receiver: DuisReceiverEndpoint = {
+    url: null,
+    async deliver(xml: string): Promise<void> {
+      inbox.accept(xml);
+    },
+  };
+  let closed = false;
+
+  return {
+    kind: 'in-process',
+    baseUrl,
+    receiver,
+    inbox,
+    async send(path: DuisServicePath, xml: string) {
+      if (closed) throw new Error('the in-process DUIS transport is closed');
+      const response = await fetch(joinUrl(baseUrl, path), {
+        method: 'POST',
+        headers: { 'content-type': DUIS_CONTENT_TYPE },
+        body: xml,
+      });
+      return toReply(response);
+    },
+    awaitResponse: (requestId, awaitOptions) => inbox.awaitResponse(requestId, awaitOptions),
+    async close() {
+      if (closed) return;
+      closed = true;
+      inbox.close();
+      server.close();
+      openTransport = null;
+    },
+  };
+}
