@@ -9,6 +9,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', ['allure-vitest/reporter', { resultsDir: process.env.DIT_ALLURE_DIR ?? 'allure-results', reportMatchers: false }]],
+    // the DIT tags of harness/dit/test-case-meta.ts (TestTag); a case with any other tag is refused
+    tags: [
+      { name: 'confidence', description: 'the short pack the control point reads, per device type and band' },
+      { name: 'formal', description: 'formal DIT scope per device combination' },
+      { name: 'regression', description: 'End-of-Cycle regression' },
+      { name: 'smoke', description: 'the quickest check that a premises answers at all' },
+    ],
     projects: [
       {
         test: {

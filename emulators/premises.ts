@@ -6,6 +6,13 @@
  * cycle runs on the virtual clock. Everything random comes from the seed; keys come from the
  * key directory (default: deriveParty(seed, eui), the same directory the emulated DCC uses).
  *
+ * On its WAN side the premises takes GBCS command frames (`handleCommand`, see
+ * command-handler.ts for the checks and routes) and gives out responses and alerts as sealed
+ * frames, later in virtual time, to its `onDeviceMessage` listeners. Device Log changes after
+ * creation raise CS14 0x8F12 alerts (CHF → ACB) after the CHF's alert latency; a meter of the
+ * premises that CCS01 whitelists while it is not joined tries to join after its join delay,
+ * with the install code it carries.
+ *
  * Defaults use the RTDS identities (DOMAIN.md) so RTDS vectors and DUIS templates line up:
  * ESME 00DB1234567890A0, GSME …A1, CHF …A2, GPF …A3, firmware version 0123ABCD everywhere
  * (the RTDS ECS52/GCS38 value). Manufacturers and models default to the programme's names
@@ -16,13 +23,19 @@ import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
 import { bytesToHex } from '../harness/protocol/gbcs/hex.ts';
 import { SeededRandom } from './clock/seeded-random.ts';
 import type { VirtualClock } from './clock/virtual-clock.ts';
-import type { HanChannels } from './comms-hub/chf.ts';
+import type { DeviceLogChange, HanChannels } from './comms-hub/chf.ts';
+import { CommandHandler } from './command-handler.ts';
+import type { CommandReceipt, DeviceMessageInfo, DeviceMessageListener } from './device-message.ts';
 import { CommsHub, DUAL_BAND } from './comms-hub/comms-hub.ts';
 import type { EmulatedDevice, HanBand } from './device.ts';
 import { deviceProfile, type DeviceProfile } from './firmware/device-profile.ts';
 import { derivedKeyDirectory, type KeyDirectory } from './key-directory.ts';
+import { Listeners } from './listeners.ts';
 import { Esme, seededEsmeConsumption, type EsmeConsumption } from './meters/esme.ts';
 import { Gsme, seededGsmeConsumption, type GsmeConsumption } from './meters/gsme.ts';
+import { deviceLogChangedAlert } from './use-cases/cs14-device-log-alert.ts';
+import type { EmulatedUseCase } from './use-cases/emulated-use-case.ts';
+import { EMULATED_USE_CASES, useCaseTable } from './use-cases/registry.ts';
 
 export const DEFAULT_EUIS = {
   esme: '00DB1234567890A0',
@@ -34,8 +47,8 @@ export const DEFAULT_EUIS = {
 /** RTDS ECS52 / GCS38 firmware version. */
 export const DEFAULT_FIRMWARE_VERSION = '0123ABCD';
 
-/** Join window used when commissioning at creation (RTDS CCS01 JoinTimePeriod 90, read as minutes [P]). */
-export const DEFAULT_JOIN_TIMEOUT_MS = 90 * 60_000;
+/** Join window used when commissioning at creation (RTDS CCS01 join timeout: 90 s). */
+export const DEFAULT_JOIN_TIMEOUT_MS = 90_000;
 
 export interface DeviceOverrides {
   readonly eui?: Eui64;
@@ -80,6 +93,10 @@ export interface PremisesOptions {
   /** false: the meters exist but are not in the Device Log yet (a join test starts there). Default true. */
   readonly commissioned?: boolean;
   readonly joinTimeoutMs?: number;
+  /** Receives every response and alert the premises sends (more can be added with onDeviceMessage). */
+  readonly onDeviceMessage?: DeviceMessageListener;
+  /** The use cases the devices answer. Default: EMULATED_USE_CASES. */
+  readonly useCases?: readonly EmulatedUseCase[];
 }
 
 const DEFAULTS = {
@@ -98,6 +115,8 @@ export class Premises {
   readonly gsme: Gsme;
   private readonly installCodes = new Map<Eui64, string>();
   private readonly detach: Array<() => void> = [];
+  private readonly messageListeners = new Listeners<DeviceMessageListener>();
+  private readonly commands: CommandHandler;
 
   constructor(options: PremisesOptions) {
     const overrides = options.devices ?? {};
@@ -122,37 +141,16 @@ export class Premises {
     });
 
     const e = overrides.esme ?? {};
-    const esmeEui = e.eui ?? DEFAULT_EUIS.esme;
     this.esme = new Esme({
-      identity: {
-        eui: esmeEui,
-        manufacturer: e.manufacturer ?? DEFAULTS.esme.manufacturer,
-        model: e.model ?? DEFAULTS.esme.model,
-        firmwareVersion: e.firmwareVersion ?? DEFAULT_FIRMWARE_VERSION,
-        band: this.checkBand('ESME', e.band ?? DEFAULTS.esme.band),
-      },
-      profile: deviceProfile('ESME', e.profile),
-      clock: this.clock,
+      ...this.meterBasics('ESME', e),
       consumption: { ...seededEsmeConsumption(this.random.fork('esme/consumption')), ...e.consumption },
-      keys: this.keys.keysOf(esmeEui),
     });
 
     const g = overrides.gsme ?? {};
-    const gsmeEui = g.eui ?? DEFAULT_EUIS.gsme;
-    const gsmeProfile = deviceProfile('GSME', g.profile);
     this.gsme = new Gsme({
-      identity: {
-        eui: gsmeEui,
-        manufacturer: g.manufacturer ?? DEFAULTS.gsme.manufacturer,
-        model: g.model ?? DEFAULTS.gsme.model,
-        firmwareVersion: g.firmwareVersion ?? DEFAULT_FIRMWARE_VERSION,
-        band: this.checkBand('GSME', g.band ?? DEFAULTS.gsme.band),
-      },
-      profile: gsmeProfile,
-      clock: this.clock,
+      ...this.meterBasics('GSME', g),
       consumption: { ...seededGsmeConsumption(this.random.fork('gsme/consumption')), ...g.consumption },
       ...(g.batteryPercent !== undefined ? { batteryPercent: g.batteryPercent } : {}),
-      keys: this.keys.keysOf(gsmeEui),
     });
 
     const euis = this.devices().map((d) => d.eui);
@@ -167,8 +165,11 @@ export class Premises {
       this.installCodes.set(meter.eui, code);
     }
 
+    if (options.onDeviceMessage) this.messageListeners.add(options.onDeviceMessage);
+    this.commands = new CommandHandler(this, useCaseTable(options.useCases ?? EMULATED_USE_CASES), (frame, info) => this.emit(frame, info));
     this.detach.push(this.commsHub.attachGsme(this.gsme));
     if (options.commissioned ?? true) this.commission(options.joinTimeoutMs ?? DEFAULT_JOIN_TIMEOUT_MS);
+    this.detach.push(this.chf.onDeviceLogChanged((change) => this.deviceLogChanged(change)));
     const interval = this.gsme.wakeIntervalMs;
     this.gsme.start(g.firstWakeAfterMs ?? this.random.fork('gsme/wake-phase').int(1, interval));
   }
@@ -197,9 +198,23 @@ export class Premises {
     return this.installCodes.get(eui.toUpperCase());
   }
 
-  /** Stops the premises' own activity on the clock (the GSME wake cycle). */
+  /**
+   * A GBCS command frame from the DCC reaches the comms hub. Resolves at once with a receipt;
+   * the response, if any, comes later through the onDeviceMessage listeners.
+   */
+  handleCommand(frame: Uint8Array): Promise<CommandReceipt> {
+    return this.commands.handle(frame);
+  }
+
+  /** Adds a listener for responses and alerts; returns a function that removes it. */
+  onDeviceMessage(listener: DeviceMessageListener): () => void {
+    return this.messageListeners.add(listener);
+  }
+
+  /** Stops the premises' own activity on the clock (the GSME wake cycle) and its output. */
   dispose(): void {
     this.gsme.stop();
+    this.messageListeners.clear();
     for (const off of this.detach.splice(0)) off();
   }
 
@@ -215,11 +230,49 @@ export class Premises {
     this.gpf.updateMirror(this.gsme.report(), this.clock.now());
   }
 
-  private checkBand(type: string, band: HanBand): HanBand {
+  private async emit(frame: Uint8Array, info: DeviceMessageInfo): Promise<void> {
+    for (const listener of this.messageListeners.snapshot()) await listener(frame, info);
+  }
+
+  /** A Device Log change after creation: the CS14 alert, and a whitelisted meter of ours joining. */
+  private deviceLogChanged(change: DeviceLogChange): void {
+    const chf = this.chf;
+    const { frame, info } = deviceLogChangedAlert(chf, this.keys, change.at);
+    const at = change.at + chf.profile.alertLatencyMs;
+    this.clock.schedule({ at }, () => this.emit(frame, { ...info, at }), `CS14 0x8F12 from ${chf.eui} (${change.kind} ${change.entry.eui})`);
+    if (change.kind !== 'added' || change.entry.state === 'joined') return;
+    const meter = [this.esme, this.gsme].find((m) => m.eui === change.entry.eui);
+    const installCode = meter && this.installCodes.get(meter.eui);
+    if (!meter || !installCode) return;
+    this.clock.schedule(
+      { after: meter.profile.joinDelayMs },
+      () => {
+        if (this.commsHub.powered && meter.reachable) chf.join(meter.eui, { installCode });
+      },
+      `${meter.deviceType} ${meter.eui} joins`,
+    );
+  }
+
+  /** Identity, profile, clock and keys of a meter: defaults with the overrides applied. */
+  private meterBasics(type: 'ESME' | 'GSME', o: MeterOverrides) {
+    const defaults = type === 'ESME' ? DEFAULTS.esme : DEFAULTS.gsme;
+    const eui = o.eui ?? (type === 'ESME' ? DEFAULT_EUIS.esme : DEFAULT_EUIS.gsme);
+    const band = o.band ?? defaults.band;
     if (!this.commsHub.supports(band)) {
       throw new RangeError(`the ${type} is on ${band} but the comms hub runs only ${this.commsHub.bands.join(' and ')}`);
     }
-    return band;
+    return {
+      identity: {
+        eui,
+        manufacturer: o.manufacturer ?? defaults.manufacturer,
+        model: o.model ?? defaults.model,
+        firmwareVersion: o.firmwareVersion ?? DEFAULT_FIRMWARE_VERSION,
+        band,
+      },
+      profile: deviceProfile(type, o.profile),
+      clock: this.clock,
+      keys: this.keys.keysOf(eui),
+    };
   }
 }
 

@@ -19,6 +19,7 @@ import type { VirtualClock } from '../clock/virtual-clock.ts';
 import { normalizeEui } from '../../harness/protocol/gbcs/eui.ts';
 import { EmulatedDevice, type DeviceIdentity, type DeviceType } from '../device.ts';
 import type { DeviceProfile } from '../firmware/device-profile.ts';
+import { Listeners } from '../listeners.ts';
 import type { Gsme } from '../meters/gsme.ts';
 import { check24GhzChannel, subGhzChannelMask, type SubGhzChannel } from '../radio/sub-ghz-channel.ts';
 import { DeviceLog, HistoricDeviceLog, type DeviceLogEntry, type HistoricDeviceLogEntry } from './device-log.ts';
@@ -28,7 +29,7 @@ const INSTALL_CODE = /^[0-9A-F]{32}$/;
 
 export interface AddDeviceRequest {
   readonly eui: Eui64;
-  readonly deviceType: DeviceType;
+  readonly deviceType: DeviceType | null;
   /** 16-byte install code as 32 hex digits. */
   readonly installCode: string;
   readonly joinTimeoutMs: number;
@@ -82,7 +83,7 @@ export class Chf extends EmulatedDevice {
   readonly historicLog = new HistoricDeviceLog();
   readonly sleepyBuffer: SleepyBuffer<Gsme>;
   private readonly clock: VirtualClock;
-  private readonly listeners: DeviceLogListener[] = [];
+  private readonly listeners = new Listeners<DeviceLogListener>();
   private han: HanChannels;
 
   constructor(options: ChfOptions) {
@@ -108,11 +109,7 @@ export class Chf extends EmulatedDevice {
 
   /** Registers a device-log listener; returns a function that removes it. */
   onDeviceLogChanged(listener: DeviceLogListener): () => void {
-    this.listeners.push(listener);
-    return () => {
-      const i = this.listeners.indexOf(listener);
-      if (i >= 0) this.listeners.splice(i, 1);
-    };
+    return this.listeners.add(listener);
   }
 
   /** CCS01: whitelists a device with an install code and opens its join window. */
@@ -178,7 +175,7 @@ export class Chf extends EmulatedDevice {
   }
 
   private emit(change: DeviceLogChange): void {
-    for (const listener of [...this.listeners]) listener(change);
+    for (const listener of this.listeners.snapshot()) listener(change);
   }
 
   private static checkChannels(channels: HanChannels): HanChannels {

@@ -13,7 +13,8 @@ export type DeviceLogState = 'whitelisted' | 'joined';
 
 export interface DeviceLogEntry {
   readonly eui: Eui64;
-  readonly deviceType: DeviceType;
+  /** null: a device type the emulators do not model (CCS01 carries it as a code). */
+  readonly deviceType: DeviceType | null;
   /** 16-byte install code as 32 upper-case hex digits. */
   readonly installCode: string;
   readonly addedAt: number;
@@ -25,7 +26,7 @@ export interface DeviceLogEntry {
 
 export interface HistoricDeviceLogEntry {
   readonly eui: Eui64;
-  readonly deviceType: DeviceType;
+  readonly deviceType: DeviceType | null;
   readonly installCode: string;
   readonly removedAt: number;
 }

@@ -22,8 +22,8 @@ const MINUTE = 60_000;
 export const DEFAULT_PROFILES: Readonly<Record<DeviceType, DeviceProfile>> = {
   CHF: { responseLatencyMs: 500, alertLatencyMs: 1_000, joinDelayMs: 0 },
   GPF: { responseLatencyMs: 800, alertLatencyMs: 1_000, joinDelayMs: 0 },
-  ESME: { responseLatencyMs: 2_000, alertLatencyMs: 2_000, joinDelayMs: 2 * MINUTE },
-  GSME: { responseLatencyMs: 3_000, alertLatencyMs: 3_000, joinDelayMs: 5 * MINUTE, wakeIntervalMs: 30 * MINUTE },
+  ESME: { responseLatencyMs: 2_000, alertLatencyMs: 2_000, joinDelayMs: 20_000 },
+  GSME: { responseLatencyMs: 3_000, alertLatencyMs: 3_000, joinDelayMs: 45_000, wakeIntervalMs: 30 * MINUTE },
 };
 
 /** The default profile of a device type with some timings replaced; every timing must be ≥ 0. */

@@ -12,6 +12,7 @@ import type { ScheduledEvent, VirtualClock } from '../clock/virtual-clock.ts';
 import type { SeededRandom } from '../clock/seeded-random.ts';
 import { EmulatedDevice, type DeviceIdentity } from '../device.ts';
 import type { DeviceProfile } from '../firmware/device-profile.ts';
+import { Listeners } from '../listeners.ts';
 import { hexToBytes } from '../../harness/protocol/gbcs/hex.ts';
 import { dateToZclUtc } from '../../harness/protocol/gbcs/payload/zcl/zcl-utc-time.ts';
 import { batteryHalfPercent, gsmeAttributeDefinitions } from './gsme-clusters.ts';
@@ -56,7 +57,7 @@ export interface GsmeOptions {
 export class Gsme extends EmulatedDevice {
   readonly attributes: ZclAttributeTable;
   private readonly clock: VirtualClock;
-  private readonly listeners: GsmeWakeListener[] = [];
+  private readonly listeners = new Listeners<GsmeWakeListener>();
   private rates: GsmeConsumption;
   private interval: number;
   private battery: number;
@@ -146,11 +147,7 @@ export class Gsme extends EmulatedDevice {
 
   /** Registers a wake listener; returns a function that removes it. */
   onWake(listener: GsmeWakeListener): () => void {
-    this.listeners.push(listener);
-    return () => {
-      const i = this.listeners.indexOf(listener);
-      if (i >= 0) this.listeners.splice(i, 1);
-    };
+    return this.listeners.add(listener);
   }
 
   /** Sets the battery level (the Bench's battery capability); 0 stops the meter. */
@@ -222,7 +219,7 @@ export class Gsme extends EmulatedDevice {
       this.missed += 1;
       return;
     }
-    for (const listener of [...this.listeners]) await listener(this);
+    for (const listener of this.listeners.snapshot()) await listener(this);
   }
 
   private updateStatus(): void {

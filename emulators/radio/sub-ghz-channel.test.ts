@@ -22,7 +22,7 @@ describe('sub-GHz channel mask', () => {
         expect(subGhzChannelFromMask(mask)).toEqual({ page, channel });
       }
     }
-    expect(() => subGhzChannelMask({ page: 30, channel: 3 })).toThrow(RangeError);
+    expect(() => subGhzChannelMask({ page: 30, channel: 3 })).toThrow(/channel/);
     expect(() => subGhzChannelFromMask(0xe0000003)).toThrow(RangeError);
     expect(() => subGhzChannelFromMask(0x00000001)).toThrow(RangeError);
   });

@@ -8,6 +8,7 @@
  */
 import type { GbcsFrame } from '../../harness/protocol/gbcs/frame-types.ts';
 import type { PayloadContext } from '../../harness/protocol/gbcs/payload/payload-context.ts';
+import type { UseCaseCodec } from '../../harness/protocol/gbcs/payload/use-cases/use-case-codec.ts';
 import type { DeviceType, EmulatedDevice } from '../device.ts';
 import type { Premises } from '../premises.ts';
 
@@ -48,4 +49,17 @@ export interface EmulatedUseCase<C = unknown> {
   decodeCommand(frame: GbcsFrame): C;
   /** Acts on the device and returns the response payload. */
   respond(command: C, context: ResponseContext): Uint8Array;
+}
+
+/** A use case emulated on top of its typed codec: name, message code and command decoding come from the codec. */
+export function emulateUseCase<C, R>(
+  codec: UseCaseCodec<C, R>,
+  behaviour: Omit<EmulatedUseCase<C>, 'name' | 'messageCode' | 'decodeCommand'>,
+): EmulatedUseCase<C> {
+  return {
+    name: codec.name,
+    messageCode: codec.messageCode,
+    decodeCommand: (frame) => codec.decodeCommand(frame.payload, { header: frame }),
+    ...behaviour,
+  };
 }

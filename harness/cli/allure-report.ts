@@ -4,18 +4,25 @@
  * The report folder is emptied first: Allure 3 writes into a sub-folder of a non-empty output.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type RenderResult = { ok: true; index: string } | { ok: false; reason: string };
 
+/** The `allure` CLI script of the installed package (its package.json is not exported). */
 function allureCli(): string {
-  const require = createRequire(import.meta.url);
-  const pkg = require.resolve('allure/package.json');
-  const bin = (require(pkg) as { bin?: string | Record<string, string> }).bin;
-  const rel = typeof bin === 'string' ? bin : (bin?.allure ?? 'cli.js');
-  return join(dirname(pkg), rel);
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkg = join(dir, 'node_modules', 'allure', 'package.json');
+    if (existsSync(pkg)) {
+      const bin = (JSON.parse(readFileSync(pkg, 'utf8')) as { bin?: string | Record<string, string> }).bin;
+      return join(dirname(pkg), typeof bin === 'string' ? bin : (bin?.allure ?? 'cli.js'));
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('the allure CLI is not installed (npm ci installs it)');
+    dir = parent;
+  }
 }
 
 export async function renderAllureReport(resultsDir: string, reportDir: string, name: string): Promise<RenderResult> {

@@ -155,7 +155,20 @@ export async function main(argv: string[]): Promise<number> {
 /** Errors whose message is written for the user (named input errors of the harness layers). */
 function isUserFacing(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
-  return ['UserError', 'LedgerError', 'GbcsDecodeError', 'DuisError', 'PremisesSpecError', 'RtdsError', 'KeyStoreError', 'TemplateError'].includes(
-    e.name,
-  );
+  return [
+    'UserError',
+    'LedgerError',
+    'GbcsDecodeError',
+    'GbcsCryptoError',
+    'HexFormatError',
+    'KeyFileError',
+    'PayloadContextError',
+    'DuisError',
+    'PremisesSpecError',
+    'RtdsError',
+    'RtdsNotFoundError',
+    'RtdsFileNameError',
+    'KeyStoreError',
+    'TemplateError',
+  ].includes(e.name);
 }

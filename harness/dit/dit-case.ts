@@ -83,6 +83,12 @@ export function ditCase(metaIn: TestCaseMeta, body: (ctx: DitContext) => Promise
       context.task.meta.dit = report;
       await labelForAllure(meta, combination, report.planItemId, seed);
       const target = await targetFactory()({ config, premises, seed });
+      const lacking = target.bench.lacking(...(meta.needs ?? []));
+      if (lacking) {
+        await target.close();
+        context.skip(lacking);
+        return;
+      }
       const startedAt = target.bench.now();
       try {
         await body({

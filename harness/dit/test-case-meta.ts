@@ -3,6 +3,8 @@
  * What a DIT test case says about itself: the metadata the planner, the ledger, the defects
  * and the Allure labels all read. Declared once, next to the test, in the suite.
  */
+import type { BenchCapability } from '../bench/bench.ts';
+
 export type DeviceType = 'ESME' | 'GSME' | 'CHF' | 'GPF';
 export type Band = '2.4GHz' | '868MHz';
 export type TestTag = 'confidence' | 'formal' | 'regression' | 'smoke';
@@ -22,6 +24,8 @@ export interface TestCaseMeta {
   readonly severity: Severity;
   /** One line a test engineer reads in a report. */
   readonly title: string;
+  /** Bench capabilities the test needs; on a target lacking one it is skipped with the reason. */
+  readonly needs?: readonly BenchCapability[];
 }
 
 const ID_PATTERN = /^[A-Z0-9][A-Z0-9._-]*$/;

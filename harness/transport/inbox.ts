@@ -160,8 +160,11 @@ export class DuisInbox {
         throw e;
       },
     );
-    // Resolves with the message as soon as it arrives; the wait's own ending is then moot.
-    return Promise.race([arrived, waited.then(() => arrived)]);
+    // The message may arrive while the wait is still moving time (a virtual clock delivers it
+    // from inside an event); the wait stops at once when aborted, and only then does the caller
+    // continue, so it never acts on a clock that is still running events.
+    arrived.catch(() => undefined);
+    return waited.then(() => arrived);
   }
 
   /** Waits for the response (I0/E-code outcome, not the I99 ack) to a request. */

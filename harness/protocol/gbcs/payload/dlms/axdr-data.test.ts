@@ -41,6 +41,23 @@ describe('A-XDR Data', () => {
     expect(decodeAxdrData(fromHex('00'))).toEqual({ type: 'null-data' });
   });
 
+  it('decodes a compact-array (RTDS ECS61c load profile shape) and re-encodes it', () => {
+    const hex = '13 0202 0606 10 1C2F6180 1C2F747C 1C30B300 1C30B684';
+    const d = decodeAxdrData(fromHex(hex));
+    expect(d).toEqual({
+      type: 'compact-array',
+      description: { type: 'structure', fields: [{ type: 'double-long-unsigned' }, { type: 'double-long-unsigned' }] },
+      elements: [
+        Axdr.structure(Axdr.doubleLongUnsigned(0x1c2f6180), Axdr.doubleLongUnsigned(0x1c2f747c)),
+        Axdr.structure(Axdr.doubleLongUnsigned(0x1c30b300), Axdr.doubleLongUnsigned(0x1c30b684)),
+      ],
+    });
+    expect(toHex(encodeAxdrData(d))).toBe(toHex(fromHex(hex)));
+    const nested = '13 01 0002 12 08 0001 0002 0003 0004';
+    expect(toHex(encodeAxdrData(decodeAxdrData(fromHex(nested))))).toBe(toHex(fromHex(nested)));
+    expect(() => decodeAxdrData(fromHex('13 0202 0606 07 1C2F6180 1C2F74'))).toThrow(PayloadDecodeError);
+  });
+
   it('remembers where each node was decoded from', () => {
     const r = new ByteReader(fromHex('02 02 11 05 09 01 AA'), 100);
     const d = readAxdrData(r) as Extract<AxdrData, { type: 'structure' }>;
@@ -49,7 +66,9 @@ describe('A-XDR Data', () => {
   });
 
   it('rejects malformed values with PayloadDecodeError', () => {
-    expect(() => decodeAxdrData(fromHex('13 00'))).toThrow(/supported A-XDR Data tag/);
+    expect(() => decodeAxdrData(fromHex('07 00'))).toThrow(/A-XDR Data tag/);
+    expect(() => decodeAxdrData(fromHex('13 13 00'))).toThrow(/type description tag/);
+    expect(() => decodeAxdrData(fromHex('13 06 03 000000'))).toThrow(/truncated/);
     expect(() => decodeAxdrData(fromHex('03 01'))).toThrow(/00 \(false\) or FF/);
     expect(() => decodeAxdrData(fromHex('04 03 E1'))).toThrow(/unused trailing bits/);
     expect(() => decodeAxdrData(fromHex('0C 01 FF'))).toThrow(/UTF-8/);

@@ -17,7 +17,10 @@
  * 14   long64 (bigint)       15 long64-unsigned (bigint)                  16 enum (uint8)
  * 17   float32               18 float64             19 date-time (12 bytes, raw)
  * 1A   date (5 bytes, raw)   1B time (4 bytes, raw) FF dont-care
- * 13 (compact-array) is not supported: no RTDS message uses it; it is rejected with a clear error.
+ * 13   compact-array         description (type description: a simple tag, 01 count(2, BE)
+ *                            element-description, or 02 count description…) and elements:
+ *                            the A-XDR octet-string of untagged values decoded into Data
+ *                            (RTDS ECS20a, ECS23, ECS35x, ECS61c, DBCH02 responses use it)
  *
  * Decoded nodes remember their payload offset (see {@link axdrOffset}) so that use-case codecs
  * matching a decoded tree against an expected shape can report where a mismatch is.
@@ -51,9 +54,16 @@ export type AxdrData =
   | { readonly type: 'date-time'; readonly value: Uint8Array }
   | { readonly type: 'date'; readonly value: Uint8Array }
   | { readonly type: 'time'; readonly value: Uint8Array }
-  | { readonly type: 'dont-care' };
+  | { readonly type: 'dont-care' }
+  | { readonly type: 'compact-array'; readonly description: AxdrTypeDescription; readonly elements: readonly AxdrData[] };
 
 export type AxdrType = AxdrData['type'];
+
+/** TypeDescription of a compact-array: what each (untagged) element is. */
+export type AxdrTypeDescription =
+  | { readonly type: 'array'; readonly count: number; readonly element: AxdrTypeDescription }
+  | { readonly type: 'structure'; readonly fields: readonly AxdrTypeDescription[] }
+  | { readonly type: Exclude<AxdrType, 'array' | 'structure' | 'compact-array'> };
 export type AxdrOf<T extends AxdrType> = Extract<AxdrData, { readonly type: T }>;
 
 /** Wire tag of each type. */
@@ -81,6 +91,7 @@ export const AXDR_TAG = {
   'date-time': 0x19,
   date: 0x1a,
   time: 0x1b,
+  'compact-array': 0x13,
   'dont-care': 0xff,
 } as const satisfies Record<AxdrType, number>;
 
@@ -125,7 +136,7 @@ export function readAxdrData(r: ByteReader, field = 'data', depth = 0): AxdrData
   const tag = r.u8(`${field}.tag`);
   const type = TYPE_OF_TAG.get(tag);
   if (type === undefined) {
-    r.fail(`${field}.tag`, 'a supported A-XDR Data tag (00..06, 09, 0A, 0C, 0D, 0F..12, 14..1B, FF)', hexByte(tag), at);
+    r.fail(`${field}.tag`, 'an A-XDR Data tag (00..06, 09, 0A, 0C, 0D, 0F..1B, FF)', hexByte(tag), at);
   }
   const d = readBody(r, type, field, depth, at);
   offsets.set(d, at);
@@ -209,7 +220,53 @@ function readBody(r: ByteReader, type: AxdrType, field: string, depth: number, a
       return { type, value: r.bytes(5, `${field}.date`) };
     case 'time':
       return { type, value: r.bytes(4, `${field}.time`) };
+    case 'compact-array': {
+      if (depth >= MAX_AXDR_DEPTH) r.fail(field, `nesting depth at most ${MAX_AXDR_DEPTH}`, 'deeper', at);
+      const description = readTypeDescription(r, `${field}.contents-description`, depth + 1);
+      const n = readAxdrLength(r, `${field}.array-contents-length`);
+      const contents = r.sub(n, `${field}.array-contents`);
+      const elements: AxdrData[] = [];
+      while (!contents.atEnd) elements.push(readUntagged(contents, description, `${field}.element[${elements.length}]`, depth + 1));
+      return { type, description, elements };
+    }
   }
+}
+
+function readTypeDescription(r: ByteReader, field: string, depth: number): AxdrTypeDescription {
+  const at = r.offset;
+  if (depth >= MAX_AXDR_DEPTH) r.fail(field, `nesting depth at most ${MAX_AXDR_DEPTH}`, 'deeper', at);
+  const tag = r.u8(`${field}.tag`);
+  const type = TYPE_OF_TAG.get(tag);
+  if (type === undefined || type === 'compact-array') r.fail(`${field}.tag`, 'a type description tag', hexByte(tag), at);
+  if (type === 'array') {
+    const count = r.uintBe(2, `${field}.number-of-elements`);
+    return { type, count, element: readTypeDescription(r, `${field}.element`, depth + 1) };
+  }
+  if (type === 'structure') {
+    const n = readAxdrCount(r, `${field}.structure-count`);
+    const fields: AxdrTypeDescription[] = [];
+    for (let i = 0; i < n; i++) fields.push(readTypeDescription(r, `${field}.field[${i}]`, depth + 1));
+    return { type, fields };
+  }
+  return { type };
+}
+
+/** A value of a compact-array's contents: no tag; arrays and structures sized by the description. */
+function readUntagged(r: ByteReader, desc: AxdrTypeDescription, field: string, depth: number): AxdrData {
+  const at = r.offset;
+  let d: AxdrData;
+  if (desc.type === 'array') {
+    if (desc.count > r.remaining) r.fail(field, `${desc.count} element(s) in the bytes left`, 'payload truncated', at);
+    const items: AxdrData[] = [];
+    for (let i = 0; i < desc.count; i++) items.push(readUntagged(r, desc.element, `${field}[${i}]`, depth + 1));
+    d = { type: 'array', items };
+  } else if (desc.type === 'structure') {
+    d = { type: 'structure', items: desc.fields.map((f, i) => readUntagged(r, f, `${field}[${i}]`, depth + 1)) };
+  } else {
+    d = readBody(r, desc.type, field, depth, at);
+  }
+  offsets.set(d, at);
+  return d;
 }
 
 /** Decodes exactly one Data value filling `bytes` (trailing bytes are rejected). */
@@ -224,6 +281,36 @@ export function writeAxdrData(w: ByteWriter, d: AxdrData, field = 'data'): void 
   const tag = (AXDR_TAG as Record<string, number>)[d.type];
   if (tag === undefined) throw new PayloadEncodeError(`${field}.type`, 'an A-XDR Data type', String((d as { type: unknown }).type));
   w.u8(tag, `${field}.tag`);
+  writeBody(w, d, field);
+}
+
+function writeTypeDescription(w: ByteWriter, desc: AxdrTypeDescription, field: string): void {
+  const tag = (AXDR_TAG as Record<string, number>)[desc.type];
+  if (tag === undefined || desc.type === ('compact-array' as string)) throw new PayloadEncodeError(`${field}.type`, 'a type description', String(desc.type));
+  w.u8(tag, `${field}.tag`);
+  if (desc.type === 'array') {
+    w.uintBe(desc.count, 2, `${field}.number-of-elements`);
+    writeTypeDescription(w, desc.element, `${field}.element`);
+  } else if (desc.type === 'structure') {
+    writeAxdrLength(w, desc.fields.length, `${field}.structure-count`);
+    desc.fields.forEach((f, i) => writeTypeDescription(w, f, `${field}.field[${i}]`));
+  }
+}
+
+function writeUntagged(w: ByteWriter, d: AxdrData, desc: AxdrTypeDescription, field: string): void {
+  if (d.type !== desc.type) throw new PayloadEncodeError(field, `a ${desc.type} (compact-array description)`, d.type);
+  if (desc.type === 'array' && d.type === 'array') {
+    if (d.items.length !== desc.count) throw new PayloadEncodeError(field, `${desc.count} element(s)`, String(d.items.length));
+    d.items.forEach((x, i) => writeUntagged(w, x, desc.element, `${field}[${i}]`));
+  } else if (desc.type === 'structure' && d.type === 'structure') {
+    if (d.items.length !== desc.fields.length) throw new PayloadEncodeError(field, `${desc.fields.length} field(s)`, String(d.items.length));
+    d.items.forEach((x, i) => writeUntagged(w, x, desc.fields[i] as AxdrTypeDescription, `${field}[${i}]`));
+  } else {
+    writeBody(w, d, field);
+  }
+}
+
+function writeBody(w: ByteWriter, d: AxdrData, field: string): void {
   switch (d.type) {
     case 'null-data':
     case 'dont-care':
@@ -304,6 +391,14 @@ export function writeAxdrData(w: ByteWriter, d: AxdrData, field = 'data'): void 
       const len = d.type === 'date-time' ? 12 : d.type === 'date' ? 5 : 4;
       if (d.value.length !== len) throw new PayloadEncodeError(`${field}.${d.type}`, `${len} bytes`, String(d.value.length));
       w.bytes(d.value);
+      return;
+    }
+    case 'compact-array': {
+      writeTypeDescription(w, d.description, `${field}.contents-description`);
+      const contents = new ByteWriter();
+      d.elements.forEach((e, i) => writeUntagged(contents, e, d.description, `${field}.element[${i}]`));
+      writeAxdrLength(w, contents.length, `${field}.array-contents-length`);
+      w.bytes(contents.toBytes());
       return;
     }
   }

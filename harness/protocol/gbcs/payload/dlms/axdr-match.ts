@@ -102,6 +102,14 @@ export function axdrEqual(a: AxdrData, b: AxdrData): boolean {
     case 'null-data':
     case 'dont-care':
       return true;
+    case 'compact-array': {
+      const bc = b as AxdrOf<'compact-array'>;
+      return (
+        JSON.stringify(a.description) === JSON.stringify(bc.description) &&
+        a.elements.length === bc.elements.length &&
+        a.elements.every((x, i) => axdrEqual(x, item(bc.elements, i)))
+      );
+    }
     default:
       return Object.is(a.value, (b as { value: unknown }).value);
   }
@@ -123,6 +131,8 @@ export function summarise(d: AxdrData): string {
     case 'null-data':
     case 'dont-care':
       return d.type;
+    case 'compact-array':
+      return `compact-array of ${d.elements.length}`;
     default:
       return `${d.type} ${String(d.value)}`;
   }

@@ -35,16 +35,18 @@ export function encodeReadAttributes(attributeIds: readonly number[]): Uint8Arra
   return w.toBytes();
 }
 
+/** Reads one response record. */
+export function readReadAttributeRecord(r: ByteReader, field: string): ReadAttributeRecord {
+  const attributeId = r.uintLe(2, `${field}.attribute-id`);
+  const status = ZclStatuses.nameOf(r.u8(`${field}.status`));
+  if (status === 'success') return { attributeId, status, value: readZclTypedValue(r, `${field}.value`) };
+  return { attributeId, status };
+}
+
 /** Reads response records until the reader is empty. */
 export function readReadAttributesResponse(r: ByteReader, field = 'read-attributes-response'): ReadAttributeRecord[] {
   const out: ReadAttributeRecord[] = [];
-  while (!r.atEnd) {
-    const f = `${field}.record[${out.length}]`;
-    const attributeId = r.uintLe(2, `${f}.attribute-id`);
-    const status = ZclStatuses.nameOf(r.u8(`${f}.status`));
-    if (status === 'success') out.push({ attributeId, status, value: readZclTypedValue(r, `${f}.value`) });
-    else out.push({ attributeId, status });
-  }
+  while (!r.atEnd) out.push(readReadAttributeRecord(r, `${field}.record[${out.length}]`));
   return out;
 }
 

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The GBCS command the emulated DCC sends for a DUIS request, built and protected as the RTDS
+ * command of the same use case [V: PAYLOADS.md]:
+ * - grouping header: CRA 01 (command), no date-time (00), the use case's message code;
+ *   originator and counter as srv-transforms.ts says (the user and the RequestID counter, or
+ *   the ACB with its own counter and the user + RequestID counter as supplementary remote party);
+ * - payload from the typed use-case codec, with the header as its context (DLMS invoke id and
+ *   protection parameters derive from it);
+ * - MAC only: General Ciphering wrapper, signature length 00, MAC key from the DCC Access
+ *   Control Broker's KA private key and the recipient device's KA public key (the DCC applies
+ *   the MAC on every command, whoever originates it).
+ */
+import type { Eui64, GbcsHeader } from '../../harness/protocol/gbcs/frame-types.ts';
+import { sealFrame } from '../../harness/protocol/gbcs/secure-frame.ts';
+import type { KeyDirectory } from '../key-directory.ts';
+import { REMOTE_PARTY } from '../remote-parties.ts';
+import type { SrvTransform } from './srv-transforms.ts';
+
+export interface CommandInput {
+  readonly transform: SrvTransform;
+  /** The command fields (transform.commandFields of the body). */
+  readonly fields: unknown;
+  /** The Service User sending the request. */
+  readonly user: Eui64;
+  /** The DUIS RequestID counter. */
+  readonly requestCounter: bigint;
+  /** The recipient device. */
+  readonly device: Eui64;
+  /** The ACB's next originator counter (called only for ACB-originated commands). */
+  readonly nextAcbCounter: () => bigint;
+}
+
+export interface DccCommand {
+  readonly header: GbcsHeader;
+  readonly frame: Uint8Array;
+}
+
+export function commandHeader(input: Omit<CommandInput, 'fields'>): GbcsHeader {
+  const base = {
+    cra: 1 as const,
+    recipient: input.device,
+    dateTime: null,
+    messageCode: input.transform.codec.messageCode,
+  };
+  if (input.transform.originator === 'service-user') {
+    return { ...base, originator: input.user, counter: input.requestCounter, supplementary: null };
+  }
+  return {
+    ...base,
+    originator: REMOTE_PARTY.accessControlBroker,
+    counter: input.nextAcbCounter(),
+    supplementary: { remotePartyId: input.user, remotePartyCounter: input.requestCounter },
+  };
+}
+
+/** Builds, encodes and MACs the command. Codec errors (PayloadEncodeError) propagate. */
+export function buildDccCommand(input: CommandInput, keys: KeyDirectory): DccCommand {
+  const header = commandHeader(input);
+  const payload = input.transform.codec.encodeCommand(input.fields, { header });
+  const frame = sealFrame(header, payload, {
+    mac: {
+      localKaPrivate: acbKaPrivate(keys),
+      peerKaPublic: keys.keysOf(input.device).ka.publicKey,
+    },
+  });
+  return { header, frame };
+}
+
+function acbKaPrivate(keys: KeyDirectory): Uint8Array {
+  const privateKey = keys.keysOf(REMOTE_PARTY.accessControlBroker).ka.privateKey;
+  if (!privateKey) throw new Error(`the key directory has no KA private key for the Access Control Broker ${REMOTE_PARTY.accessControlBroker}`);
+  return privateKey;
+}

@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import type { XMLData } from '@smartdcc/duis-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildServiceRequest, type BuiltServiceRequest } from '../../harness/protocol/duis/build-request.ts';
+import { formatRequestId, swapRequestId } from '../../harness/protocol/duis/request-id.ts';
+import type { DuisDeviceAlertMessage, DuisResponseMessage, DuisUserMessage } from '../../harness/protocol/duis/message.ts';
+import { parseDuisUserMessage } from '../../harness/protocol/duis/parse.ts';
+import { RESPONSE_CODE } from '../../harness/protocol/duis/response-codes.ts';
+import { loadTemplateCatalogue, type TemplateCatalogue } from '../../harness/protocol/duis/templates.ts';
+import type { GbcsFrame } from '../../harness/protocol/gbcs/frame-types.ts';
+import { hexToBytes } from '../../harness/protocol/gbcs/hex.ts';
+import { deriveParty } from '../../harness/protocol/gbcs/keys.ts';
+import { ccs01 } from '../../harness/protocol/gbcs/payload/use-cases/ccs01.ts';
+import { cs14DeviceLogChanged } from '../../harness/protocol/gbcs/payload/use-cases/cs14-device-log-changed.ts';
+import { ecs17b } from '../../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
+import { ecs52 } from '../../harness/protocol/gbcs/payload/use-cases/ecs52.ts';
+import { gcs13a } from '../../harness/protocol/gbcs/payload/use-cases/gcs13a.ts';
+import { gcs38 } from '../../harness/protocol/gbcs/payload/use-cases/gcs38.ts';
+import { openFrame, payloadCipherFor } from '../../harness/protocol/gbcs/secure-frame.ts';
+import { VirtualClock } from '../clock/virtual-clock.ts';
+import type { CommandReceipt } from '../device-message.ts';
+import { derivedKeyDirectory } from '../key-directory.ts';
+import { createPremises, DEFAULT_EUIS, type Premises } from '../premises.ts';
+import { REMOTE_PARTY } from '../remote-parties.ts';
+import type { DccUser } from './dcc-users.ts';
+import { createEmulatedDcc, type EmulatedDcc } from './emulated-dcc.ts';
+
+const SEED = 'emulated-dcc';
+const START = Date.UTC(2019, 3, 12, 9);
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const SUPPLIER = REMOTE_PARTY.supplier;
+const ACB = REMOTE_PARTY.accessControlBroker;
+
+let templates: TemplateCatalogue;
+beforeAll(async () => {
+  templates = await loadTemplateCatalogue();
+});
+
+interface Setup {
+  readonly clock: VirtualClock;
+  readonly premises: Premises;
+  readonly dcc: EmulatedDcc;
+  /** Frames the premises was handed, with its receipts. */
+  readonly handed: Array<{ frame: Uint8Array; receipt: CommandReceipt }>;
+  /** DUIS XML the receiver took. */
+  readonly received: string[];
+  post(path: string, body: string): Promise<Response>;
+  send(request: BuiltServiceRequest, path?: string): Promise<DuisUserMessage>;
+  request(key: string, target: string, options?: { originator?: string; counter?: bigint; body?: XMLData }): BuiltServiceRequest;
+}
+
+function setup(options: { users?: readonly DccUser[]; commissioned?: boolean } = {}): Setup {
+  const clock = new VirtualClock(START);
+  const keys = derivedKeyDirectory(SEED);
+  const premises = createPremises({ seed: SEED, clock, keys, commissioned: options.commissioned ?? true });
+  const handed: Setup['handed'] = [];
+  const received: string[] = [];
+  const dcc = createEmulatedDcc({
+    now: () => clock.now(),
+    keys,
+    receiver: { deliver: async (xml) => void received.push(xml) },
+    premises: {
+      devices: () => premises.devices(),
+      onDeviceMessage: (listener) => premises.onDeviceMessage(listener),
+      handleCommand: async (frame) => {
+        const receipt = await premises.handleCommand(frame);
+        handed.push({ frame, receipt });
+        return receipt;
+      },
+    },
+    ...(options.users ? { users: options.users } : {}),
+  });
+  let counter = BigInt(START);
+  const post = (path: string, body: string) => dcc.handler(new Request(`http://dcc.test${path}`, { method: 'POST', body, headers: { 'content-type': 'application/xml' } }));
+  return {
+    clock,
+    premises,
+    dcc,
+    handed,
+    received,
+    post,
+    async send(request, path = request.servicePath) {
+      const response = await post(path, request.xml);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/xml');
+      return parseDuisUserMessage(await response.text());
+    },
+    request(key, target, o = {}) {
+      counter += 1n;
+      return buildServiceRequest({
+        template: templates.get(key),
+        originator: o.originator ?? SUPPLIER,
+        target,
+        counter: o.counter ?? counter,
+        ...(o.body ? { body: o.body } : {}),
+      });
+    },
+  };
+}
+
+/** Keys to check a device's response to the supplier as the supplier: its KA private, the device's KA public. */
+function supplierKeysFor(device: string) {
+  return { localKaPrivate: deriveParty(SEED, SUPPLIER).ka.privateKey!, peerKaPublic: deriveParty(SEED, device).ka.publicKey };
+}
+
+function responses(received: readonly string[]): DuisUserMessage[] {
+  return received.map((xml) => parseDuisUserMessage(xml));
+}
+
+function openResponse(message: DuisUserMessage, device: string): GbcsFrame {
+  expect(message.gbcsPayload).not.toBeNull();
+  const opened = openFrame(message.gbcsPayload!, { mac: supplierKeysFor(device), signerDsPublic: deriveParty(SEED, device).ds.publicKey });
+  expect(opened.mac).toBe('valid');
+  expect(opened.signature).toBe('absent');
+  return opened.frame;
+}
+
+describe('emulated DCC: service requests become GBCS commands and device responses come back as DUIS', () => {
+  it('ECS52_11.2 to the ESME: I99 at once, then the device response whose MAC verifies and which carries the firmware version', async () => {
+    const s = setup();
+    const request = s.request('ECS52_11.2', DEFAULT_EUIS.esme);
+    const ack = await s.send(request);
+    expect(ack).toMatchObject({ kind: 'ack', responseCode: 'I99', srv: '11.2', responseDateTime: new Date(START).toISOString() });
+    expect(ack.requestId).toEqual(request.requestId);
+    expect(s.received).toHaveLength(0);
+
+    // the command: MAC-only as RTDS ECS52, originator the user, counter the RequestID's
+    expect(s.handed).toHaveLength(1);
+    const command = openFrame(s.handed[0]!.frame, {
+      mac: { localKaPrivate: deriveParty(SEED, DEFAULT_EUIS.esme).ka.privateKey!, peerKaPublic: deriveParty(SEED, ACB).ka.publicKey },
+    });
+    expect(command.mac).toBe('valid');
+    expect(command.frame).toMatchObject({ cra: 1, originator: SUPPLIER, recipient: DEFAULT_EUIS.esme, counter: request.requestId.counter, messageCode: 0x0059, dateTime: null, supplementary: null, signature: null });
+    expect(s.handed[0]!.receipt).toMatchObject({ accepted: true, route: 'ESME' });
+
+    await s.clock.advance(5 * SECOND);
+    const [response] = responses(s.received) as [DuisResponseMessage];
+    expect(s.received).toHaveLength(1);
+    expect(response).toMatchObject({ kind: 'response', responseCode: 'I0', srv: '11.2' });
+    expect(response.requestId).toEqual(request.requestId);
+    expect(response.responseId).toEqual(swapRequestId(request.requestId));
+    const frame = openResponse(response, DEFAULT_EUIS.esme);
+    expect(frame).toMatchObject({ cra: 2, originator: DEFAULT_EUIS.esme, recipient: SUPPLIER, counter: request.requestId.counter });
+    expect(ecs52.decodeResponse(frame.payload, { header: frame })).toEqual({ ok: true, firmwareVersion: '0123ABCD' });
+    expect(Date.parse(response.responseDateTime)).toBe(START + 2 * SECOND);
+  });
+
+  it('ECS17b_4.1.1 to the ESME: the registers decrypt with the supplier keys', async () => {
+    const s = setup();
+    const request = s.request('ECS17b_4.1.1_SINGLE', DEFAULT_EUIS.esme);
+    expect((await s.send(request)).responseCode).toBe('I99');
+    await s.clock.advance(5 * SECOND);
+    const [response] = responses(s.received);
+    const frame = openResponse(response!, DEFAULT_EUIS.esme);
+    const fields = ecs17b.decodeResponse(frame.payload, { header: frame, cipher: payloadCipherFor(frame, supplierKeysFor(DEFAULT_EUIS.esme)) });
+    expect(fields.ok).toBe(true);
+    if (fields.ok) expect(fields.registers.length).toBeGreaterThan(0);
+  });
+
+  it('GCS13a to the GPF: answered from the mirror, the consumption decrypts', async () => {
+    const s = setup();
+    const request = s.request('GCS13a_4.1.1_RELIABLE_GPF', DEFAULT_EUIS.gpf);
+    expect((await s.send(request)).responseCode).toBe('I99');
+    expect(s.handed[0]!.receipt).toMatchObject({ accepted: true, route: 'GPF' });
+    await s.clock.advance(5 * SECOND);
+    const [response] = responses(s.received);
+    expect(response!.requestId).toEqual(request.requestId);
+    const frame = openResponse(response!, DEFAULT_EUIS.gpf);
+    const fields = gcs13a.decodeResponse(frame.payload, { header: frame, cipher: payloadCipherFor(frame, supplierKeysFor(DEFAULT_EUIS.gpf)) });
+    expect(fields.currentSummationDelivered.status).toBe('success');
+  });
+
+  it('GCS38 to the GSME: the response arrives only after the GSME wakes', async () => {
+    const s = setup();
+    const request = s.request('GCS38_11.2', DEFAULT_EUIS.gsme);
+    expect((await s.send(request)).responseCode).toBe('I99');
+    expect(s.handed[0]!.receipt).toMatchObject({ accepted: true, route: 'GSME-queued', responseDueAt: null });
+    const wake = s.premises.gsme.nextWakeAt!;
+    expect(wake).toBeGreaterThan(START);
+    await s.clock.advanceTo(wake - 1);
+    expect(s.received).toHaveLength(0);
+    await s.clock.advanceTo(wake + MINUTE);
+    expect(s.received).toHaveLength(1);
+    const [response] = responses(s.received);
+    const frame = openResponse(response!, DEFAULT_EUIS.gsme);
+    expect(gcs38.decodeResponse(frame.payload, { header: frame }).firmwareVersion).toEqual({ status: 'success', value: '0123ABCD' });
+  });
+
+  it('CCS01_8.11 to the CHF: sent by the ACB for the user, answered, and the CHF raises CS14 0x8F12', async () => {
+    const s = setup({ commissioned: false });
+    const installCode = s.premises.installCodeOf(DEFAULT_EUIS.esme)!;
+    const body = structuredClone(templates.get('CCS01_8.11').request.body) as XMLData;
+    ((body['UpdateHANDeviceLog'] as XMLData)['AddDeviceToCHFWhitelist'] as XMLData)['InstallCode'] = installCode;
+    const request = s.request('CCS01_8.11', DEFAULT_EUIS.chf, { body });
+    expect((await s.send(request)).responseCode).toBe('I99');
+
+    const command = openFrame(s.handed[0]!.frame, {
+      mac: { localKaPrivate: deriveParty(SEED, DEFAULT_EUIS.chf).ka.privateKey!, peerKaPublic: deriveParty(SEED, ACB).ka.publicKey },
+    });
+    expect(command.mac).toBe('valid');
+    expect(command.frame).toMatchObject({
+      originator: ACB,
+      recipient: DEFAULT_EUIS.chf,
+      messageCode: 0x0001,
+      supplementary: { remotePartyId: SUPPLIER, remotePartyCounter: request.requestId.counter },
+    });
+    expect(ccs01.decodeCommand(command.frame.payload, { header: command.frame })).toMatchObject({
+      deviceId: DEFAULT_EUIS.esme,
+      deviceType: 1,
+      installCode: hexToBytes(installCode),
+      joinTimeoutSeconds: 90,
+      enableJoining: true,
+    });
+
+    await s.clock.advance(5 * SECOND);
+    const messages = responses(s.received);
+    const response = messages.find((m): m is DuisResponseMessage => m.kind === 'response');
+    expect(response?.requestId).toEqual(request.requestId);
+    const frame = openFrame(response!.gbcsPayload!).frame;
+    expect(frame).toMatchObject({ cra: 2, originator: DEFAULT_EUIS.chf, recipient: ACB, supplementary: { remotePartyId: SUPPLIER } });
+    expect(ccs01.decodeResponse(frame.payload, { header: frame })).toEqual({ registerDevice: 'success', setJoinTimeout: 'success', setEnableJoining: 'success' });
+
+    const alert = messages.find((m): m is DuisDeviceAlertMessage => m.kind === 'device-alert');
+    expect(alert).toMatchObject({ alertCode: '8F12', responseCode: 'I0' });
+    expect(alert!.responseId).toMatchObject({ originator: '00-DB-12-34-56-78-90-A2', target: '90-B3-D5-1F-30-01-00-00' });
+    const alertFrame = openFrame(alert!.gbcsPayload).frame;
+    expect(cs14DeviceLogChanged.decodeAlert(alertFrame.payload, { header: alertFrame })).toBeTruthy();
+  });
+
+  it('DBCH01_6.31 to the CHF: the operating sub-GHz channel', async () => {
+    const s = setup();
+    const request = s.request('DBCH01_6.31', DEFAULT_EUIS.chf);
+    expect((await s.send(request)).responseCode).toBe('I99');
+    await s.clock.advance(5 * SECOND);
+    const [response] = responses(s.received);
+    expect(response!.requestId).toEqual(request.requestId);
+    expect(openFrame(response!.gbcsPayload!).frame).toMatchObject({ originator: DEFAULT_EUIS.chf, recipient: ACB, messageCode: 0x010a });
+  });
+
+  it('answers 8.14.1 (non-device, /serviceD) with I0 and sends nothing to the premises', async () => {
+    const s = setup();
+    const request = s.request('8.14.1_COMMUNICATIONS_HUB_STATUS_UPDATE_INSTALL', ACB);
+    expect(request.servicePath).toBe('/api/v1/serviceD');
+    const answer = await s.send(request);
+    expect(answer).toMatchObject({ kind: 'response', responseCode: 'I0', srv: '8.14.1' });
+    expect(s.handed).toHaveLength(0);
+  });
+
+  it('keeps the receipt of a command the premises refuses, and no response follows', async () => {
+    const s = setup();
+    s.premises.commsHub.setPowered(false);
+    expect((await s.send(s.request('ECS52_11.2', DEFAULT_EUIS.esme))).responseCode).toBe('I99');
+    await s.clock.advance(10 * MINUTE);
+    expect(s.received).toHaveLength(0);
+    const [entry] = s.dcc.trace.of('command');
+    expect(entry?.receipt).toMatchObject({ accepted: false, reason: 'comms-hub-unpowered' });
+  });
+
+  it('is deterministic: the same seed gives the same DUIS bytes', async () => {
+    const run = async () => {
+      const s = setup();
+      await s.send(s.request('ECS17b_4.1.1_SINGLE', DEFAULT_EUIS.esme));
+      await s.clock.advance(5 * SECOND);
+      return s.received;
+    };
+    expect(await run()).toEqual(await run());
+  });
+});
+
+describe('emulated DCC: rejections are synchronous E-codes and no device sees the request', () => {
+  async function rejected(s: Setup, request: BuiltServiceRequest | string, path = '/api/v1/serviceS') {
+    const xml = typeof request === 'string' ? request : request.xml;
+    const response = await s.post(typeof request === 'string' ? path : path === '/api/v1/serviceS' ? request.servicePath : path, xml);
+    const text = await response.text();
+    expect(s.handed).toHaveLength(0);
+    expect(s.dcc.trace.of('rejected')).toHaveLength(1);
+    return { response, text, message: response.status === 200 ? parseDuisUserMessage(text) : null };
+  }
+
+  it('E2 for a user whose role is not eligible for the SRV', async () => {
+    const exporter = '90B3D51F30050000';
+    const s = setup({ users: [{ eui: SUPPLIER, role: 'IS' }, { eui: exporter, role: 'ES' }] });
+    const { message, text, response } = await rejected(s, s.request('ECS17b_4.1.1_SINGLE', DEFAULT_EUIS.esme, { originator: exporter }));
+    expect(message).toMatchObject({ kind: 'error', responseCode: RESPONSE_CODE.roleNotEligible, srv: '4.1.1' });
+    expect(text).toContain('<!-- dit emulated DCC: E2 role ES of 90-B3-D5-1F-30-05-00-00 may not send SRV 4.1.1');
+    expect(response.headers.get('x-dit-rejection')).toMatch(/^E2 role ES/);
+  });
+
+  it('E1 for an originator that is no registered user', async () => {
+    const s = setup();
+    const { message } = await rejected(s, s.request('ECS52_11.2', DEFAULT_EUIS.esme, { originator: '90B3D51F300100FF' }));
+    expect(message?.responseCode).toBe(RESPONSE_CODE.invalidUserRole);
+  });
+
+  it('E9002 for a replayed RequestID counter; the first request alone reached the premises', async () => {
+    const s = setup();
+    const first = s.request('ECS52_11.2', DEFAULT_EUIS.esme);
+    expect((await s.send(first)).responseCode).toBe('I99');
+    const replay = s.request('ECS52_11.2', DEFAULT_EUIS.esme, { counter: first.requestId.counter });
+    const answer = await s.send(replay);
+    expect(answer).toMatchObject({ kind: 'error', responseCode: RESPONSE_CODE.requestIdCounterNotIncreasing });
+    expect(answer.requestId).toEqual(replay.requestId);
+    expect(s.handed).toHaveLength(1);
+    const older = await s.send(s.request('ECS17b_4.1.1_SINGLE', DEFAULT_EUIS.esme, { counter: first.requestId.counter - 1n }));
+    expect(older.responseCode).toBe(RESPONSE_CODE.requestIdCounterNotIncreasing);
+    expect(s.handed).toHaveLength(1);
+  });
+
+  it('E9001 for malformed XML that still names its RequestID; HTTP 400 for a body that is not DUIS at all', async () => {
+    const s = setup();
+    const request = s.request('ECS52_11.2', DEFAULT_EUIS.esme);
+    const broken = request.xml.replace(/<\/sr:Body>/, '');
+    const { message, text } = await rejected(s, broken);
+    expect(message).toMatchObject({ kind: 'error', responseCode: RESPONSE_CODE.malformedRequest, srv: '11.2' });
+    expect(message!.requestId).toEqual(request.requestId);
+    expect(text).toMatch(/E9001 DUIS XML is not well-formed at line 1/);
+
+    const t = setup();
+    const garbage = await rejected(t, 'hello, DCC');
+    expect(garbage.response.status).toBe(400);
+    expect(garbage.text).toMatch(/^not a DUIS request the emulated DCC can answer: DUIS XML is not well-formed/);
+  });
+
+  it('E9003 for an SRV outside the request matrix', async () => {
+    const s = setup();
+    const request = s.request('ECS52_11.2', DEFAULT_EUIS.esme);
+    const unknown = request.xml.replace(/>11\.2</g, '>99.9<');
+    const { message } = await rejected(s, unknown);
+    expect(message).toMatchObject({ kind: 'error', responseCode: RESPONSE_CODE.unknownSrv });
+    expect(message!.requestId).toEqual(request.requestId);
+  });
+
+  it('E13 for a request on the wrong web service', async () => {
+    const s = setup();
+    const { message } = await rejected(s, s.request('ECS52_11.2', DEFAULT_EUIS.esme), '/api/v1/serviceD');
+    expect(message?.responseCode).toBe(RESPONSE_CODE.wrongUrlForRequestType);
+  });
+
+  it('E19 for a target the DCC does not know; E11 for an SRV not emulated for the target type', async () => {
+    const s = setup();
+    expect((await rejected(s, s.request('ECS52_11.2', '00DB1234567890FF'))).message?.responseCode).toBe(RESPONSE_CODE.deviceUnknown);
+    const t = setup();
+    const { message, text } = await rejected(t, t.request('ECS52_11.2', DEFAULT_EUIS.gpf));
+    expect(message?.responseCode).toBe(RESPONSE_CODE.srvNotForDeviceType);
+    expect(text).toContain('SRV 11.2 to a GPF is not emulated (emulated targets: ESME, CHF, GSME)');
+  });
+
+  it('E12 for a command variant that does not fit the SRV', async () => {
+    const s = setup();
+    const request = buildServiceRequest({ template: templates.get('ECS52_11.2'), originator: SUPPLIER, target: DEFAULT_EUIS.esme, counter: BigInt(START), commandVariant: 4 });
+    const { message } = await rejected(s, request);
+    expect(message?.responseCode).toBe(RESPONSE_CODE.commandVariantNotApplicable);
+  });
+
+  it('a rejected request does not consume its counter', async () => {
+    const s = setup();
+    const request = s.request('ECS52_11.2', DEFAULT_EUIS.esme);
+    await s.post('/api/v1/serviceD', request.xml);
+    expect((await s.send(request)).responseCode).toBe('I99');
+    expect(formatRequestId(request.requestId)).toBe(s.dcc.trace.of('command')[0]?.id);
+  });
+});

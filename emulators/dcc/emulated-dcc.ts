@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The emulated DCC: one fetch-style handler `(Request) => Promise<Response>` serving DUIS in
+ * DCC Boxed's shape (POST /api/v1/serviceS, /serviceT, /serviceD; 404 / 405 / 413 by the edge
+ * rules of http-route.ts), mounted behind msw in process and on node:http for loopback.
+ *
+ * A request passes these checks in order; the first that fails is answered synchronously with
+ * an E-code (dcc-answer.ts: the reason rides along in an XML comment and a header) and NO
+ * device sees anything:
+ *
+ * | check                                                            | code                       |
+ * | ---------------------------------------------------------------- | -------------------------- |
+ * | a body from which no RequestID can be read                       | HTTP 400 (no DUIS answer)  |
+ * | SRV not in the DUIS request matrix                               | E9003 unknownSrv           |
+ * | not well-formed / not a DUIS Request / header element missing or bad | E9001 malformedRequest |
+ * | the web service (URL) is not the command variant's               | E13 wrongUrlForRequestType |
+ * | CV does not fit the SRV (non-device ↔ 8, critical ↔ 4–7)         | E12 commandVariantNotApplicable |
+ * | originator EUI is no registered user                             | E1 invalidUserRole         |
+ * | the user's role is not eligible for the SRV                      | E2 roleNotEligible         |
+ * | RequestID counter not above the originator's last accepted one   | E9002 requestIdCounterNotIncreasing |
+ * | CV 2, 3, 6, 7 (a command for local delivery)                     | E17 localCommandNotAvailable (not emulated) |
+ * | CV 8: an SRV with no non-device service here (non-device-services.ts) | E11 (not emulated)    |
+ * | target EUI not in the DCC's inventory (the premises' devices)    | E19 deviceUnknown          |
+ * | no transform of the SRV to the target's device type (srv-transforms.ts; every critical SRV for now) | E11 srvNotForDeviceType |
+ * | the body lacks what the command needs                            | E9001 (E19 for an unknown DeviceID, E11 for a variant not emulated) |
+ *
+ * [P] E11 doubles as "not emulated" for SRVs the emulated DCC does not transform yet: DUIS has no
+ * code for it, and E11 ("the Service Reference is not compatible with the target device type")
+ * is what a user of these emulated devices sees for them; the reason text says "not emulated".
+ * A rejected request does not consume its RequestID counter.
+ *
+ * A request that passes becomes a GBCS command (srv-transforms.ts, command-sealing.ts), goes to
+ * the premises (`handleCommand`), and is answered I99. The premises' receipt is kept in the
+ * trace: a command the device refuses gets no response, as from a real device. Device
+ * responses and alerts come back through `onDeviceMessage` and reach the receiver as DUIS
+ * (device-message-relay.ts). Every date-time is the virtual clock's.
+ */
+import { isDuisError, type DuisError } from '../../harness/protocol/duis/duis-error.ts';
+import { buildAcknowledgement } from '../../harness/protocol/duis/build-response.ts';
+import { webServiceFor } from '../../harness/protocol/duis/command-variant.ts';
+import { duisEuiToHex } from '../../harness/protocol/duis/eui.ts';
+import { DUIS_SERVICE_PATHS, servicePathFor } from '../../harness/protocol/duis/http-binding.ts';
+import { routePosts, type FetchHandler } from '../../harness/protocol/duis/http-route.ts';
+import type { DuisRequestMessage } from '../../harness/protocol/duis/message.ts';
+import { parseDuisRequest } from '../../harness/protocol/duis/parse.ts';
+import { formatRequestId, parseRequestId, RequestCounter, type RequestId } from '../../harness/protocol/duis/request-id.ts';
+import type { DuisReceiver } from '../../harness/protocol/duis/receiver.ts';
+import { RESPONSE_CODE } from '../../harness/protocol/duis/response-codes.ts';
+import type { Eui64 } from '../../harness/protocol/gbcs/frame-types.ts';
+import { bytesToHex } from '../../harness/protocol/gbcs/hex.ts';
+import type { CommandReceipt, DeviceMessageListener } from '../device-message.ts';
+import type { DeviceType } from '../device.ts';
+import type { KeyDirectory } from '../key-directory.ts';
+import { buildDccCommand, type DccCommand } from './command-sealing.ts';
+import { duisAnswer, notDuisAnswer, rejectionAnswer } from './dcc-answer.ts';
+import { DccTrace } from './dcc-trace.ts';
+import { DccUserRegistry, DEFAULT_DCC_USERS, type DccUser } from './dcc-users.ts';
+import { DeviceMessageRelay } from './device-message-relay.ts';
+import { findNonDeviceService } from './non-device-services.ts';
+import { PendingDeviceRequests, type PendingDeviceRequest } from './pending-device-requests.ts';
+import { RequestBodyError } from './request-body-error.ts';
+import { RequestCounterLog } from './request-counter-log.ts';
+import { findSrvTransform, transformTargetsOf, type TransformContext } from './srv-transforms.ts';
+
+/** What the DCC needs of a premises: its devices (the DCC's inventory) and its WAN side. */
+export interface DccPremises {
+  devices(): ReadonlyArray<{ readonly eui: Eui64; readonly deviceType: DeviceType }>;
+  /** Takes a GBCS command frame; the receipt says at once whether it was accepted. */
+  handleCommand(frame: Uint8Array): CommandReceipt | Promise<CommandReceipt>;
+  /** Registers a listener for device responses and alerts; returns the unsubscribe function. */
+  onDeviceMessage(listener: DeviceMessageListener): () => void;
+}
+
+export interface EmulatedDccOptions {
+  /** Virtual time, epoch ms (the world's clock). */
+  readonly now: () => number;
+  readonly premises: DccPremises;
+  /** Keys of every party (the ACB's private KA key MACs commands). */
+  readonly keys: KeyDirectory;
+  /** Where device responses and alerts go. */
+  readonly receiver: DuisReceiver;
+  /** Registered Service Users. Default: the RTDS supplier as Import Supplier. */
+  readonly users?: readonly DccUser[];
+  /** Who receives alerts not addressed to a registered user. Default: the first user. */
+  readonly alertRecipient?: Eui64;
+}
+
+export interface EmulatedDcc {
+  /** The DCC's DUIS endpoints, edge rules included. */
+  readonly handler: FetchHandler;
+  readonly trace: DccTrace;
+  /** Stops listening to the premises. */
+  close(): void;
+}
+
+class Rejection extends Error {
+  constructor(
+    readonly responseCode: string,
+    readonly reason: string,
+  ) {
+    super(`${responseCode} ${reason}`);
+  }
+}
+
+const ELEMENT_PATTERN = (name: string) => new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}>\\s*([^<]*?)\\s*</(?:[A-Za-z_][\\w.-]*:)?${name}>`);
+
+/** The RequestID and SRV of a body the parser refused, read leniently (for the E-code answer). */
+function salvage(bytes: Uint8Array): { requestId: RequestId | null; srv: string | null } {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let requestId: RequestId | null = null;
+  const id = ELEMENT_PATTERN('RequestID').exec(text)?.[1];
+  if (id !== undefined) {
+    try {
+      requestId = parseRequestId(id);
+    } catch {
+      requestId = null;
+    }
+  }
+  return { requestId, srv: ELEMENT_PATTERN('ServiceReferenceVariant').exec(text)?.[1] ?? null };
+}
+
+class EmulatedDccService {
+  readonly trace = new DccTrace();
+  private readonly users: DccUserRegistry;
+  private readonly counters = new RequestCounterLog();
+  private readonly pending = new PendingDeviceRequests();
+  private readonly acbCounter: RequestCounter;
+  private readonly stopListening: () => void;
+  private readonly context: TransformContext;
+
+  constructor(private readonly options: EmulatedDccOptions) {
+    this.users = new DccUserRegistry(options.users ?? DEFAULT_DCC_USERS);
+    const first = this.users.users()[0];
+    const alertRecipient = options.alertRecipient ?? first?.eui;
+    if (alertRecipient === undefined) throw new RangeError('the emulated DCC needs at least one registered user');
+    this.acbCounter = new RequestCounter(() => options.now());
+    this.context = {
+      deviceTypeOf: (eui) => options.premises.devices().find((d) => d.eui === eui)?.deviceType,
+    };
+    const relay = new DeviceMessageRelay({
+      now: options.now,
+      receiver: options.receiver,
+      pending: this.pending,
+      users: this.users,
+      alertRecipient,
+      trace: this.trace,
+    });
+    this.stopListening = options.premises.onDeviceMessage(relay.relay);
+  }
+
+  close(): void {
+    this.stopListening();
+  }
+
+  readonly handle = async (request: Request): Promise<Response> => {
+    const path = new URL(request.url).pathname;
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    let parsed: DuisRequestMessage;
+    try {
+      parsed = parseDuisRequest(bytes);
+    } catch (e) {
+      if (!isDuisError(e)) throw e;
+      return this.refuseUnparsed(bytes, e);
+    }
+    try {
+      return await this.serve(parsed, path);
+    } catch (e) {
+      if (!(e instanceof Rejection)) throw e;
+      return this.reject(parsed.requestId, parsed.srv, e.responseCode, e.reason);
+    }
+  };
+
+  private refuseUnparsed(bytes: Uint8Array, error: DuisError): Response {
+    const { requestId, srv } = salvage(bytes);
+    if (requestId === null) {
+      this.trace.record({ at: this.options.now(), event: 'rejected', responseCode: 'HTTP 400', detail: error.message });
+      return notDuisAnswer(error.message);
+    }
+    const code = error.reason === 'unknown-srv' ? RESPONSE_CODE.unknownSrv : RESPONSE_CODE.malformedRequest;
+    return this.reject(requestId, srv, code, error.message);
+  }
+
+  private reject(requestId: RequestId, srv: string | null, responseCode: string, reason: string): Response {
+    const at = this.options.now();
+    this.trace.record({ at, event: 'rejected', id: formatRequestId(requestId), srv, responseCode, detail: reason });
+    return rejectionAnswer({ requestId, srv, responseCode, reason, at });
+  }
+
+  private async serve(request: DuisRequestMessage, path: string): Promise<Response> {
+    const { srvInfo, commandVariant: cv, requestId } = request;
+    const expectedPath = servicePathFor(cv);
+    if (path !== expectedPath) {
+      throw new Rejection(RESPONSE_CODE.wrongUrlForRequestType, `command variant ${cv} (${webServiceFor(cv)}) goes to ${expectedPath}, not ${path}`);
+    }
+    this.checkCommandVariant(request);
+    const user = duisEuiToHex(requestId.originator);
+    const role = this.users.roleOf(user);
+    if (role === undefined) throw new Rejection(RESPONSE_CODE.invalidUserRole, `originator ${requestId.originator} is not a registered DCC user`);
+    if (!srvInfo.eligibleRoles.includes(role)) {
+      throw new Rejection(RESPONSE_CODE.roleNotEligible, `role ${role} of ${requestId.originator} may not send SRV ${srvInfo.srv} (eligible: ${srvInfo.eligibleRoles.join(', ')})`);
+    }
+    if (!this.counters.isFresh(user, requestId.counter)) {
+      throw new Rejection(
+        RESPONSE_CODE.requestIdCounterNotIncreasing,
+        `RequestID counter ${requestId.counter} is not above ${this.counters.lastOf(user)}, the last accepted from ${requestId.originator}`,
+      );
+    }
+    if (cv === 8) return this.serveNonDevice(request, user);
+    if (cv === 2 || cv === 3 || cv === 6 || cv === 7) {
+      throw new Rejection(RESPONSE_CODE.localCommandNotAvailable, `command variant ${cv} (a command for local delivery) is not emulated`);
+    }
+    return this.sendCommand(request, user);
+  }
+
+  private checkCommandVariant({ srvInfo, commandVariant: cv }: DuisRequestMessage): void {
+    const notApplicable = (why: string) => new Rejection(RESPONSE_CODE.commandVariantNotApplicable, `command variant ${cv} does not apply to SRV ${srvInfo.srv}: ${why}`);
+    if (srvInfo.nonDevice && cv !== 8) throw notApplicable('a non-device service takes command variant 8');
+    if (!srvInfo.nonDevice && cv === 8) throw notApplicable('a device service takes command variants 1-7');
+    if (srvInfo.critical && cv <= 3) throw notApplicable('a critical service takes 4 (transform) then 5-7 (signed pre-command)');
+    if (!srvInfo.critical && cv >= 4 && cv <= 7) throw notApplicable('a non-critical service takes command variants 1-3');
+  }
+
+  private serveNonDevice(request: DuisRequestMessage, user: Eui64): Response {
+    const service = findNonDeviceService(request.srv);
+    if (!service) throw new Rejection(RESPONSE_CODE.srvNotForDeviceType, `non-device SRV ${request.srv} (${request.srvInfo.name}) is not emulated`);
+    const at = this.options.now();
+    let xml: string;
+    try {
+      xml = service.answer(request, at, this.context);
+    } catch (e) {
+      throw this.bodyRejection(e);
+    }
+    this.counters.record(user, request.requestId.counter);
+    this.trace.record({ at, event: 'non-device', id: formatRequestId(request.requestId), srv: request.srv, responseCode: RESPONSE_CODE.success, detail: request.srvInfo.name });
+    return duisAnswer(xml);
+  }
+
+  private bodyRejection(e: unknown): Rejection {
+    if (!(e instanceof RequestBodyError)) throw e;
+    const code = { malformed: RESPONSE_CODE.malformedRequest, 'unknown-device': RESPONSE_CODE.deviceUnknown, 'not-emulated': RESPONSE_CODE.srvNotForDeviceType }[e.problem];
+    return new Rejection(code, e.message);
+  }
+
+  private async sendCommand(request: DuisRequestMessage, user: Eui64): Promise<Response> {
+    const { requestId, srv } = request;
+    const device = duisEuiToHex(requestId.target);
+    const deviceType = this.context.deviceTypeOf(device);
+    if (deviceType === undefined) throw new Rejection(RESPONSE_CODE.deviceUnknown, `target ${requestId.target} is not in the DCC's inventory`);
+    const transform = findSrvTransform(srv, deviceType);
+    if (!transform) {
+      const targets = transformTargetsOf(srv);
+      throw new Rejection(
+        RESPONSE_CODE.srvNotForDeviceType,
+        targets.length === 0
+          ? `SRV ${srv} (${request.srvInfo.name}) is not emulated`
+          : `SRV ${srv} to a ${deviceType} is not emulated (emulated targets: ${targets.join(', ')})`,
+      );
+    }
+    let fields: unknown;
+    try {
+      fields = transform.commandFields(request.body, this.context);
+    } catch (e) {
+      throw this.bodyRejection(e);
+    }
+    let command: DccCommand;
+    try {
+      command = buildDccCommand(
+        { transform, fields, user, requestCounter: requestId.counter, device, nextAcbCounter: () => this.acbCounter.next() },
+        this.options.keys,
+      );
+    } catch (e) {
+      throw new Rejection(RESPONSE_CODE.malformedRequest, `the ${transform.codec.name} command could not be built: ${(e as Error).message}`);
+    }
+    this.counters.record(user, requestId.counter);
+    const at = this.options.now();
+    const pending: PendingDeviceRequest = {
+      requestId,
+      srv,
+      useCase: transform.codec.name,
+      device,
+      commandOriginator: command.header.originator,
+      commandCounter: command.header.counter,
+      sentAt: at,
+    };
+    this.pending.add(pending);
+    const receipt = await this.options.premises.handleCommand(command.frame);
+    if (!receipt.accepted) this.pending.drop(pending);
+    this.trace.record({
+      at,
+      event: 'command',
+      id: formatRequestId(requestId),
+      srv,
+      responseCode: RESPONSE_CODE.acknowledged,
+      useCase: transform.codec.name,
+      detail: receipt.accepted
+        ? `${transform.codec.name} to the ${receipt.deviceType} ${device}, routed ${receipt.route}`
+        : `${transform.codec.name} to ${device} refused by the premises (${receipt.reason}: ${receipt.detail}); no response will follow`,
+      gbcs: bytesToHex(command.frame),
+      receipt,
+    });
+    return duisAnswer(buildAcknowledgement({ requestId, srv, at }));
+  }
+}
+
+/** The emulated DCC over a premises (see the file header). */
+export function createEmulatedDcc(options: EmulatedDccOptions): EmulatedDcc {
+  const service = new EmulatedDccService(options);
+  return {
+    handler: routePosts({ paths: DUIS_SERVICE_PATHS, handler: service.handle }),
+    trace: service.trace,
+    close: () => service.close(),
+  };
+}

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import { describe, expect, it } from 'vitest';
+import { findSrv } from '../../harness/protocol/duis/srv-matrix.ts';
+import { findSrvTransform, SRV_TRANSFORMS, transformTargetsOf } from './srv-transforms.ts';
+
+describe('SRV_TRANSFORMS', () => {
+  it('maps each SRV and target type to one use case whose codec serves that SRV', () => {
+    const keys = SRV_TRANSFORMS.map((t) => `${t.srv}/${t.targetType}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const t of SRV_TRANSFORMS) {
+      expect(findSrv(t.srv)?.nonDevice).toBe(false);
+      expect(t.codec.srv).toBe(t.srv);
+    }
+  });
+
+  it('has the table of the brief: who gets which use case, and who originates it', () => {
+    expect(SRV_TRANSFORMS.map((t) => [t.srv, t.targetType, t.codec.name, t.originator])).toEqual([
+      ['4.1.1', 'ESME', 'ECS17b', 'service-user'],
+      ['4.1.1', 'GPF', 'GCS13a', 'service-user'],
+      ['4.1.1', 'GSME', 'GCS13a', 'service-user'],
+      ['11.2', 'ESME', 'ECS52', 'service-user'],
+      ['11.2', 'CHF', 'ECS52', 'access-control-broker'],
+      ['11.2', 'GSME', 'GCS38', 'service-user'],
+      ['8.11', 'CHF', 'CCS01', 'access-control-broker'],
+      ['6.31', 'CHF', 'DBCH01', 'access-control-broker'],
+    ]);
+    expect(findSrvTransform('11.2', 'GPF')).toBeUndefined();
+    expect(transformTargetsOf('11.2')).toEqual(['ESME', 'CHF', 'GSME']);
+    expect(transformTargetsOf('11.3')).toEqual([]);
+  });
+});

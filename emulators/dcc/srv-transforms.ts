@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The emulated DCC's transform, as data: which GBCS use case a DUIS service request becomes,
+ * by Service Reference Variant and the type of the target device (the RequestID's target), and
+ * who originates the GBCS command [V: DOMAIN.md, PAYLOADS.md RTDS messages]:
+ *
+ * | SRV    | target type | use case | originator (counter)                                     |
+ * | ------ | ----------- | -------- | -------------------------------------------------------- |
+ * | 4.1.1  | ESME        | ECS17b   | the user (the RequestID counter)                         |
+ * | 4.1.1  | GPF         | GCS13a   | the user (RTDS GCS13a_4.1.1_SUCCESS_RELIABLE_GPF)        |
+ * | 4.1.1  | GSME        | GCS13a   | the user (RTDS GCS13a_4.1.1_SUCCESS_UNRELIABLE)          |
+ * | 11.2   | ESME        | ECS52    | the user                                                 |
+ * | 11.2   | CHF         | ECS52    | the ACB (its own counter), user + RequestID counter as   |
+ * |        |             |          | supplementary remote party [P: RTDS has no CHF ECS52;    |
+ * |        |             |          | commands to the CHF come from the ACB, DOMAIN.md]        |
+ * | 11.2   | GSME        | GCS38    | the user                                                 |
+ * | 8.11   | CHF         | CCS01    | the ACB, supplementary remote party = the user and the   |
+ * |        |             |          | RequestID counter (RTDS CCS01_8.11_SUCCESS_COMMAND)      |
+ * | 6.31   | CHF         | DBCH01   | the ACB, as CCS01 (RTDS DBCH01_6.31_SUCCESS_COMMAND)     |
+ *
+ * Every command is protected as its RTDS counterpart: MAC only (General Ciphering wrapper,
+ * signature length 00), MAC key from the ACB's KA private key and the device's KA public key
+ * (command-sealing.ts). A request whose SRV and target type have no row is answered
+ * E11 (srvNotForDeviceType): see emulated-dcc.ts.
+ *
+ * `commandFields` reads the command's fields from the DUIS request body; a body that does not
+ * say what the command needs throws a RequestBodyError (answered E9001, or E19 for a device the
+ * DCC does not know).
+ */
+import type { XMLData } from '@smartdcc/duis-parser';
+import type { Eui64 } from '../../harness/protocol/gbcs/frame-types.ts';
+import { ccs01, type Ccs01Command } from '../../harness/protocol/gbcs/payload/use-cases/ccs01.ts';
+import { dbch01 } from '../../harness/protocol/gbcs/payload/use-cases/dbch01.ts';
+import { ECS17B_COMMAND_FIELDS, ecs17b } from '../../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
+import { ecs52 } from '../../harness/protocol/gbcs/payload/use-cases/ecs52.ts';
+import { gcs13a } from '../../harness/protocol/gbcs/payload/use-cases/gcs13a.ts';
+import { gcs38 } from '../../harness/protocol/gbcs/payload/use-cases/gcs38.ts';
+import { NO_FIELDS, type AnyUseCaseCodec } from '../../harness/protocol/gbcs/payload/use-cases/use-case-codec.ts';
+import type { DeviceType } from '../device.ts';
+import { ccs01CommandFromBody } from './update-han-device-log.ts';
+
+/** Who originates the GBCS command the DCC builds. */
+export type CommandOriginator =
+  /** The Service User: originator = the user's EUI, counter = the DUIS RequestID counter. */
+  | 'service-user'
+  /**
+   * The DCC Access Control Broker: originator = the ACB, counter = the ACB's own counter,
+   * supplementary remote party = the user and the RequestID counter.
+   */
+  | 'access-control-broker';
+
+/** What the transform may look up while reading a body: the DCC's device inventory. */
+export interface TransformContext {
+  /** The type of a device the DCC knows (its inventory), or undefined. */
+  deviceTypeOf(eui: Eui64): DeviceType | undefined;
+}
+
+export interface SrvTransform {
+  readonly srv: string;
+  /** Type of the request's target device. */
+  readonly targetType: DeviceType;
+  /** The typed codec of the GBCS use case (its name and message code come with it). */
+  readonly codec: AnyUseCaseCodec;
+  readonly originator: CommandOriginator;
+  /** The command's fields from the DUIS body (simplified, prefix-free). */
+  commandFields(body: XMLData, context: TransformContext): unknown;
+}
+
+/** ZCL sequence number of the GBZ commands the DCC builds (RTDS: 0) [P]. */
+const GBZ_SEQUENCE_NUMBER = 0;
+
+const gbzRead = () => ({ sequenceNumber: GBZ_SEQUENCE_NUMBER });
+
+export const SRV_TRANSFORMS: readonly SrvTransform[] = [
+  { srv: '4.1.1', targetType: 'ESME', codec: ecs17b, originator: 'service-user', commandFields: () => ECS17B_COMMAND_FIELDS },
+  { srv: '4.1.1', targetType: 'GPF', codec: gcs13a, originator: 'service-user', commandFields: gbzRead },
+  { srv: '4.1.1', targetType: 'GSME', codec: gcs13a, originator: 'service-user', commandFields: gbzRead },
+  { srv: '11.2', targetType: 'ESME', codec: ecs52, originator: 'service-user', commandFields: () => NO_FIELDS },
+  { srv: '11.2', targetType: 'CHF', codec: ecs52, originator: 'access-control-broker', commandFields: () => NO_FIELDS },
+  { srv: '11.2', targetType: 'GSME', codec: gcs38, originator: 'service-user', commandFields: gbzRead },
+  {
+    srv: '8.11',
+    targetType: 'CHF',
+    codec: ccs01,
+    originator: 'access-control-broker',
+    commandFields: (body, context): Ccs01Command => ccs01CommandFromBody(body, context),
+  },
+  { srv: '6.31', targetType: 'CHF', codec: dbch01, originator: 'access-control-broker', commandFields: () => NO_FIELDS },
+];
+
+/** The transform of an SRV to a device type, or undefined when the emulated DCC has none. */
+export function findSrvTransform(srv: string, targetType: DeviceType): SrvTransform | undefined {
+  return SRV_TRANSFORMS.find((t) => t.srv === srv && t.targetType === targetType);
+}
+
+/** The device types an SRV can target in the emulated DCC (for the rejection's explanation). */
+export function transformTargetsOf(srv: string): DeviceType[] {
+  return SRV_TRANSFORMS.filter((t) => t.srv === srv).map((t) => t.targetType);
+}

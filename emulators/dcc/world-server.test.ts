@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Bench } from '../../harness/bench/bench.ts';
+import { createHttpBenchDriver } from '../../harness/bench/http-bench-driver.ts';
+import { buildServiceRequest, type BuiltServiceRequest } from '../../harness/protocol/duis/build-request.ts';
+import { routePosts } from '../../harness/protocol/duis/http-route.ts';
+import { serveFetchHandler } from '../../harness/protocol/duis/http-serve.ts';
+import { parseDuisUserMessage } from '../../harness/protocol/duis/parse.ts';
+import { loadTemplateCatalogue, type TemplateCatalogue } from '../../harness/protocol/duis/templates.ts';
+import { loadPremisesSpec } from '../../harness/programme/premises-spec.ts';
+import { deriveParty } from '../../harness/protocol/gbcs/keys.ts';
+import { openFrame } from '../../harness/protocol/gbcs/secure-frame.ts';
+import { ecs52 } from '../../harness/protocol/gbcs/payload/use-cases/ecs52.ts';
+import { REMOTE_PARTY } from '../remote-parties.ts';
+import { startWorldServer, type WorldServer } from './world-server.ts';
+
+const START = Date.UTC(2019, 3, 12, 9);
+const SUPPLIER = REMOTE_PARTY.supplier;
+const spec = loadPremisesSpec();
+const ESME = spec.meters.find((m) => m.type === 'ESME')!.eui;
+const GSME = spec.meters.find((m) => m.type === 'GSME')!.eui;
+
+let templates: TemplateCatalogue;
+beforeAll(async () => {
+  templates = await loadTemplateCatalogue();
+});
+
+interface Receiver {
+  readonly url: string;
+  readonly got: string[];
+  close(): Promise<void>;
+}
+
+const open: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  for (const thing of open.splice(0).reverse()) await thing.close();
+});
+
+async function receiver(): Promise<Receiver> {
+  const got: string[] = [];
+  const served = await serveFetchHandler({
+    handler: routePosts({
+      paths: ['/rx'],
+      handler: async (request) => {
+        got.push(await request.text());
+        return new Response(null, { status: 204 });
+      },
+    }),
+  });
+  const r = { url: `${served.url}/rx`, got, close: () => served.close() };
+  open.push(r);
+  return r;
+}
+
+async function server(options: Parameters<typeof startWorldServer>[0] = {}): Promise<WorldServer> {
+  const s = await startWorldServer({ host: '127.0.0.1', port: 0, ...options });
+  open.push(s);
+  return s;
+}
+
+interface CreatedWorld {
+  readonly id: string;
+  readonly duisBaseUrl: string;
+  readonly benchUrl: string;
+  readonly receiverUrl: string | null;
+}
+
+async function createWorld(s: WorldServer, body: object): Promise<CreatedWorld> {
+  const r = await fetch(`${s.url}/worlds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(r.status).toBe(201);
+  return (await r.json()) as CreatedWorld;
+}
+
+function ecs52Request(target = ESME, counter = BigInt(START)): BuiltServiceRequest {
+  return buildServiceRequest({ template: templates.get('ECS52_11.2'), originator: SUPPLIER, target, counter });
+}
+
+async function sendDuis(baseUrl: string, request: BuiltServiceRequest) {
+  const r = await fetch(`${baseUrl}${request.servicePath}`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: request.xml });
+  expect(r.status).toBe(200);
+  return parseDuisUserMessage(await r.text());
+}
+
+function macWith(seed: string, payload: Uint8Array, device = ESME) {
+  return openFrame(payload, { mac: { localKaPrivate: deriveParty(seed, SUPPLIER).ka.privateKey!, peerKaPublic: deriveParty(seed, device).ka.publicKey } });
+}
+
+async function jsonOf(r: Response): Promise<Record<string, unknown>> {
+  return (await r.json()) as Record<string, unknown>;
+}
+
+describe('world server: isolated worlds over loopback HTTP', () => {
+  it('hosts two worlds side by side: each has its own clock, DCC state, keys and receiver', async () => {
+    const s = await server();
+    const [rxA, rxB] = await Promise.all([receiver(), receiver()]);
+    const [a, b] = await Promise.all([
+      createWorld(s, { seed: 'world-a', startMs: START, receiverUrl: rxA.url }),
+      createWorld(s, { seed: 'world-b', startMs: START, premises: spec, receiverUrl: rxB.url }),
+    ]);
+    expect(a.id).not.toBe(b.id);
+    expect(a).toMatchObject({ duisBaseUrl: `${s.url}/worlds/${a.id}`, benchUrl: `${s.url}/worlds/${a.id}/bench`, receiverUrl: rxA.url });
+
+    // the same RequestID in both worlds: each DCC has its own counter log
+    const [ackA, ackB] = await Promise.all([sendDuis(a.duisBaseUrl, ecs52Request()), sendDuis(b.duisBaseUrl, ecs52Request())]);
+    expect([ackA.responseCode, ackB.responseCode]).toEqual(['I99', 'I99']);
+
+    const [benchA, benchB] = await Promise.all([createHttpBenchDriver(a.benchUrl), createHttpBenchDriver(b.benchUrl)]);
+    await benchA.advance(60_000);
+    expect(benchA.now()).toBe(START + 60_000);
+    expect(rxA.got).toHaveLength(1);
+    expect(rxB.got).toHaveLength(0);
+    expect(benchB.now()).toBe(START);
+    expect(await jsonOf(await fetch(`${b.benchUrl}/now`))).toEqual({ now: START });
+
+    await benchB.advance(60_000);
+    expect(rxB.got).toHaveLength(1);
+    const payloadA = parseDuisUserMessage(rxA.got[0]!).gbcsPayload!;
+    const payloadB = parseDuisUserMessage(rxB.got[0]!).gbcsPayload!;
+    expect(macWith('world-a', payloadA).mac).toBe('valid');
+    expect(macWith('world-b', payloadB).mac).toBe('valid');
+    expect(macWith('world-a', payloadB).mac).toBe('invalid');
+    const frame = macWith('world-b', payloadB).frame;
+    expect(ecs52.decodeResponse(frame.payload, { header: frame })).toEqual({ ok: true, firmwareVersion: '0123ABCD' });
+
+    const listed = await jsonOf(await fetch(`${s.url}/worlds`));
+    expect((listed['worlds'] as unknown[]).length).toBe(2);
+  });
+
+  it('drives the physical world through the bench endpoints', async () => {
+    const s = await server();
+    const rx = await receiver();
+    const w = await createWorld(s, { seed: 'bench', startMs: START, receiverUrl: rx.url });
+    const caps = await jsonOf(await fetch(`${w.benchUrl}/capabilities`));
+    expect(caps).toEqual({ name: 'loopback', capabilities: ['supply-power', 'battery', 'radio-loss', 'clock'], now: START });
+
+    const bench = new Bench(await createHttpBenchDriver(w.benchUrl));
+    expect(bench.name).toBe('loopback');
+    await bench.powerOff(ESME);
+    expect((await sendDuis(w.duisBaseUrl, ecs52Request())).responseCode).toBe('I99');
+    await bench.advance(10 * 60_000);
+    expect(rx.got).toHaveLength(0);
+    const trace = await jsonOf(await fetch(`${w.duisBaseUrl}/trace`));
+    expect(trace['entries']).toEqual(
+      expect.arrayContaining([expect.objectContaining({ event: 'command', receipt: expect.objectContaining({ accepted: false, reason: 'device-unreachable' }) })]),
+    );
+
+    await bench.powerOn(ESME);
+    await bench.setBattery(GSME, 15);
+    await bench.radioLoss(GSME);
+    await bench.radioRestore(GSME);
+    await expect(bench.setBattery(ESME, 50)).rejects.toThrow(RangeError);
+    await expect(bench.powerOff(GSME)).rejects.toThrow(/battery powered/);
+
+    const badJson = await fetch(`${w.benchUrl}/advance`, { method: 'POST', body: '{ms:' });
+    expect(badJson.status).toBe(400);
+    expect((await jsonOf(badJson))['error']).toMatch(/not JSON/);
+    const negative = await fetch(`${w.benchUrl}/advance`, { method: 'POST', body: JSON.stringify({ ms: -1 }) });
+    expect(negative.status).toBe(400);
+    expect((await jsonOf(negative))['error']).toMatch(/ms/);
+    const wrongMethod = await fetch(`${w.benchUrl}/advance`);
+    expect([wrongMethod.status, wrongMethod.headers.get('allow')]).toEqual([405, 'POST']);
+    await wrongMethod.text();
+    const unknown = await fetch(`${w.benchUrl}/teleport`, { method: 'POST', body: '{}' });
+    expect(unknown.status).toBe(404);
+    await unknown.text();
+  });
+
+  it('answers 404 for an unknown world, 400 for a bad world request, and forgets a deleted world', async () => {
+    const s = await server();
+    const missing = await fetch(`${s.url}/worlds/w99/bench/now`);
+    expect(missing.status).toBe(404);
+    expect((await jsonOf(missing))['error']).toMatch(/no world "w99".*POST \/worlds/);
+    const duis = await fetch(`${s.url}/worlds/w99/api/v1/serviceS`, { method: 'POST', body: ecs52Request().xml });
+    expect(duis.status).toBe(404);
+    await duis.text();
+
+    const badJson = await fetch(`${s.url}/worlds`, { method: 'POST', body: 'seed=1' });
+    expect(badJson.status).toBe(400);
+    expect((await jsonOf(badJson))['error']).toMatch(/POST \/worlds: the body is not JSON/);
+    const noStart = await fetch(`${s.url}/worlds`, { method: 'POST', body: JSON.stringify({ seed: 'x' }) });
+    expect(noStart.status).toBe(400);
+    expect((await jsonOf(noStart))['error']).toMatch(/startMs/);
+    const badPremises = await fetch(`${s.url}/worlds`, { method: 'POST', body: JSON.stringify({ seed: 'x', startMs: START, premises: { commsHub: {} } }) });
+    expect(badPremises.status).toBe(400);
+    expect((await jsonOf(badPremises))['error']).toMatch(/body\.premises: not a valid premises description/);
+
+    const w = await createWorld(s, { seed: 'gone', startMs: START });
+    const deleted = await fetch(w.duisBaseUrl, { method: 'DELETE' });
+    expect(deleted.status).toBe(204);
+    const after = await fetch(`${w.benchUrl}/now`);
+    expect(after.status).toBe(404);
+    await after.text();
+  });
+
+  it('records a failed delivery when no receiver is set, and delivers once one is', async () => {
+    const s = await server();
+    const w = await createWorld(s, { seed: 'late-receiver', startMs: START });
+    expect(w.receiverUrl).toBeNull();
+    const bench = await createHttpBenchDriver(w.benchUrl);
+    expect((await sendDuis(w.duisBaseUrl, ecs52Request())).responseCode).toBe('I99');
+    await bench.advance(60_000);
+    const trace = await jsonOf(await fetch(`${w.duisBaseUrl}/trace`));
+    expect(trace['entries']).toEqual(expect.arrayContaining([expect.objectContaining({ event: 'delivery-failed', detail: expect.stringMatching(/no receiver URL/) })]));
+
+    const rx = await receiver();
+    const set = await fetch(`${w.duisBaseUrl}/receiver`, { method: 'PUT', body: JSON.stringify({ url: rx.url }) });
+    expect(await jsonOf(set)).toEqual({ url: rx.url });
+    expect((await sendDuis(w.duisBaseUrl, ecs52Request(ESME, BigInt(START) + 60_001n))).responseCode).toBe('I99');
+    await bench.advance(60_000);
+    expect(rx.got).toHaveLength(1);
+    const bad = await fetch(`${w.duisBaseUrl}/receiver`, { method: 'PUT', body: JSON.stringify({ url: 'ftp://x' }) });
+    expect(bad.status).toBe(400);
+    await bad.text();
+  });
+});
+
+describe('world server: the default world at the root (DCC Boxed shape)', () => {
+  it('serves DUIS, the bench and the receiver setting at the root', async () => {
+    const s = await server({ defaultWorld: { seed: 'default', startMs: START } });
+    const rx = await receiver();
+    const set = await fetch(`${s.url}/dit/receiver`, { method: 'POST', body: JSON.stringify({ url: rx.url }) });
+    expect(set.status).toBe(200);
+    await set.text();
+    const request = ecs52Request();
+    const ack = await sendDuis(s.url, request);
+    expect(ack.responseCode).toBe('I99');
+    const bench = await createHttpBenchDriver(`${s.url}/bench`);
+    await bench.advance(60_000);
+    expect(rx.got).toHaveLength(1);
+    const response = parseDuisUserMessage(rx.got[0]!);
+    expect(response.requestId).toEqual(request.requestId);
+    expect(macWith('default', response.gbcsPayload!).mac).toBe('valid');
+
+    const index = await jsonOf(await fetch(`${s.url}/`));
+    expect(index).toMatchObject({ worlds: 0, defaultWorld: { id: 'default', receiverUrl: rx.url, now: START + 60_000 } });
+    const notDuisPath = await fetch(`${s.url}/api/v1/serviceX`, { method: 'POST', body: request.xml });
+    expect(notDuisPath.status).toBe(404);
+    await notDuisPath.text();
+  });
+
+  it('takes the receiver URL at start, and without a default world the root DUIS path is 404', async () => {
+    const rx = await receiver();
+    const s = await server({ defaultWorld: { seed: 'default', startMs: START, premises: spec, receiverUrl: rx.url } });
+    expect(await jsonOf(await fetch(`${s.url}/dit/receiver`))).toEqual({ url: rx.url });
+    const bare = await server();
+    const r = await fetch(`${bare.url}/api/v1/serviceS`, { method: 'POST', body: ecs52Request().xml });
+    expect(r.status).toBe(404);
+    expect((await jsonOf(r))['error']).toMatch(/no default world/);
+  });
+});

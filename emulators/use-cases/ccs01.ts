@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * CCS01 on the emulated CHF: add a device to the Device Log with its install code and join
+ * window (the device log change then raises CS14 0x8F12, and a meter of the premises that is
+ * not yet joined tries to join). Protection as RTDS CCS01_8.11_SUCCESS_RESPONSE: MAC, no
+ * signature, no header date-time, the command's supplementary remote party carried back.
+ * Assumptions [P]: joining disabled means a closed window (timeout 0); a full Device Log
+ * answers the register-device action with other-reason.
+ */
+import { bytesToHex } from '../../harness/protocol/gbcs/hex.ts';
+import { ccs01 } from '../../harness/protocol/gbcs/payload/use-cases/ccs01.ts';
+import type { DeviceType } from '../device.ts';
+import { emulateUseCase } from './emulated-use-case.ts';
+
+/** CCS01 device type codes the emulators can name (RTDS adds an ESME with 1). */
+const DEVICE_TYPE_BY_CODE: Readonly<Record<number, DeviceType>> = { 1: 'ESME' };
+
+export const ccs01OnChf = emulateUseCase(ccs01, {
+  targets: ['CHF'],
+  command: { sign: false },
+  response: { mac: true, sign: false, dateTime: null },
+  innerEncryption: false,
+
+  respond(command, { premises, payload }) {
+    const outcome = premises.chf.addDevice({
+      eui: command.deviceId,
+      deviceType: premises.device(command.deviceId)?.deviceType ?? DEVICE_TYPE_BY_CODE[command.deviceType] ?? null,
+      installCode: bytesToHex(command.installCode),
+      joinTimeoutMs: command.enableJoining ? command.joinTimeoutSeconds * 1000 : 0,
+    });
+    return ccs01.encodeResponse(
+      { registerDevice: outcome.ok ? 'success' : 'other-reason', setJoinTimeout: 'success', setEnableJoining: 'success' },
+      payload,
+    );
+  },
+});

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * One emulated world: a premises (from a premises description), the emulated DCC in front of
+ * it and the virtual clock they share, all from one seed. Keys come from the seed-derived
+ * directory (deriveParty(seed, eui) for every party, the DCC's ACB and the users included), so
+ * a harness that derives the same keys can check MACs and signatures and decrypt what the
+ * devices send. Nothing reads wall time: the world moves only when its clock is advanced (by
+ * the Bench driver, or a virtual-time wait).
+ *
+ * The composition root mounts `dcc` behind msw (in process) or on the loopback world server;
+ * device responses and alerts go to `receiver`.
+ */
+import type { BenchDriver } from '../harness/bench/bench.ts';
+import type { FetchHandler } from '../harness/protocol/duis/http-route.ts';
+import type { DuisReceiver } from '../harness/protocol/duis/receiver.ts';
+import { loadPremisesSpec, type PremisesSpec } from '../harness/programme/premises-spec.ts';
+import { createEmulatedBenchDriver } from './bench-driver.ts';
+import { VirtualClock } from './clock/virtual-clock.ts';
+import type { DccTrace } from './dcc/dcc-trace.ts';
+import type { DccUser } from './dcc/dcc-users.ts';
+import { createEmulatedDcc } from './dcc/emulated-dcc.ts';
+import { derivedKeyDirectory, type KeyDirectory } from './key-directory.ts';
+import { premisesOverridesFromSpec } from './premises-from-spec.ts';
+import { createPremises, type Premises } from './premises.ts';
+
+export interface EmulatedWorldOptions {
+  /** Seed of the world: keys, install codes, consumption, wake phases all derive from it. */
+  readonly seed: string;
+  /** Virtual time the world starts at, epoch ms (e.g. 09:00 UTC on the programme date). */
+  readonly startMs: number;
+  /** What the premises is made of. Default: fixtures/premises/dual-band.json. */
+  readonly premises?: PremisesSpec;
+  /** Where the DCC delivers device responses and alerts. */
+  readonly receiver: DuisReceiver;
+  /** The DCC's registered users. Default: the RTDS supplier 90B3D51F30010000 as Import Supplier. */
+  readonly users?: readonly DccUser[];
+}
+
+export interface EmulatedWorld {
+  readonly seed: string;
+  readonly clock: VirtualClock;
+  readonly premises: Premises;
+  /** The emulated DCC's DUIS endpoints (POST /api/v1/serviceS|T|D), edge rules included. */
+  readonly dcc: FetchHandler;
+  /** What the DCC did: rejections, commands with the premises' receipts, relayed messages. */
+  readonly dccTrace: DccTrace;
+  /** The Bench's emulated driver over this world's premises and clock. */
+  readonly benchDriver: BenchDriver;
+  readonly keys: KeyDirectory;
+  /** Detaches the DCC and stops the premises' activity on the clock. Idempotent. */
+  close(): Promise<void>;
+}
+
+export function createEmulatedWorld(options: EmulatedWorldOptions): EmulatedWorld {
+  if (!Number.isFinite(options.startMs)) throw new RangeError(`the world's start time must be epoch milliseconds, got ${options.startMs}`);
+  const spec = options.premises ?? loadPremisesSpec();
+  const clock = new VirtualClock(options.startMs);
+  const keys = derivedKeyDirectory(options.seed);
+  const premises = createPremises({ seed: options.seed, clock, keys, devices: premisesOverridesFromSpec(spec) });
+  const dcc = createEmulatedDcc({
+    now: () => clock.now(),
+    premises,
+    keys,
+    receiver: options.receiver,
+    ...(options.users ? { users: options.users } : {}),
+  });
+  let closed = false;
+  return {
+    seed: options.seed,
+    clock,
+    premises,
+    dcc: dcc.handler,
+    dccTrace: dcc.trace,
+    benchDriver: createEmulatedBenchDriver(premises),
+    keys,
+    async close() {
+      if (closed) return;
+      closed = true;
+      dcc.close();
+      premises.dispose();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import { describe, expect, it } from 'vitest';
+import { Bench, BenchCapabilityMissing, type BenchCapability, type BenchDriver } from './bench.ts';
+
+function driver(capabilities: BenchCapability[]): BenchDriver & { calls: string[] } {
+  let now = 1000;
+  const calls: string[] = [];
+  return {
+    name: 'test',
+    capabilities: new Set(capabilities),
+    calls,
+    now: () => now,
+    advance: async (ms) => {
+      now += ms;
+      calls.push(`advance ${ms}`);
+    },
+    setSupply: async (d, on) => void calls.push(`supply ${d} ${on}`),
+    setBatteryPercent: async (d, p) => void calls.push(`battery ${d} ${p}`),
+    setRadioLink: async (d, up) => void calls.push(`radio ${d} ${up}`),
+  };
+}
+
+describe('Bench', () => {
+  it('passes actions to its driver', async () => {
+    const d = driver(['clock', 'supply-power', 'battery', 'radio-loss']);
+    const bench = new Bench(d);
+    await bench.advance(500);
+    await bench.powerOff('00DB1234567890A0');
+    await bench.powerOn('00DB1234567890A0');
+    await bench.setBattery('00DB1234567890A1', 5);
+    await bench.radioLoss('00DB1234567890A1');
+    await bench.radioRestore('00DB1234567890A1');
+    expect(bench.now()).toBe(1500);
+    expect(d.calls).toEqual([
+      'advance 500',
+      'supply 00DB1234567890A0 false',
+      'supply 00DB1234567890A0 true',
+      'battery 00DB1234567890A1 5',
+      'radio 00DB1234567890A1 false',
+      'radio 00DB1234567890A1 true',
+    ]);
+  });
+
+  it('says what it lacks, so a test can be skipped with the reason', async () => {
+    const bench = new Bench(driver(['clock']));
+    expect(bench.lacking('clock')).toBeNull();
+    expect(bench.lacking('clock', 'battery', 'radio-loss')).toBe('the test bench lacks battery, radio-loss');
+    await expect(bench.setBattery('00DB1234567890A1', 5)).rejects.toBeInstanceOf(BenchCapabilityMissing);
+  });
+
+  it('refuses nonsense values', async () => {
+    const bench = new Bench(driver(['clock', 'battery']));
+    await expect(bench.advance(-1)).rejects.toThrow(/non-negative/);
+    await expect(bench.setBattery('00DB1234567890A1', 101)).rejects.toThrow(/0\.\.100/);
+  });
+});

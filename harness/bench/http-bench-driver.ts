@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * A Bench driver that drives a premises' physical world over HTTP (http-bench-protocol.ts):
+ * the loopback emulated DCC's worlds, or any bench controller speaking the same protocol.
+ * It only speaks HTTP; it never imports an emulator.
+ *
+ * `now()` is synchronous in the BenchDriver interface, so the driver keeps the world time the
+ * server last reported: every answer carries it, and on the loopback server world time moves
+ * only through `advance`, so the cached value is exact between calls. While an advance is in
+ * flight, `now()` is its target: the server delivers device messages during the advance, so a
+ * message can reach the harness before the advance's answer does, and the target bounds the
+ * time it was sent from above (the safe side for a response window).
+ *
+ * A refusal by the world (HTTP 400, e.g. "… is a GSME, battery powered: use the battery
+ * capability") is thrown as a RangeError with the server's explanation, as the emulated
+ * driver throws it in process; any other failure is an HttpBenchError naming the URL and status.
+ */
+import type { BenchCapability, BenchDriver } from './bench.ts';
+import {
+  BENCH_PATH,
+  isBenchCapability,
+  type BenchCapabilitiesBody,
+  type BenchPath,
+  type BenchTimeBody,
+} from './http-bench-protocol.ts';
+import type { Eui64 } from '../protocol/gbcs/frame-types.ts';
+
+export class HttpBenchError extends Error {
+  constructor(
+    readonly url: string,
+    readonly status: number | null,
+    detail: string,
+  ) {
+    super(`the bench at ${url} failed${status === null ? '' : ` with HTTP ${status}`}: ${detail}`);
+    this.name = 'HttpBenchError';
+  }
+}
+
+export interface HttpBenchDriverOptions {
+  /** Defaults to the global fetch. */
+  readonly fetch?: typeof fetch;
+}
+
+function errorText(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { error?: unknown }).error === 'string') {
+      return (parsed as { error: string }).error;
+    }
+  } catch {
+    // not JSON: show the text itself
+  }
+  return body.trim().slice(0, 300) || '(empty body)';
+}
+
+function readNow(body: unknown, url: string): number {
+  const now = typeof body === 'object' && body !== null ? (body as Partial<BenchTimeBody>).now : undefined;
+  if (typeof now !== 'number' || !Number.isFinite(now)) {
+    throw new HttpBenchError(url, 200, `expected JSON with a numeric "now", got ${JSON.stringify(body)?.slice(0, 200)}`);
+  }
+  return now;
+}
+
+class HttpBenchDriver implements BenchDriver {
+  private current: number;
+  /** Target of the advance in flight, if any. */
+  private advancingTo: number | null = null;
+
+  constructor(
+    private readonly baseUrl: string,
+    readonly name: string,
+    readonly capabilities: ReadonlySet<BenchCapability>,
+    now: number,
+    private readonly doFetch: typeof fetch,
+  ) {
+    this.current = now;
+  }
+
+  now(): number {
+    return this.advancingTo ?? this.current;
+  }
+
+  async advance(ms: number): Promise<void> {
+    this.advancingTo = this.current + ms;
+    try {
+      await this.post(BENCH_PATH.advance, { ms });
+    } finally {
+      this.advancingTo = null;
+    }
+  }
+
+  async setSupply(device: Eui64, on: boolean): Promise<void> {
+    await this.post(BENCH_PATH.supply, { device, on });
+  }
+
+  async setBatteryPercent(device: Eui64, percent: number): Promise<void> {
+    await this.post(BENCH_PATH.battery, { device, percent });
+  }
+
+  async setRadioLink(device: Eui64, up: boolean): Promise<void> {
+    await this.post(BENCH_PATH.radio, { device, up });
+  }
+
+  private async post(path: BenchPath, body: object): Promise<void> {
+    const answer = await benchCall(this.doFetch, `${this.baseUrl}${path}`, { method: 'POST', body });
+    this.current = readNow(answer, `${this.baseUrl}${path}`);
+  }
+}
+
+async function benchCall(doFetch: typeof fetch, url: string, request: { method: 'GET' | 'POST'; body?: object }): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await doFetch(url, {
+      method: request.method,
+      ...(request.body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(request.body) } : {}),
+    });
+  } catch (e) {
+    const cause = e instanceof Error && e.cause instanceof Error ? ` (${e.cause.message})` : '';
+    throw new HttpBenchError(url, null, `unreachable: ${e instanceof Error ? e.message : String(e)}${cause}`);
+  }
+  const text = await response.text();
+  if (response.status === 400) throw new RangeError(errorText(text));
+  if (!response.ok) throw new HttpBenchError(url, response.status, errorText(text));
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpBenchError(url, response.status, `expected JSON, got ${JSON.stringify(text.slice(0, 200))}`);
+  }
+}
+
+/**
+ * Connects to the bench at `benchUrl` (e.g. `http://127.0.0.1:8079/worlds/w1/bench`): reads its
+ * capabilities and the world time, then drives it.
+ */
+export async function createHttpBenchDriver(benchUrl: string, options: HttpBenchDriverOptions = {}): Promise<BenchDriver> {
+  const base = new URL(benchUrl).toString().replace(/\/+$/, '');
+  const doFetch = options.fetch ?? fetch;
+  const url = `${base}${BENCH_PATH.capabilities}`;
+  const body = (await benchCall(doFetch, url, { method: 'GET' })) as Partial<BenchCapabilitiesBody> | null;
+  const claimed = body?.capabilities;
+  if (!Array.isArray(claimed) || !claimed.every(isBenchCapability)) {
+    throw new HttpBenchError(url, 200, `expected "capabilities" to list bench capabilities, got ${JSON.stringify(claimed)}`);
+  }
+  const name = typeof body?.name === 'string' && body.name.length > 0 ? body.name : 'http';
+  return new HttpBenchDriver(base, name, new Set(claimed), readNow(body, url), doFetch);
+}

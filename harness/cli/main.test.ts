@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from './main.ts';
+
+let out = '';
+let err = '';
+beforeEach(() => {
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  process.exitCode = undefined;
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+describe('dit CLI', () => {
+  it('prints help with every command and exits 0', async () => {
+    expect(await main(['--help'])).toBe(0);
+    for (const c of ['run', 'emulate', 'gbcs', 'duis', 'ledger']) expect(out).toContain(c);
+  });
+
+  it('describes every option of run', async () => {
+    expect(await main(['run', '--help'])).toBe(0);
+    for (const o of ['--target', '--url', '--seed', '--ledger', '--allure-dir', '--no-report', '--at']) expect(out).toContain(o);
+  });
+
+  it('answers an unknown option or command with exit 2 and no stack trace', async () => {
+    expect(await main(['run', '--frobnicate'])).toBe(2);
+    expect(err).toMatch(/unknown option '--frobnicate'/);
+    expect(await main(['nonsense'])).toBe(2);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a bad target and a date that does not exist', async () => {
+    expect(await main(['run', '--target', 'moon'])).toBe(2);
+    expect(err).toMatch(/Allowed choices are emulated, loopback/);
+    expect(await main(['run', '--at', '2019-02-30'])).toBe(2);
+    expect(err).toMatch(/--at "2019-02-30" is not a calendar date/);
+  });
+
+  it('refuses a ledger file of random bytes, leaving it untouched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dit-cli-'));
+    const file = join(dir, 'random.db');
+    const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256));
+    writeFileSync(file, bytes);
+    expect(await main(['ledger', 'check', '--ledger', file])).toBe(2);
+    expect(err).toContain(file);
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+});

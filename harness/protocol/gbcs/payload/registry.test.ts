@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import { describe, expect, it } from 'vitest';
+import { fromHex } from './hex.ts';
+import { PayloadContextError, PayloadDecodeError } from './payload-errors.ts';
+import {
+  alertCodecFor,
+  alertCodeOf,
+  codecsForMessageCode,
+  decodeTypedMessage,
+  decodeTypedPayload,
+  USE_CASE_CODECS,
+  useCaseCodecFor,
+} from './registry.ts';
+import { fixtureCipher } from './testing/fake-payload-cipher.ts';
+import { CS14_8F12_ALERT, ECS17B_PLAIN, ECS17B_RESPONSE, ECS17B_SEALED, ECS52_COMMAND, GCS38_RESPONSE, type Fixture } from './testing/payloads-md-fixtures.ts';
+
+const frame = (f: Fixture) => ({ ...f.header, payload: f.payload });
+
+describe('use-case registry', () => {
+  it('maps message codes to codecs', () => {
+    expect(USE_CASE_CODECS.map((c) => `${c.name}:0x${c.messageCode.toString(16).padStart(4, '0')}`)).toEqual([
+      'ECS17b:0x0027',
+      'GCS13a:0x0074',
+      'ECS52:0x0059',
+      'GCS38:0x0084',
+      'CCS01:0x0001',
+      'CS14:0x0018',
+      'DBCH01:0x010a',
+    ]);
+    expect(useCaseCodecFor(0x0059)?.name).toBe('ECS52');
+    expect(useCaseCodecFor(0x0018)).toBeUndefined();
+    expect(alertCodecFor(0x0018, 0x8f12)?.name).toBe('CS14');
+    expect(alertCodecFor(0x0018, 0x8f13)).toBeUndefined();
+    expect(codecsForMessageCode(0x9999)).toEqual([]);
+  });
+
+  it('decodes a frame payload by message code and direction', () => {
+    expect(decodeTypedMessage(frame(ECS52_COMMAND))).toEqual({ useCase: 'ECS52', direction: 'command', fields: {} });
+    expect(decodeTypedPayload(frame(GCS38_RESPONSE))).toEqual({ sequenceNumber: 0, firmwareVersion: { status: 'success', value: '0123ABCD' } });
+    expect((decodeTypedPayload(frame(CS14_8F12_ALERT)) as { devices: unknown[] }).devices).toHaveLength(2);
+    const cipher = fixtureCipher([{ plain: fromHex(ECS17B_PLAIN), sealed: fromHex(ECS17B_SEALED) }]);
+    expect(decodeTypedPayload(frame(ECS17B_RESPONSE), cipher)).toMatchObject({ ok: true });
+  });
+
+  it('returns null without a codec and throws decode or context errors', () => {
+    expect(decodeTypedPayload({ ...ECS52_COMMAND.header, messageCode: 0x0999, payload: ECS52_COMMAND.payload })).toBeNull();
+    expect(() => decodeTypedPayload({ ...ECS52_COMMAND.header, payload: fromHex('D9') })).toThrow(PayloadDecodeError);
+    expect(() => decodeTypedPayload(frame(ECS17B_RESPONSE))).toThrow(PayloadContextError);
+  });
+
+  it('finds alert codes in DLMS and GBZ alerts', () => {
+    expect(alertCodeOf(CS14_8F12_ALERT.payload)).toBe(0x8f12);
+    expect(alertCodeOf(fromHex('0109008F301C374A80'))).toBe(0x8f30);
+    expect(alertCodeOf(fromHex('0F20000001000100'))).toBeUndefined();
+  });
+});
