@@ -56,6 +56,9 @@ describe('A-XDR Data', () => {
     const nested = '13 01 0002 12 08 0001 0002 0003 0004';
     expect(toHex(encodeAxdrData(decodeAxdrData(fromHex(nested))))).toBe(toHex(fromHex(nested)));
     expect(() => decodeAxdrData(fromHex('13 0202 0606 07 1C2F6180 1C2F74'))).toThrow(PayloadDecodeError);
+    expect(() => decodeAxdrData(fromHex('13 00 02 0000'))).toThrow(/zero-size elements/);
+    expect(() => decodeAxdrData(fromHex('13 0200 01 00'))).toThrow(/zero-size elements/);
+    expect(() => decodeAxdrData(fromHex('13 01FFFF 01FFFF 00 00'))).toThrow(/non-zero size/);
   });
 
   it('remembers where each node was decoded from', () => {

@@ -226,7 +226,13 @@ function readBody(r: ByteReader, type: AxdrType, field: string, depth: number, a
       const n = readAxdrLength(r, `${field}.array-contents-length`);
       const contents = r.sub(n, `${field}.array-contents`);
       const elements: AxdrData[] = [];
-      while (!contents.atEnd) elements.push(readUntagged(contents, description, `${field}.element[${elements.length}]`, depth + 1));
+      while (!contents.atEnd) {
+        const before = contents.remaining;
+        elements.push(readUntagged(contents, description, `${field}.element[${elements.length}]`, depth + 1));
+        if (contents.remaining === before) {
+          contents.fail(`${field}.contents-description`, 'a description whose elements take at least one byte', 'zero-size elements with contents left');
+        }
+      }
       return { type, description, elements };
     }
   }
@@ -240,7 +246,10 @@ function readTypeDescription(r: ByteReader, field: string, depth: number): AxdrT
   if (type === undefined || type === 'compact-array') r.fail(`${field}.tag`, 'a type description tag', hexByte(tag), at);
   if (type === 'array') {
     const count = r.uintBe(2, `${field}.number-of-elements`);
-    return { type, count, element: readTypeDescription(r, `${field}.element`, depth + 1) };
+    const element = readTypeDescription(r, `${field}.element`, depth + 1);
+    // every element must take at least one byte: bounds the work to the payload size
+    if (count > 0 && minEncodedSize(element) === 0) r.fail(`${field}.element`, 'an element type of non-zero size', 'zero-size elements', at);
+    return { type, count, element };
   }
   if (type === 'structure') {
     const n = readAxdrCount(r, `${field}.structure-count`);
@@ -249,6 +258,38 @@ function readTypeDescription(r: ByteReader, field: string, depth: number): AxdrT
     return { type, fields };
   }
   return { type };
+}
+
+const FIXED_SIZE: Partial<Record<AxdrType, number>> = {
+  'null-data': 0,
+  'dont-care': 0,
+  boolean: 1,
+  'bit-string': 1,
+  'double-long': 4,
+  'double-long-unsigned': 4,
+  'octet-string': 1,
+  'visible-string': 1,
+  'utf8-string': 1,
+  bcd: 1,
+  integer: 1,
+  long: 2,
+  unsigned: 1,
+  'long-unsigned': 2,
+  long64: 8,
+  'long64-unsigned': 8,
+  enum: 1,
+  float32: 4,
+  float64: 8,
+  'date-time': 12,
+  date: 5,
+  time: 4,
+};
+
+/** Smallest number of content bytes a value of this description takes (capped). */
+function minEncodedSize(d: AxdrTypeDescription): number {
+  if (d.type === 'array') return Math.min(d.count * minEncodedSize(d.element), 2 ** 31);
+  if (d.type === 'structure') return Math.min(d.fields.reduce((n, f) => n + minEncodedSize(f), 0), 2 ** 31);
+  return FIXED_SIZE[d.type] ?? 1;
 }
 
 /** A value of a compact-array's contents: no tag; arrays and structures sized by the description. */
