@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { checkLayers } from './layer-rules.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,7 +51,7 @@ const vitest = spawnSync(
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${jsonFile}`,
-    ...process.argv.slice(2),
+    ...process.argv.slice(2).filter((a) => a !== '--no-e2e'),
   ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, DIT_ALLURE_DIR: join(outDir, 'allure-results') } },
 );
@@ -72,6 +73,45 @@ try {
   console.log(`✗ vitest produced no report (exit ${vitest.status ?? vitest.signal})`);
 }
 if (vitest.status !== 0 && failed === 0) failed += 1;
+
+// End to end, as an engineer runs it: the same suites over a real loopback socket, and twice
+// in process with one seed (same seed → same outcomes and the same message-trace hashes).
+function ditRun(name: string, args: string[]): { ok: boolean; detail: string } {
+  const run = spawnSync(process.execPath, [join(root, 'bin/dit.js'), 'run', '--no-report', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  const detail = `${run.stdout}${run.stderr}`.trim();
+  return { ok: run.status === 0, detail: run.status === 0 ? '' : `  ${name} exited ${run.status}:\n${detail}` };
+}
+function traceHashes(ledgerFile: string): Map<string, string> {
+  const db = new Database(ledgerFile, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT plan_item_id AS id, outcome, trace_hash AS hash FROM executions').all() as Array<{ id: string; outcome: string; hash: string }>;
+    return new Map(rows.map((r) => [r.id, `${r.outcome}:${r.hash}`]));
+  } finally {
+    db.close();
+  }
+}
+if (!process.argv.includes('--no-e2e')) {
+  const e2e = join(outDir, 'e2e');
+  rmSync(e2e, { recursive: true, force: true });
+  const loop = ditRun('dit run --target loopback', ['--target', 'loopback', '--seed', 'ci', '--ledger', join(e2e, 'loopback.db'), '--allure-dir', join(e2e, 'allure-loopback')]);
+  check('dit run --target loopback passes over a real socket', loop.ok, loop.detail);
+  const a = ditRun('dit run (first)', ['--seed', 'ci', '--ledger', join(e2e, 'a.db'), '--allure-dir', join(e2e, 'allure-a')]);
+  const b = ditRun('dit run (second)', ['--seed', 'ci', '--ledger', join(e2e, 'b.db'), '--allure-dir', join(e2e, 'allure-b')]);
+  let same = a.ok && b.ok;
+  let detail = `${a.detail}${b.detail}`;
+  if (same) {
+    const ha = traceHashes(join(e2e, 'a.db'));
+    const hb = traceHashes(join(e2e, 'b.db'));
+    const differing = [...ha].filter(([id, h]) => hb.get(id) !== h).map(([id]) => id);
+    same = ha.size > 0 && ha.size === hb.size && differing.length === 0;
+    if (!same) detail = `  plan items whose outcome or trace differ between two runs with one seed: ${differing.join(', ') || '(different counts)'}`;
+  }
+  check('same seed → same outcomes and message traces (two dit runs)', same, detail);
+}
 
 console.log(`dit: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exitCode = failed === 0 ? 0 : 1;

@@ -7,11 +7,13 @@
  */
 import { expect } from 'vitest';
 import { ditCase } from '../harness/dit/dit-case.ts';
+import type { DuisClient } from '../harness/dit/duis-client.ts';
 import { expectDeviceResponse, expectNoUnexpectedMessages } from '../harness/dit/expectations.ts';
 import { ecs17b } from '../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
 import { ecs52 } from '../harness/protocol/gbcs/payload/use-cases/ecs52.ts';
 import { gcs13a } from '../harness/protocol/gbcs/payload/use-cases/gcs13a.ts';
 import { gcs38 } from '../harness/protocol/gbcs/payload/use-cases/gcs38.ts';
+import type { MacStatus } from '../harness/protocol/gbcs/secure-frame.ts';
 
 /** Mains-powered devices answer within a minute (the ESME through the CHF tunnel, the GPF from its mirror). */
 const MAINS_WINDOW_MS = 60_000;
@@ -84,6 +86,20 @@ ditCase(
   },
 );
 
+/**
+ * ECS52 on a mains-powered device. The CHF answers the DCC Access Control Broker, which
+ * originated the command: the DCC checks that MAC, and a Service User holds no key to check it,
+ * so the user sees it 'uncheckable'; an ESME answers the user, whose MAC must verify.
+ */
+async function readFirmwareVersion(duis: DuisClient, eui: string, mac: MacStatus): Promise<string> {
+  const exchange = await duis.send('ECS52_11.2', { target: eui });
+  expect(exchange.code, 'DCC acknowledgement').toBe('I99');
+  const response = await exchange.response({ within: MAINS_WINDOW_MS });
+  const fields = expectDeviceResponse(response, ecs52, { from: eui, mac, within: MAINS_WINDOW_MS });
+  if (!fields.ok) throw new Error(`ECS52 answered ${fields.result}, expected success`);
+  return fields.firmwareVersion;
+}
+
 ditCase(
   {
     id: 'FW-READ-ESME',
@@ -96,11 +112,7 @@ ditCase(
     severity: 3,
   },
   async ({ duis, meter }) => {
-    const exchange = await duis.send('ECS52_11.2', { target: meter.eui });
-    expect(exchange.code, 'DCC acknowledgement').toBe('I99');
-    const fields = expectDeviceResponse(await exchange.response({ within: MAINS_WINDOW_MS }), ecs52, { from: meter.eui, within: MAINS_WINDOW_MS });
-    if (!fields.ok) throw new Error(`ECS52 answered ${fields.result}, expected success`);
-    expect(fields.firmwareVersion, 'firmware version the ESME reports').toBe(meter.firmwareImage);
+    expect(await readFirmwareVersion(duis, meter.eui, 'valid'), 'firmware version the ESME reports').toBe(meter.firmwareImage);
     expectNoUnexpectedMessages(duis);
   },
 );
@@ -117,18 +129,8 @@ ditCase(
     severity: 3,
   },
   async ({ duis, premises }) => {
-    const chf = premises.commsHub.chf;
-    const exchange = await duis.send('ECS52_11.2', { target: chf });
-    expect(exchange.code, 'DCC acknowledgement').toBe('I99');
-    // the CHF answers the DCC Access Control Broker, which originated the command: the DCC
-    // checks that MAC; a Service User holds no key to check it, so it is 'uncheckable' here
-    const fields = expectDeviceResponse(await exchange.response({ within: MAINS_WINDOW_MS }), ecs52, {
-      from: chf,
-      mac: 'uncheckable',
-      within: MAINS_WINDOW_MS,
-    });
-    if (!fields.ok) throw new Error(`ECS52 answered ${fields.result}, expected success`);
-    expect(fields.firmwareVersion, 'firmware version the comms hub reports').toBe(premises.commsHub.firmwareImage);
+    const { chf, firmwareImage } = premises.commsHub;
+    expect(await readFirmwareVersion(duis, chf, 'uncheckable'), 'firmware version the comms hub reports').toBe(firmwareImage);
     expectNoUnexpectedMessages(duis);
   },
 );

@@ -1,24 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * A vitest reporter (main process) that turns each finished DIT test into an ExecutionRecord
- * and hands it to a sink — the ledger — as it arrives, so a crash loses nothing already run.
- * It also keeps the tallies the run summary prints.
+ * A vitest reporter (main process) that turns each finished DIT test into execution records —
+ * one per attempt — and hands them to a sink (the ledger) as they arrive, so a crash loses
+ * nothing already run. It also keeps the tallies the run summary prints.
  */
 import type { Reporter, TestCase } from 'vitest/node';
-import type { ExecutionRecord, Outcome } from './execution-record.ts';
-import './execution-report.ts';
+import type { ExecutionRecord } from './execution-record.ts';
+import type { ExecutionReport } from './execution-report.ts';
 import { failureFrom } from './failure.ts';
 
 export interface RunTally {
   passed: number;
   failed: number;
   skipped: number;
+  /** Executions that passed only after a failed attempt. */
+  flaky: number;
   /** Tests that ran without DIT metadata (not declared with ditCase): a harness error. */
   undeclared: string[];
 }
 
 export class ExecutionReporter implements Reporter {
-  readonly tally: RunTally = { passed: 0, failed: 0, skipped: 0, undeclared: [] };
+  readonly tally: RunTally = { passed: 0, failed: 0, skipped: 0, flaky: 0, undeclared: [] };
 
   constructor(
     private readonly runId: string,
@@ -29,34 +31,58 @@ export class ExecutionReporter implements Reporter {
   onTestCaseResult(testCase: TestCase): void {
     const result = testCase.result();
     const report = testCase.meta().dit;
-    const outcome: Outcome = result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped';
     if (!report) {
+      if (result.state === 'skipped') return; // a case with no plan item here, or a placeholder
       this.tally.undeclared.push(testCase.fullName);
-      if (outcome === 'failed') this.tally.failed += 1;
+      if (result.state === 'failed') this.tally.failed += 1;
       return;
     }
-    this.tally[outcome] += 1;
-    const errors = result.state === 'failed' ? result.errors.map((e) => e.message ?? String(e)) : [];
-    const record: ExecutionRecord = {
-      runId: this.runId,
-      planItemId: report.planItemId,
-      testCase: report.testCase.id,
-      title: report.testCase.title,
-      useCase: report.testCase.useCase,
-      srv: report.testCase.srv,
-      severity: report.testCase.severity,
-      combination: report.combination,
-      attempt: 1 + (testCase.diagnostic()?.retryCount ?? 0),
-      outcome,
-      skipReason: result.state === 'skipped' ? (result.note ?? null) : null,
-      virtualDurationMs: report.virtualDurationMs,
-      wallDurationMs: Math.round(testCase.diagnostic()?.duration ?? 0),
-      failure: outcome === 'failed' ? failureFrom(report.testCase.id, errors) : null,
-      trace: report.trace,
-      traceHash: report.traceHash,
-      seed: report.seed,
-    };
-    this.sink(record);
-    this.onRecorded(record);
+    const records = recordsOf(this.runId, report, result.state === 'failed' ? result.errors.map((e) => e.message ?? String(e)) : []);
+    const last = records.at(-1);
+    if (!last) {
+      // the test failed before any attempt ran (e.g. the target could not be built)
+      const messages = result.state === 'failed' ? result.errors.map((e) => e.message ?? String(e)) : ['no attempt ran'];
+      const record = recordOf(this.runId, report, { attempt: 1, outcome: result.state === 'skipped' ? 'skipped' : 'failed', failureMessages: messages, virtualDurationMs: 0, wallDurationMs: 0, trace: [], traceHash: '' }, result.state === 'skipped' ? (result.note ?? null) : null);
+      records.push(record);
+    }
+    const final = records.at(-1)!;
+    this.tally[final.outcome] += 1;
+    if (final.outcome === 'passed' && records.length > 1) this.tally.flaky += 1;
+    const note = result.state === 'skipped' ? (result.note ?? null) : null;
+    for (const r of records) {
+      const record = r.outcome === 'skipped' && note ? { ...r, skipReason: note } : r;
+      this.sink(record);
+      this.onRecorded(record);
+    }
   }
+}
+
+function recordsOf(runId: string, report: ExecutionReport, finalErrors: readonly string[]): ExecutionRecord[] {
+  return report.attempts.map((a, i) => {
+    const isLast = i === report.attempts.length - 1;
+    const messages = a.outcome === 'failed' && isLast && finalErrors.length > 0 ? finalErrors : a.failureMessages;
+    return recordOf(runId, report, { ...a, failureMessages: messages }, null);
+  });
+}
+
+function recordOf(runId: string, report: ExecutionReport, a: ExecutionReport['attempts'][number], skipReason: string | null): ExecutionRecord {
+  return {
+    runId,
+    planItemId: report.planItemId,
+    testCase: report.testCase.id,
+    title: report.testCase.title,
+    useCase: report.testCase.useCase,
+    srv: report.testCase.srv,
+    severity: report.testCase.severity,
+    combination: report.combination,
+    attempt: a.attempt,
+    outcome: a.outcome,
+    skipReason,
+    virtualDurationMs: a.virtualDurationMs,
+    wallDurationMs: a.wallDurationMs,
+    failure: a.outcome === 'failed' ? failureFrom(report.testCase.id, a.failureMessages) : null,
+    trace: a.trace,
+    traceHash: a.traceHash,
+    seed: report.seed,
+  };
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { categoriseFailure, failureFrom, normaliseFailureText } from './failure.ts';
+import { categoriseFailure, failureFrom, normaliseFailureText, signatureLines, signatureOf } from './failure.ts';
 
 describe('failure signatures', () => {
   it('normalises identities, counters and times away', () => {
@@ -18,10 +18,35 @@ describe('failure signatures', () => {
     expect(failureFrom('READ-2', ['expected 5 to be 6']).signature).not.toBe(failureFrom('READ-1', ['expected 5 to be 6']).signature);
   });
 
-  it('classifies transport errors and DCC 5xx as environment failures, never product', () => {
+  it('derives one signature per distinct failed expectation, the first being `signature`', () => {
+    const both = failureFrom('READ-1', ['expected 5 to be 6 // Object.is equality\n\n- Expected\n+ Received', 'MAC: expected invalid to be valid', 'expected 5 to be 6 // Object.is equality']);
+    expect(both.message).toBe('expected 5 to be 6 // Object.is equality\n\n- Expected\n+ Received\nMAC: expected invalid to be valid\nexpected 5 to be 6 // Object.is equality');
+    expect(both.signatures).toEqual([signatureOf('READ-1', 'expected 5 to be 6 // Object.is equality'), signatureOf('READ-1', 'MAC: expected invalid to be valid')]);
+    expect(both.signature).toBe(both.signatures[0]);
+    expect(failureFrom('READ-1', ['MAC: expected invalid to be valid']).signatures).toEqual([both.signatures[1]]);
+  });
+
+  it('gives a failure without messages one signature', () => {
+    const none = failureFrom('READ-1', []);
+    expect(none.signatures).toEqual([none.signature]);
+    expect(none.message).toBe('');
+  });
+
+  it('finds the normalised line of each signature in the joined message again', () => {
+    const f = failureFrom('READ-1', ['no response from 00DB1234567890A0\nat line 3', 'MAC: expected invalid to be valid']);
+    expect([...signatureLines('READ-1', f.message, f.signatures).values()]).toEqual(['no response from <eui>', 'MAC: expected invalid to be valid']);
+    expect(signatureLines('READ-1', f.message, ['unknown']).get('unknown')).toBe('no response from <eui>');
+  });
+
+  it('classifies transport errors, DCC 5xx and a failed canary as environment failures, never product', () => {
     expect(categoriseFailure('TypeError: fetch failed (ECONNREFUSED 127.0.0.1:8079)')).toBe('environment');
     expect(categoriseFailure('the DCC answered HTTP 503')).toBe('environment');
+    expect(categoriseFailure('HTTP 503 from the DCC edge')).toBe('environment');
+    expect(categoriseFailure('could not reach the DCC at http://127.0.0.1:8079/api/v1/serviceS: boom')).toBe('environment');
+    expect(categoriseFailure('canary 8.14.1 to the DCC failed before the test: E5')).toBe('environment');
+    expect(categoriseFailure('expected I99, got E65\nthen HTTP status 502')).toBe('environment');
     expect(categoriseFailure('ECS17b response: MAC expected valid, got invalid')).toBe('product');
+    expect(categoriseFailure('register value expected 5003 to be 5004')).toBe('product');
     expect(categoriseFailure("TypeError: cannot read properties of undefined (reading 'x')")).toBe('harness');
   });
 });

@@ -1,16 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * A failed execution's failure as the ledger keeps it: the message a person reads, and a
- * signature in which identities, counters and times are normalised away so that the same fault
- * on two combinations or in two runs reads the same (the defects issue deduplicates on it).
+ * A failed execution's failure as the ledger keeps it: the message a person reads, and
+ * signatures in which identities, counters and times are normalised away so that the same fault
+ * on two combinations or in two runs reads the same (harness/defects deduplicates on them).
+ *
+ * One signature per distinct failed expectation: vitest reports each failed expectation of a
+ * test (a failed `expect`, every failed `expect.soft`) as one error, and the signature of an
+ * error is a hash of the test case id and the normalised first line of its message. So two
+ * faults in one test are two signatures, and the same fault twice is one. `signature` is the
+ * first of `signatures` (the ledger indexes it).
  */
 import { createHash } from 'node:crypto';
 
 export type FailureCategory = 'product' | 'environment' | 'harness';
 
 export interface ExecutionFailure {
+  /** Every error message of the execution, joined by newlines. */
   readonly message: string;
+  /** The first of `signatures`. */
   readonly signature: string;
+  /** One per distinct failed expectation, in the order the errors came; never empty. */
+  readonly signatures: readonly string[];
   readonly category: FailureCategory;
 }
 
@@ -27,17 +37,44 @@ export function normaliseFailureText(text: string): string {
   return NORMALISERS.reduce((t, [re, by]) => t.replace(re, by), text).trim();
 }
 
-/** Environment failures never become device defects: transport errors, DCC edge 5xx. */
+/**
+ * Environment failures never become device defects: transport errors (the DCC unreachable, a
+ * socket reset), HTTP 5xx from the DCC edge, and a canary request to the DCC that failed before
+ * the test. An environment failure anywhere in the messages makes the whole execution one: what
+ * failed after it is a consequence, not evidence about the device.
+ */
 export function categoriseFailure(message: string): FailureCategory {
-  if (/\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|socket hang up|fetch failed)\b/i.test(message)) return 'environment';
-  if (/\bHTTP 5\d\d\b/.test(message)) return 'environment';
+  if (/\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|socket hang up|fetch failed)\b/i.test(message)) return 'environment';
+  if (/\bcould not reach the DCC\b/i.test(message)) return 'environment';
+  if (/\bHTTP(?: status)?[ /]?5\d\d\b/i.test(message)) return 'environment';
+  if (/\bcanary\b/i.test(message)) return 'environment';
   if (/\b(TypeError|ReferenceError|SyntaxError)\b/.test(message)) return 'harness';
   return 'product';
 }
 
+/** The signature of one failed expectation: test case id + the normalised first line of its message. */
+export function signatureOf(testCaseId: string, message: string): string {
+  const firstLine = message.split('\n')[0] ?? '';
+  return createHash('sha256').update(`${testCaseId}\n${normaliseFailureText(firstLine)}`).digest('hex').slice(0, 16);
+}
+
 export function failureFrom(testCaseId: string, messages: readonly string[]): ExecutionFailure {
   const message = messages.join('\n');
-  const firstLine = (messages[0] ?? '').split('\n')[0] ?? '';
-  const signature = createHash('sha256').update(`${testCaseId}\n${normaliseFailureText(firstLine)}`).digest('hex').slice(0, 16);
-  return { message, signature, category: categoriseFailure(message) };
+  const signatures = [...new Set((messages.length === 0 ? [''] : messages).map((m) => signatureOf(testCaseId, m)))];
+  return { message, signature: signatures[0] as string, signatures, category: categoriseFailure(message) };
+}
+
+/**
+ * The normalised line each of `signatures` was made from, found again in the recorded
+ * (joined) message: one of its lines hashes to each signature. A signature no line of the
+ * message produces (a failure recorded by other code) maps to the message's first line.
+ */
+export function signatureLines(testCaseId: string, message: string, signatures: readonly string[]): ReadonlyMap<string, string> {
+  const byHash = new Map<string, string>();
+  for (const line of message.split('\n')) {
+    const signature = signatureOf(testCaseId, line);
+    if (!byHash.has(signature)) byHash.set(signature, normaliseFailureText(line));
+  }
+  const fallback = normaliseFailureText(message.split('\n')[0] ?? '');
+  return new Map(signatures.map((s) => [s, byHash.get(s) ?? fallback]));
 }

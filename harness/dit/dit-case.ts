@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * `ditCase(meta, body)`: how a suite declares a DIT test case. The harness expands it into one
- * vitest test per plan item (a combination of the premises the case applies to), derives each
- * execution's seed, builds the target through the registered factory, labels the Allure result,
- * and reports the plan item, world time and message trace to the main process in `meta`.
+ * vitest test per plan item of that case — the plan `dit run` provides, or, with no plan (a
+ * plain `vitest run --project dit`), every combination of the premises as described. For each
+ * item it derives the execution seed, builds the target through the registered factory, tries
+ * the body up to `attempts` times (each attempt recorded), labels the Allure result, and
+ * reports plan item, world time and message trace to the main process in the test's `meta`.
+ * In collect mode it only registers one placeholder per case carrying its metadata, so the
+ * planner can read the catalogue of test cases without running anything.
  */
 import { test, type TestContext } from 'vitest';
 import * as allure from 'allure-js-commons';
@@ -11,11 +15,13 @@ import type { Bench } from '../bench/bench.ts';
 import { meterOfType, loadPremisesSpec, type MeterSpec, type PremisesSpec } from '../programme/premises-spec.ts';
 import type { Combination } from '../cycle/combination.ts';
 import { combinationKey } from '../cycle/combination.ts';
-import { executionSeed, planItemId } from '../cycle/derive.ts';
-import type { ExecutionReport } from '../cycle/execution-report.ts';
+import { executionSeed } from '../cycle/derive.ts';
+import type { AttemptReport, ExecutionReport } from '../cycle/execution-report.ts';
+import { makePlanItem, type PlanItem } from '../cycle/plan-item.ts';
+import { premisesForItem } from '../cycle/premises-for-item.ts';
 import type { DuisClient } from './duis-client.ts';
 import { targetFactory } from './dit-target.ts';
-import { currentRunConfig } from './run-config.ts';
+import { currentRunConfig, type DitRunConfig } from './run-config.ts';
 import { validateTestCaseMeta, type Severity, type TestCaseMeta } from './test-case-meta.ts';
 
 export interface DitContext {
@@ -50,6 +56,16 @@ export function combinationOf(premises: PremisesSpec, meter: MeterSpec): Combina
   };
 }
 
+/** Plan items of a case on the premises as described (no programme plan given). */
+export function itemsFromPremises(meta: TestCaseMeta, premises: PremisesSpec): PlanItem[] {
+  return metersFor(meta, premises).map((meter) =>
+    makePlanItem(meta, combinationOf(premises, meter), {
+      commsHub: { vendorId: premises.commsHub.vendorId ?? premises.commsHub.vendor, releaseId: premises.commsHub.releaseId ?? null },
+      meter: { modelId: meter.modelId ?? meter.model, releaseId: meter.releaseId ?? null },
+    }),
+  );
+}
+
 let premisesCache: { file: string; spec: PremisesSpec } | undefined;
 function premisesOfRun(file: string): PremisesSpec {
   if (premisesCache?.file !== file) premisesCache = { file, spec: loadPremisesSpec(file) };
@@ -59,58 +75,119 @@ function premisesOfRun(file: string): PremisesSpec {
 export function ditCase(metaIn: TestCaseMeta, body: (ctx: DitContext) => Promise<void>): void {
   const meta = validateTestCaseMeta(metaIn);
   const config = currentRunConfig();
-  const premises = premisesOfRun(config.premisesFile);
-  const meters = metersFor(meta, premises);
-  if (meters.length === 0) {
+  if (config.mode === 'collect') {
+    test(`${meta.id} ${meta.title}`, { tags: [...meta.tags], meta: { ditCase: meta } }, () => {});
+    return;
+  }
+  const base = premisesOfRun(config.premisesFile);
+  const items = config.plan ? config.plan.filter((i) => i.testCase === meta.id) : itemsFromPremises(meta, base);
+  if (!config.plan && items.length === 0) {
     test.skip(`${meta.id} ${meta.title} — the premises has no ${meta.deviceTypes.join('/')} on ${meta.bands.join('/')}`, () => {});
     return;
   }
-  for (const meter of meters) {
-    const combination = combinationOf(premises, meter);
-    const name = `${meta.id} ${meta.title} [${meter.type} ${meter.manufacturer} ${meter.model} ${meter.firmware} @ ${meter.band}]`;
-    test(name, { tags: [...meta.tags] }, async (context: TestContext) => {
-      const seed = executionSeed(config.runSeed, combination, meta.id);
-      const report: ExecutionReport = {
-        planItemId: planItemId(combination, meta.id),
-        testCase: meta,
-        combination,
-        seed,
-        target: config.target,
-        virtualDurationMs: 0,
-        trace: [],
-        traceHash: '',
-      };
-      context.task.meta.dit = report;
-      await labelForAllure(meta, combination, report.planItemId, seed);
-      const target = await targetFactory()({ config, premises, seed });
-      const lacking = target.bench.lacking(...(meta.needs ?? []));
-      if (lacking) {
-        await target.close();
-        context.skip(lacking);
+  for (const item of items) defineExecution(meta, item, base, config, body);
+}
+
+function defineExecution(meta: TestCaseMeta, item: PlanItem, base: PremisesSpec, config: DitRunConfig, body: (ctx: DitContext) => Promise<void>): void {
+  const c = item.combination;
+  const name = `${meta.id} ${meta.title} [${c.commsHub.vendor} ${c.commsHub.firmware} × ${c.meter.type} ${c.meter.manufacturer} ${c.meter.model} ${c.meter.firmware} @ ${c.band}]`;
+  test(name, { tags: [...meta.tags], meta: { ditCase: meta } }, async (context: TestContext) => {
+    const premises = config.plan ? premisesForItem(base, item) : base;
+    const meter = premises.meters.find((m) => m.type === c.meter.type);
+    if (!meter) throw new Error(`plan item ${item.id}: the premises has no ${c.meter.type}`);
+    const seed = executionSeed(config.runSeed, c, meta.id);
+    const report: ExecutionReport = {
+      planItemId: item.id,
+      testCase: meta,
+      combination: c,
+      seed,
+      target: config.target,
+      virtualDurationMs: 0,
+      trace: [],
+      traceHash: '',
+      attempts: [],
+    };
+    context.task.meta.dit = report;
+    await labelForAllure(meta, c, item.id, seed);
+    const maxAttempts = Math.max(1, config.attempts ?? 1);
+    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+      const outcome = await runAttempt(meta, item, premises, meter, seed, config, body, attempt);
+      report.attempts.push(outcome.report);
+      report.virtualDurationMs = outcome.report.virtualDurationMs;
+      report.trace = outcome.report.trace;
+      report.traceHash = outcome.report.traceHash;
+      if (outcome.skipped !== null) {
+        context.skip(outcome.skipped);
         return;
       }
-      const startedAt = target.bench.now();
-      try {
-        await body({
-          duis: target.duis,
-          bench: target.bench,
-          premises,
-          meter,
-          combination,
-          skip: (reason: string): never => {
-            context.skip(reason);
-            throw new Error('unreachable: skip');
-          },
-        });
-      } finally {
-        report.virtualDurationMs = target.bench.now() - startedAt;
-        report.trace = [...target.duis.trace.all];
-        report.traceHash = target.duis.trace.hash();
-        await allure.attachment('message trace', JSON.stringify(report.trace, null, 2), 'application/json');
-        await target.close();
-      }
-    });
+      if (outcome.error === null) return;
+      if (attempt === maxAttempts) throw outcome.error;
+    }
+  });
+}
+
+interface AttemptOutcome {
+  readonly report: AttemptReport;
+  readonly error: unknown | null;
+  readonly skipped: string | null;
+}
+
+class SkipExecution extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
   }
+}
+
+async function runAttempt(
+  meta: TestCaseMeta,
+  item: PlanItem,
+  premises: PremisesSpec,
+  meter: MeterSpec,
+  seed: string,
+  config: DitRunConfig,
+  body: (ctx: DitContext) => Promise<void>,
+  attempt: number,
+): Promise<AttemptOutcome> {
+  // every attempt starts from a fresh world with the same seed: a retry repeats, it does not continue
+  const wallStart = performance.now();
+  const target = await targetFactory()({ config, premises, seed });
+  const startedAt = target.bench.now();
+  let error: unknown | null = null;
+  let skipped: string | null = target.bench.lacking(...(meta.needs ?? []));
+  if (skipped === null) {
+    try {
+      await body({
+        duis: target.duis,
+        bench: target.bench,
+        premises,
+        meter,
+        combination: item.combination,
+        skip: (reason: string): never => {
+          throw new SkipExecution(reason);
+        },
+      });
+    } catch (e) {
+      if (e instanceof SkipExecution) skipped = e.reason;
+      else error = e;
+    }
+  }
+  const trace = [...target.duis.trace.all];
+  const report: AttemptReport = {
+    attempt,
+    outcome: skipped !== null ? 'skipped' : error === null ? 'passed' : 'failed',
+    failureMessages: error === null ? [] : [errorMessage(error)],
+    virtualDurationMs: target.bench.now() - startedAt,
+    wallDurationMs: Math.round(performance.now() - wallStart),
+    trace,
+    traceHash: target.duis.trace.hash(),
+  };
+  await allure.attachment(`message trace (attempt ${attempt})`, JSON.stringify(trace, null, 2), 'application/json');
+  await target.close();
+  return { report, error, skipped };
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 async function labelForAllure(meta: TestCaseMeta, c: Combination, planItem: string, seed: string): Promise<void> {
@@ -118,17 +195,18 @@ async function labelForAllure(meta: TestCaseMeta, c: Combination, planItem: stri
   await allure.feature(meta.useCase);
   await allure.story(`SRV ${meta.srv}`);
   await allure.severity(ALLURE_SEVERITY[meta.severity]);
-  await allure.label('testCaseId', meta.id);
+  await allure.label('ditTestCase', meta.id);
   await allure.label('band', c.band);
   await allure.label('useCase', meta.useCase);
   await allure.label('srv', meta.srv);
   await allure.label('deviceModel', `${c.meter.manufacturer} ${c.meter.model}`);
   await allure.label('firmware', c.meter.firmware);
+  await allure.label('commsHub', `${c.commsHub.vendor} ${c.commsHub.firmware}`);
   for (const tag of meta.tags) await allure.tag(tag);
   await allure.parameter('comms hub', `${c.commsHub.vendor} ${c.commsHub.firmware}`);
   await allure.parameter('meter', `${c.meter.manufacturer} ${c.meter.model} ${c.meter.firmware}`);
   await allure.parameter('band', c.band);
   await allure.parameter('plan item', planItem, { excluded: true });
   await allure.parameter('seed', seed, { excluded: true });
-  await allure.description(`${meta.title}\n\nCombination: ${combinationKey(c)}`);
+  await allure.description(`${meta.title}\n\nCombination: ${combinationKey(c)}\nPlan item: ${planItem}`);
 }

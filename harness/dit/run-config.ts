@@ -4,6 +4,7 @@
  * `vitest run --project dit` (as `npm test` does) gets the defaults: emulated, seed "dit".
  */
 import { inject } from 'vitest';
+import type { PlanItem } from '../cycle/plan-item.ts';
 import { DEFAULT_PREMISES_FILE } from '../programme/premises-spec.ts';
 
 export type TargetKind = 'emulated' | 'loopback';
@@ -17,6 +18,15 @@ export interface DitRunConfig {
   /** Programme date (YYYY-MM-DD): the emulated world's clock starts at 09:00 UTC that day. */
   readonly programmeDate: string;
   readonly premisesFile: string;
+  /**
+   * 'collect': register one placeholder test per case (the planner reads the catalogue);
+   * 'run' (default): run the plan, or without a plan, every case on the premises as described.
+   */
+  readonly mode?: 'collect' | 'run';
+  /** The plan items this worker runs (already sharded and, on resume, without finished items). */
+  readonly plan?: readonly PlanItem[];
+  /** How many times a failing execution is tried (each attempt is recorded). Default 1. */
+  readonly attempts?: number;
 }
 
 declare module 'vitest' {

@@ -94,6 +94,22 @@ CREATE TABLE executions (
 CREATE INDEX executions_by_failure_signature ON executions (failure_signature) WHERE failure_signature IS NOT NULL;
 ${appendOnly('ledger_meta')}${appendOnly('runs')}${appendOnly('run_events')}${appendOnly('executions')}`,
   },
+  {
+    id: 2,
+    description: 'defect_annotations (append-only human annotations of projected defects)',
+    sql: `
+-- A person's note on a defect (harness/defects projects defects from executions; their id is
+-- derived from the failure signature, so no foreign key). data: {ticket?, notes?, severity?}.
+CREATE TABLE defect_annotations (
+  id        TEXT PRIMARY KEY NOT NULL,
+  defect_id TEXT NOT NULL,
+  at_wall   TEXT NOT NULL,
+  author    TEXT NOT NULL,
+  data      TEXT NOT NULL CHECK (json_valid(data) AND json_type(data) = 'object')
+) STRICT;
+CREATE INDEX defect_annotations_by_defect ON defect_annotations (defect_id, at_wall, id);
+${appendOnly('defect_annotations')}`,
+  },
 ];
 
 /** The schema version this code writes: the highest migration id. */

@@ -27,6 +27,9 @@ export const MeterSpecSchema = z.object({
   installCode: z.string().length(16),
   /** GSME only: how often it wakes, in minutes. */
   wakeIntervalMinutes: z.number().int().positive().optional(),
+  /** Programme ids (fixtures/programme): the device model and firmware release, for profiles. */
+  modelId: z.string().min(1).optional(),
+  releaseId: z.string().min(1).optional(),
 });
 
 export const PremisesSpecSchema = z.object({
@@ -40,6 +43,9 @@ export const PremisesSpecSchema = z.object({
     gpf: eui,
     /** The operating sub-GHz channel as the 32-bit page+bitmap mask (DOMAIN.md), hex. */
     subGhzChannel: z.string().regex(/^[0-9A-F]{8}$/),
+    /** Programme ids (fixtures/programme): the comms hub vendor and firmware release, for profiles. */
+    vendorId: z.string().min(1).optional(),
+    releaseId: z.string().min(1).optional(),
   }),
   meters: z.array(MeterSpecSchema).min(1),
 });
