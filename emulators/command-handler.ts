@@ -5,7 +5,8 @@
  *
  * Checks, in order (the first failure refuses the command; nothing is sent back):
  * frame decodes → recipient is a party of this premises → the hub is powered → the frame is
- * MAC-wrapped and the MAC verifies (device KA private, ACB KA public) → the message code is an
+ * MAC-wrapped → [firmware faults on the command: drop refuses it here; corrupt flips its bytes,
+ * so the next check fails] → the MAC verifies (device KA private, ACB KA public) → the message code is an
  * emulated use case → addressed to a device type that answers it → the payload decodes → the
  * meter is reachable (ESME: joined, powered, HAN link up; GSME: joined — its commands wait) →
  * the sleepy queue has room (GSME) → the counter is above the last accepted from that
@@ -15,12 +16,19 @@
  * tunnel; GSME commands wait in the CHF's sleepy buffer and are answered at the GSME's next
  * wake. Each response leaves `profile.responseLatencyMs` of the answering device after it was
  * built, through `emit`.
+ *
+ * Firmware faults (emulators/firmware, the premises' profiles) act at two points: when the
+ * command reaches the device (drop, corrupt, delay — acted on later —, wrong-value on the decoded
+ * command, reject — an error response, the command not acted on) and when the response is built
+ * (wrong-value on the typed response, corrupt, delay, drop); see fault-effects.ts.
  */
 import { decodeFrame } from '../harness/protocol/gbcs/frame.ts';
 import type { GbcsFrame } from '../harness/protocol/gbcs/frame-types.ts';
-import type { DeviceMessageInfo, CommandReceipt, CommandRefusal, CommandRoute } from './device-message.ts';
+import type { CommandReceipt, CommandRefusal, CommandRoute, DeviceMessageInfo } from './device-message.ts';
 import type { EmulatedDevice } from './device.ts';
 import { innerCipher, openCommand, responseHeader, sealFromDevice } from './device-sealing.ts';
+import { buildOutgoing, receiveCommand, replaceField, type ReceivedCommand } from './firmware/fault-effects.ts';
+import type { FiredFault } from './firmware/firmware-faults.ts';
 import type { Gsme } from './meters/gsme.ts';
 import type { Premises } from './premises.ts';
 import type { EmulatedUseCase } from './use-cases/emulated-use-case.ts';
@@ -55,42 +63,54 @@ export class CommandHandler {
     if (!premises.commsHub.powered) return refuse('comms-hub-unpowered', 'the comms hub has no mains supply');
     if (frame.cra !== 1) return refuse('malformed-frame', `CRA flag ${frame.cra} is not a command`);
     if (!frame.macProtected) return refuse('mac-absent', 'commands reach devices MAC-wrapped by the DCC');
-    const opened = openCommand(bytes, device, premises.keys);
-    if (opened.mac !== 'valid') return refuse('mac-invalid', `MAC ${opened.mac} with the ACB's key and ${device.eui}'s`);
+
+    const faults = premises.firmwareFaults.fire({ messageCode: frame.messageCode, direction: 'command', device, at: premises.clock.now() });
+    const received = receiveCommand(bytes, frame, faults);
+    if (received.dropped) {
+      const { fault, profile } = received.dropped;
+      return refuse('firmware-fault', `fault ${fault.id} of profile ${profile.id} drops the command (${fault.description})`);
+    }
+    const refused = (reason: CommandRefusal, detail: string) => {
+      for (const f of [received.rejected, ...received.wrongValues]) f?.record(false, `the device refused the command first (${reason})`);
+      return refuse(reason, detail);
+    };
+    const opened = openCommand(received.bytes, device, premises.keys);
+    if (opened.mac !== 'valid') return refused('mac-invalid', `MAC ${opened.mac} with the ACB's key and ${device.eui}'s`);
 
     const useCase = this.useCases.get(frame.messageCode);
-    if (!useCase) return refuse('unsupported-message', `message code ${hex16(frame.messageCode)} is not emulated`);
+    if (!useCase) return refused('unsupported-message', `message code ${hex16(frame.messageCode)} is not emulated`);
     if (!useCase.targets.includes(device.deviceType)) {
-      return refuse('wrong-recipient-type', `${useCase.name} goes to ${useCase.targets.join(' or ')}, not the ${device.deviceType}`);
+      return refused('wrong-recipient-type', `${useCase.name} goes to ${useCase.targets.join(' or ')}, not the ${device.deviceType}`);
     }
     let command: unknown;
     try {
       command = useCase.decodeCommand(frame);
     } catch (error) {
-      return refuse('malformed-payload', `${useCase.name}: ${(error as Error).message}`);
+      return refused('malformed-payload', `${useCase.name}: ${(error as Error).message}`);
     }
 
     const unreachable = this.unreachable(device);
-    if (unreachable) return refuse('device-unreachable', unreachable);
+    if (unreachable) return refused('device-unreachable', unreachable);
     const isGsme = device.deviceType === 'GSME';
     if (isGsme && premises.chf.sleepyBuffer.pendingFor(device.eui).length >= premises.chf.sleepyBuffer.limitPerDevice) {
-      return refuse('sleepy-queue-full', `${premises.chf.sleepyBuffer.limitPerDevice} commands already wait for the GSME`);
+      return refused('sleepy-queue-full', `${premises.chf.sleepyBuffer.limitPerDevice} commands already wait for the GSME`);
     }
     if (!device.acceptCounter(frame.originator, frame.counter)) {
-      return refuse('counter-not-increasing', `counter ${frame.counter} from ${frame.originator} is not above ${device.lastAcceptedCounter(frame.originator)}`);
+      return refused('counter-not-increasing', `counter ${frame.counter} from ${frame.originator} is not above ${device.lastAcceptedCounter(frame.originator)}`);
     }
+    for (const f of received.wrongValues) command = replaceField(command, f);
 
     const accepted = { accepted: true as const, useCase: useCase.name, recipient: device.eui, deviceType: device.deviceType };
     if (isGsme) {
       premises.chf.sleepyBuffer.enqueue(device.eui, {
         label: `${useCase.name} ${frame.counter}`,
         enqueuedAt: premises.clock.now(),
-        deliver: (gsme: Gsme) => void this.answer(useCase, command, frame, gsme),
+        deliver: (gsme: Gsme) => void this.act(useCase, command, frame, gsme, received),
       });
       return { ...accepted, route: 'GSME-queued', responseDueAt: null };
     }
     const route = device.deviceType as Exclude<CommandRoute, 'GSME-queued'>;
-    return { ...accepted, route, responseDueAt: this.answer(useCase, command, frame, device) };
+    return { ...accepted, route, responseDueAt: this.act(useCase, command, frame, device, received) };
   }
 
   /** Why the CHF cannot reach the device now, or null. */
@@ -104,15 +124,50 @@ export class CommandHandler {
     return null;
   }
 
-  /** Builds and seals the response now and schedules its delivery; returns when it is due. */
-  private answer(useCase: EmulatedUseCase, command: unknown, frame: GbcsFrame, device: EmulatedDevice): number {
+  /**
+   * The device acts on an accepted command: now, or `delayMs` later when a fault delays it.
+   * Returns when the response is due (when it is built later: its due time if no response
+   * fault changes it), or null when a fault keeps the response from being sent.
+   */
+  private act(useCase: EmulatedUseCase, command: unknown, frame: GbcsFrame, device: EmulatedDevice, received: ReceivedCommand): number | null {
+    if (received.delayMs === 0) return this.answer(useCase, command, frame, device, received.rejected);
+    const { clock } = this.premises;
+    clock.schedule({ after: received.delayMs }, () => void this.answer(useCase, command, frame, device, received.rejected), `${useCase.name} ${frame.counter} reaches ${device.eui} late`);
+    return clock.now() + received.delayMs + device.profile.responseLatencyMs;
+  }
+
+  /**
+   * Builds the response now — the device's answer, or its refusal when a reject fault acts —
+   * applies the response's faults, seals it and schedules its delivery; returns when it is due,
+   * or null when it is not sent.
+   */
+  private answer(useCase: EmulatedUseCase, command: unknown, frame: GbcsFrame, device: EmulatedDevice, rejected: FiredFault | null): number | null {
     const { premises } = this;
     const now = premises.clock.now();
     const header = responseHeader(frame, device, useCase.response, now);
     const cipher = useCase.innerEncryption ? innerCipher(device, header, premises.keys) : undefined;
-    const payload = useCase.respond(command, { device, premises, command: frame, payload: { header, ...(cipher ? { cipher } : {}) } });
-    const sealed = sealFromDevice(device, header, payload, useCase.response, premises.keys);
-    const at = now + device.profile.responseLatencyMs;
+    const payloadContext = { header, ...(cipher ? { cipher } : {}) };
+    const context = { device, premises, command: frame, payload: payloadContext };
+    let fields: unknown;
+    if (rejected?.fault.primitive === 'reject') {
+      const result = rejected.fault.result ?? useCase.refusalResults[0];
+      fields = useCase.refuse(command, result, context);
+      rejected.record(true, `refused with ${result}, not acted on`);
+    } else {
+      fields = useCase.respond(command, context);
+    }
+    const faults = premises.firmwareFaults.fire({ messageCode: header.messageCode, direction: 'response', device, at: now });
+    const outgoing = buildOutgoing(
+      {
+        fields,
+        encode: (f) => useCase.encodeResponse(f, payloadContext),
+        seal: (payload) => sealFromDevice(device, header, payload, useCase.response, premises.keys),
+      },
+      faults,
+    );
+    if (!outgoing.frame) return null;
+    const sealed = outgoing.frame;
+    const at = now + device.profile.responseLatencyMs + outgoing.delayMs;
     const info: DeviceMessageInfo = {
       kind: 'response',
       at,

@@ -51,7 +51,9 @@ export type CommandRefusal =
   /** The meter is not joined, not powered or its HAN link is down (the CHF cannot reach it). */
   | 'device-unreachable'
   /** The CHF's store-and-forward queue for the GSME is full. */
-  | 'sleepy-queue-full';
+  | 'sleepy-queue-full'
+  /** A fault of the firmware profiles (drop, on the command) lost it before the device acted on it. */
+  | 'firmware-fault';
 
 export type CommandReceipt =
   | {
@@ -60,7 +62,10 @@ export type CommandReceipt =
       readonly recipient: Eui64;
       readonly deviceType: DeviceType;
       readonly route: CommandRoute;
-      /** Virtual time the response is due; null for the GSME (at its next wake plus latency). */
+      /**
+       * Virtual time the response is due; null for the GSME (at its next wake plus latency) and
+       * when a firmware fault keeps the response from being sent.
+       */
       readonly responseDueAt: number | null;
     }
   | { readonly accepted: false; readonly reason: CommandRefusal; readonly detail: string };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * How an emulated device checks what it receives and seals what it sends, with the keys GBCS
- * uses (DOMAIN.md, RTDS README):
+ * uses (DOMAIN.md, RTDS README; chosen by harness/protocol/gbcs/frame-keys.ts, as the device):
  * - a command's MAC was made with the DCC Access Control Broker's KA private key and the
  *   device's KA public key, so the device checks it with its KA private key and the ACB's KA
  *   public key;
@@ -10,14 +10,15 @@
  * - inner-encrypted content uses the device's KA private key and the KA public key of the end
  *   party the payload cipher's KDF names (payloadKeyParameters).
  */
-import { payloadKeyParameters } from '../harness/protocol/gbcs/crypto/payload-cipher.ts';
+import { normalizeEui } from '../harness/protocol/gbcs/eui.ts';
+import { decodeFrame } from '../harness/protocol/gbcs/frame.ts';
+import { chosenKeys, isNoKey, macKeysFor, payloadKeysFor, type PartyKeySource } from '../harness/protocol/gbcs/frame-keys.ts';
 import type { GbcsHeader, PartyKeys } from '../harness/protocol/gbcs/frame-types.ts';
 import type { PayloadCipher } from '../harness/protocol/gbcs/payload/payload-cipher.ts';
 import { cosemDateTimeFromDate, encodeCosemDateTime } from '../harness/protocol/gbcs/payload/dlms/cosem-date-time.ts';
 import { openFrame, payloadCipherFor, sealFrame, type OpenedFrame } from '../harness/protocol/gbcs/secure-frame.ts';
 import type { EmulatedDevice } from './device.ts';
 import type { KeyDirectory } from './key-directory.ts';
-import { REMOTE_PARTY } from './remote-parties.ts';
 import type { MessageProtection } from './use-cases/emulated-use-case.ts';
 
 type PrivatePair = { readonly publicKey: Uint8Array; readonly privateKey: Uint8Array };
@@ -32,11 +33,16 @@ function ownKeys(device: EmulatedDevice): { ds: PrivatePair; ka: PrivatePair } {
   return { ds: { publicKey: ds.publicKey, privateKey: ds.privateKey }, ka: { publicKey: ka.publicKey, privateKey: ka.privateKey } };
 }
 
-/** Opens a command addressed to `device`, checking its MAC as the device would. */
+/** The keys as `device` holds them: its own pairs, and every other party's from the directory. */
+function deviceView(device: EmulatedDevice, keys: KeyDirectory): PartyKeySource {
+  const own = ownKeys(device);
+  return { key: (eui, name) => (normalizeEui(eui) === device.eui ? own[name] : keys.key(eui, name)) };
+}
+
+/** Opens a command addressed to `device`, checking its MAC as the device would (uncheckable when no key applies). */
 export function openCommand(bytes: Uint8Array, device: EmulatedDevice, keys: KeyDirectory): OpenedFrame {
-  return openFrame(bytes, {
-    mac: { localKaPrivate: ownKeys(device).ka.privateKey, peerKaPublic: keys.keysOf(REMOTE_PARTY.accessControlBroker).ka.publicKey },
-  });
+  const mac = macKeysFor(decodeFrame(bytes), deviceView(device, keys), { as: device.eui });
+  return openFrame(bytes, isNoKey(mac) ? {} : { mac: mac.keys });
 }
 
 /** The header date-time a message with this protection carries at `nowMs`. */
@@ -61,8 +67,7 @@ export function responseHeader(command: GbcsHeader, device: EmulatedDevice, prot
 
 /** The cipher for the inner-encrypted content of a message `device` originates with this header. */
 export function innerCipher(device: EmulatedDevice, header: GbcsHeader, keys: KeyDirectory): PayloadCipher {
-  const endParty = payloadKeyParameters(header).recipient;
-  return payloadCipherFor(header, { localKaPrivate: ownKeys(device).ka.privateKey, peerKaPublic: keys.keysOf(endParty).ka.publicKey });
+  return payloadCipherFor(header, chosenKeys(payloadKeysFor(header, deviceView(device, keys), { as: device.eui })));
 }
 
 /** Seals a message `device` originates, protected as `protection` says. */
@@ -70,6 +75,6 @@ export function sealFromDevice(device: EmulatedDevice, header: GbcsHeader, paylo
   const own = ownKeys(device);
   return sealFrame(header, payload, {
     ...(protection.sign ? { sign: { dsPrivateKey: own.ds.privateKey } } : {}),
-    ...(protection.mac ? { mac: { localKaPrivate: own.ka.privateKey, peerKaPublic: keys.keysOf(header.recipient).ka.publicKey } } : {}),
+    ...(protection.mac ? { mac: chosenKeys(macKeysFor(header, deviceView(device, keys), { as: device.eui })) } : {}),
   });
 }

@@ -6,10 +6,12 @@
  * directory derived from the same seed, so each side can check what the other sealed.
  */
 import { normalizeEui } from '../harness/protocol/gbcs/eui.ts';
+import type { PartyKeySource } from '../harness/protocol/gbcs/frame-keys.ts';
 import type { Eui64, PartyKeys } from '../harness/protocol/gbcs/frame-types.ts';
 import { deriveParty } from '../harness/protocol/gbcs/keys.ts';
 
-export interface KeyDirectory {
+/** Also a PartyKeySource, so frame-keys.ts chooses a frame's keys from it. */
+export interface KeyDirectory extends PartyKeySource {
   /** The keys of a party; throws when the directory does not know it. */
   keysOf(eui: Eui64): PartyKeys;
 }
@@ -17,15 +19,14 @@ export interface KeyDirectory {
 /** Every party's keys = deriveParty(seed, eui), computed once per EUI. */
 export function derivedKeyDirectory(seed: string): KeyDirectory {
   const cache = new Map<Eui64, PartyKeys>();
-  return {
-    keysOf(eui: Eui64): PartyKeys {
-      const id = normalizeEui(eui);
-      let keys = cache.get(id);
-      if (!keys) {
-        keys = deriveParty(seed, id);
-        cache.set(id, keys);
-      }
-      return keys;
-    },
+  const keysOf = (eui: Eui64): PartyKeys => {
+    const id = normalizeEui(eui);
+    let keys = cache.get(id);
+    if (!keys) {
+      keys = deriveParty(seed, id);
+      cache.set(id, keys);
+    }
+    return keys;
   };
+  return { keysOf, key: (eui, name) => keysOf(eui)[name] };
 }

@@ -18,6 +18,12 @@
  * (the RTDS ECS52/GCS38 value). Manufacturers and models default to the programme's names
  * (MM1 NXP ESME, MM2 Silicon Labs 868 MHz GSME option 1, WNC dual-band hub) [P]; each is
  * overridable through `devices`.
+ *
+ * Firmware behaviour profiles (`profiles`, emulators/firmware): the comms hub's and each meter's
+ * profile set their timings (defaults < profile < the `devices` overrides) and arm their faults,
+ * which act where commands are received and responses and alerts are built (command-handler.ts,
+ * and the CS14 alert here). Without profiles the premises is fault-free. What the faults did is
+ * in `firmwareFaults.log`.
  */
 import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
 import { bytesToHex } from '../harness/protocol/gbcs/hex.ts';
@@ -27,8 +33,11 @@ import type { DeviceLogChange, HanChannels } from './comms-hub/chf.ts';
 import { CommandHandler } from './command-handler.ts';
 import type { CommandReceipt, DeviceMessageInfo, DeviceMessageListener } from './device-message.ts';
 import { CommsHub, DUAL_BAND } from './comms-hub/comms-hub.ts';
-import type { EmulatedDevice, HanBand } from './device.ts';
+import type { DeviceType, EmulatedDevice, HanBand } from './device.ts';
 import { deviceProfile, type DeviceProfile } from './firmware/device-profile.ts';
+import { buildOutgoing } from './firmware/fault-effects.ts';
+import { FirmwareFaults, type ProfileScope } from './firmware/firmware-faults.ts';
+import type { FirmwareProfile } from './firmware/profile-schema.ts';
 import { derivedKeyDirectory, type KeyDirectory } from './key-directory.ts';
 import { Listeners } from './listeners.ts';
 import { Esme, seededEsmeConsumption, type EsmeConsumption } from './meters/esme.ts';
@@ -83,6 +92,13 @@ export interface PremisesDeviceOverrides {
   };
 }
 
+/** The firmware behaviour profile of each device of the premises (the hub's covers the CHF and GPF). */
+export interface PremisesProfiles {
+  readonly commsHub?: FirmwareProfile;
+  readonly esme?: FirmwareProfile;
+  readonly gsme?: FirmwareProfile;
+}
+
 export interface PremisesOptions {
   /** Seed of this premises (derive it from the run seed, combination and test case). */
   readonly seed: string;
@@ -97,6 +113,19 @@ export interface PremisesOptions {
   readonly onDeviceMessage?: DeviceMessageListener;
   /** The use cases the devices answer. Default: EMULATED_USE_CASES. */
   readonly useCases?: readonly EmulatedUseCase[];
+  /** Firmware behaviour profiles (timings and faults). Default: none — default timings, no faults. */
+  readonly profiles?: PremisesProfiles;
+}
+
+function checkProfileKind(role: keyof PremisesProfiles, profile: FirmwareProfile | undefined): void {
+  if (!profile) return;
+  const expected = role === 'commsHub' ? 'comms-hub' : 'meter';
+  if (profile.kind !== expected) throw new RangeError(`the ${role} is given profile ${profile.id}, a ${profile.kind} profile (from ${profile.source})`);
+}
+
+/** Device timings: the type's defaults, then the profile's, then explicit overrides. */
+function timings(type: DeviceType, profile: FirmwareProfile | undefined, overrides: Partial<DeviceProfile> | undefined): DeviceProfile {
+  return deviceProfile(type, { ...profile?.timings?.[type], ...overrides });
 }
 
 const DEFAULTS = {
@@ -113,6 +142,8 @@ export class Premises {
   readonly commsHub: CommsHub;
   readonly esme: Esme;
   readonly gsme: Gsme;
+  /** The armed faults of the firmware profiles, and the log of what they did. */
+  readonly firmwareFaults: FirmwareFaults;
   private readonly installCodes = new Map<Eui64, string>();
   private readonly detach: Array<() => void> = [];
   private readonly messageListeners = new Listeners<DeviceMessageListener>();
@@ -120,6 +151,8 @@ export class Premises {
 
   constructor(options: PremisesOptions) {
     const overrides = options.devices ?? {};
+    const profiles = options.profiles ?? {};
+    for (const role of ['commsHub', 'esme', 'gsme'] as const) checkProfileKind(role, profiles[role]);
     this.seed = options.seed;
     this.clock = options.clock;
     this.random = new SeededRandom(options.seed);
@@ -136,19 +169,19 @@ export class Premises {
       firmwareVersion: hub.firmwareVersion ?? DEFAULT_FIRMWARE_VERSION,
       bands: hub.bands ?? DUAL_BAND,
       ...(hub.channels ? { channels: hub.channels } : {}),
-      profiles: { chf: deviceProfile('CHF', hub.chfProfile), gpf: deviceProfile('GPF', hub.gpfProfile) },
+      profiles: { chf: timings('CHF', profiles.commsHub, hub.chfProfile), gpf: timings('GPF', profiles.commsHub, hub.gpfProfile) },
       keys: { chf: this.keys.keysOf(chfEui), gpf: this.keys.keysOf(gpfEui) },
     });
 
     const e = overrides.esme ?? {};
     this.esme = new Esme({
-      ...this.meterBasics('ESME', e),
+      ...this.meterBasics('ESME', e, profiles.esme),
       consumption: { ...seededEsmeConsumption(this.random.fork('esme/consumption')), ...e.consumption },
     });
 
     const g = overrides.gsme ?? {};
     this.gsme = new Gsme({
-      ...this.meterBasics('GSME', g),
+      ...this.meterBasics('GSME', g, profiles.gsme),
       consumption: { ...seededGsmeConsumption(this.random.fork('gsme/consumption')), ...g.consumption },
       ...(g.batteryPercent !== undefined ? { batteryPercent: g.batteryPercent } : {}),
     });
@@ -156,6 +189,11 @@ export class Premises {
     const euis = this.devices().map((d) => d.eui);
     const duplicate = euis.find((eui, i) => euis.indexOf(eui) !== i);
     if (duplicate) throw new RangeError(`two devices of the premises have EUI ${duplicate}`);
+    const scopes: ProfileScope[] = [];
+    if (profiles.commsHub) scopes.push({ profile: profiles.commsHub, devices: 'all' });
+    if (profiles.esme) scopes.push({ profile: profiles.esme, devices: [this.esme.eui] });
+    if (profiles.gsme) scopes.push({ profile: profiles.gsme, devices: [this.gsme.eui] });
+    this.firmwareFaults = new FirmwareFaults({ profiles: scopes, random: this.random, startMs: this.clock.now() });
     for (const [meter, given] of [
       [this.esme, e.installCode],
       [this.gsme, g.installCode],
@@ -237,9 +275,13 @@ export class Premises {
   /** A Device Log change after creation: the CS14 alert, and a whitelisted meter of ours joining. */
   private deviceLogChanged(change: DeviceLogChange): void {
     const chf = this.chf;
-    const { frame, info } = deviceLogChangedAlert(chf, this.keys, change.at);
-    const at = change.at + chf.profile.alertLatencyMs;
-    this.clock.schedule({ at }, () => this.emit(frame, { ...info, at }), `CS14 0x8F12 from ${chf.eui} (${change.kind} ${change.entry.eui})`);
+    const { message, info } = deviceLogChangedAlert(chf, this.keys, change.at);
+    const faults = this.firmwareFaults.fire({ messageCode: info.messageCode, direction: 'alert', device: chf, at: change.at, ...(info.alertCode !== undefined ? { alertCode: info.alertCode } : {}) });
+    const { frame, delayMs } = buildOutgoing(message, faults);
+    if (frame) {
+      const at = change.at + chf.profile.alertLatencyMs + delayMs;
+      this.clock.schedule({ at }, () => this.emit(frame, { ...info, at }), `CS14 0x8F12 from ${chf.eui} (${change.kind} ${change.entry.eui})`);
+    }
     if (change.kind !== 'added' || change.entry.state === 'joined') return;
     const meter = [this.esme, this.gsme].find((m) => m.eui === change.entry.eui);
     const installCode = meter && this.installCodes.get(meter.eui);
@@ -253,8 +295,8 @@ export class Premises {
     );
   }
 
-  /** Identity, profile, clock and keys of a meter: defaults with the overrides applied. */
-  private meterBasics(type: 'ESME' | 'GSME', o: MeterOverrides) {
+  /** Identity, timings, clock and keys of a meter: defaults with its firmware profile and the overrides applied. */
+  private meterBasics(type: 'ESME' | 'GSME', o: MeterOverrides, firmware: FirmwareProfile | undefined) {
     const defaults = type === 'ESME' ? DEFAULTS.esme : DEFAULTS.gsme;
     const eui = o.eui ?? (type === 'ESME' ? DEFAULT_EUIS.esme : DEFAULT_EUIS.gsme);
     const band = o.band ?? defaults.band;
@@ -269,7 +311,7 @@ export class Premises {
         firmwareVersion: o.firmwareVersion ?? DEFAULT_FIRMWARE_VERSION,
         band,
       },
-      profile: deviceProfile(type, o.profile),
+      profile: timings(type, firmware, o.profile),
       clock: this.clock,
       keys: this.keys.keysOf(eui),
     };

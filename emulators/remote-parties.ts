@@ -4,9 +4,10 @@
  * the supplier that originates service requests and the DCC Access Control Broker, which MACs
  * every command on the DCC's behalf, originates commands to the CHF and receives CHF alerts.
  */
+import { ACCESS_CONTROL_BROKER } from '../harness/protocol/gbcs/frame-keys.ts';
 import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
 
 export const REMOTE_PARTY = {
   supplier: '90B3D51F30010000',
-  accessControlBroker: '90B3D51F30000002',
+  accessControlBroker: ACCESS_CONTROL_BROKER,
 } as const satisfies Record<string, Eui64>;

@@ -9,6 +9,11 @@
  *
  * The composition root mounts `dcc` behind msw (in process) or on the loopback world server;
  * device responses and alerts go to `receiver`.
+ *
+ * Firmware behaviour profiles (emulators/firmware): `profiles` gives each device of the premises
+ * its profile — a profile object (tests inject one), or the (model id, release id) of a shipped
+ * one, resolved with resolveProfile — and so its timings and faults. A device with no profile
+ * has the default timings and no faults; the default premises has none.
  */
 import type { BenchDriver } from '../harness/bench/bench.ts';
 import type { FetchHandler } from '../harness/protocol/duis/http-route.ts';
@@ -21,7 +26,30 @@ import type { DccUser } from './dcc/dcc-users.ts';
 import { createEmulatedDcc } from './dcc/emulated-dcc.ts';
 import { derivedKeyDirectory, type KeyDirectory } from './key-directory.ts';
 import { premisesOverridesFromSpec } from './premises-from-spec.ts';
-import { createPremises, type Premises } from './premises.ts';
+import { requireProfile, shippedProfiles, type ProfileCatalogue } from './firmware/profile-loader.ts';
+import type { FirmwareProfile } from './firmware/profile-schema.ts';
+import { createPremises, type Premises, type PremisesProfiles } from './premises.ts';
+
+/** A device's firmware profile: given as is, named by (model id, release id) in the profile catalogue, or none (null). */
+export type ProfileChoice = FirmwareProfile | { readonly model: string; readonly release: string } | null;
+
+/** The firmware profile of each device of the premises (the comms hub's covers the CHF and the GPF). */
+export interface WorldProfiles {
+  readonly commsHub?: ProfileChoice;
+  readonly esme?: ProfileChoice;
+  readonly gsme?: ProfileChoice;
+}
+
+/** Resolves profile choices: ids through the catalogue (default: the shipped profiles), objects as they are. */
+export function resolveWorldProfiles(choices: WorldProfiles, catalogue?: ProfileCatalogue): PremisesProfiles {
+  const resolved: { -readonly [K in keyof PremisesProfiles]: PremisesProfiles[K] } = {};
+  for (const role of ['commsHub', 'esme', 'gsme'] as const) {
+    const choice = choices[role];
+    if (!choice) continue;
+    resolved[role] = 'faults' in choice ? choice : requireProfile(choice.model, choice.release, catalogue ?? shippedProfiles());
+  }
+  return resolved;
+}
 
 export interface EmulatedWorldOptions {
   /** Seed of the world: keys, install codes, consumption, wake phases all derive from it. */
@@ -34,6 +62,10 @@ export interface EmulatedWorldOptions {
   readonly receiver: DuisReceiver;
   /** The DCC's registered users. Default: the RTDS supplier 90B3D51F30010000 as Import Supplier. */
   readonly users?: readonly DccUser[];
+  /** Firmware behaviour profiles of the premises' devices (timings and faults). Default: none. */
+  readonly profiles?: WorldProfiles;
+  /** Where `profiles` given by ids are looked up. Default: the shipped profiles (fixtures/profiles). */
+  readonly profileCatalogue?: ProfileCatalogue;
 }
 
 export interface EmulatedWorld {
@@ -56,7 +88,8 @@ export function createEmulatedWorld(options: EmulatedWorldOptions): EmulatedWorl
   const spec = options.premises ?? loadPremisesSpec();
   const clock = new VirtualClock(options.startMs);
   const keys = derivedKeyDirectory(options.seed);
-  const premises = createPremises({ seed: options.seed, clock, keys, devices: premisesOverridesFromSpec(spec) });
+  const profiles = options.profiles ? resolveWorldProfiles(options.profiles, options.profileCatalogue) : {};
+  const premises = createPremises({ seed: options.seed, clock, keys, devices: premisesOverridesFromSpec(spec), profiles });
   const dcc = createEmulatedDcc({
     now: () => clock.now(),
     premises,

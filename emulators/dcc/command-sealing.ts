@@ -9,8 +9,9 @@
  *   protection parameters derive from it);
  * - MAC only: General Ciphering wrapper, signature length 00, MAC key from the DCC Access
  *   Control Broker's KA private key and the recipient device's KA public key (the DCC applies
- *   the MAC on every command, whoever originates it).
+ *   the MAC on every command, whoever originates it; harness/protocol/gbcs/frame-keys.ts).
  */
+import { chosenKeys, macKeysFor } from '../../harness/protocol/gbcs/frame-keys.ts';
 import type { Eui64, GbcsHeader } from '../../harness/protocol/gbcs/frame-types.ts';
 import { sealFrame } from '../../harness/protocol/gbcs/secure-frame.ts';
 import type { KeyDirectory } from '../key-directory.ts';
@@ -58,17 +59,6 @@ export function commandHeader(input: Omit<CommandInput, 'fields'>): GbcsHeader {
 export function buildDccCommand(input: CommandInput, keys: KeyDirectory): DccCommand {
   const header = commandHeader(input);
   const payload = input.transform.codec.encodeCommand(input.fields, { header });
-  const frame = sealFrame(header, payload, {
-    mac: {
-      localKaPrivate: acbKaPrivate(keys),
-      peerKaPublic: keys.keysOf(input.device).ka.publicKey,
-    },
-  });
+  const frame = sealFrame(header, payload, { mac: chosenKeys(macKeysFor(header, keys, { as: REMOTE_PARTY.accessControlBroker })) });
   return { header, frame };
-}
-
-function acbKaPrivate(keys: KeyDirectory): Uint8Array {
-  const privateKey = keys.keysOf(REMOTE_PARTY.accessControlBroker).ka.privateKey;
-  if (!privateKey) throw new Error(`the key directory has no KA private key for the Access Control Broker ${REMOTE_PARTY.accessControlBroker}`);
-  return privateKey;
 }

@@ -11,10 +11,11 @@ import { createHash } from 'node:crypto';
 import { CRA, type GbcsHeader } from '../../harness/protocol/gbcs/frame-types.ts';
 import { hexToBytes } from '../../harness/protocol/gbcs/hex.ts';
 import { cosemDateTimeFromDate } from '../../harness/protocol/gbcs/payload/dlms/cosem-date-time.ts';
-import { ALERT_CHF_DEVICE_LOG_CHANGED, cs14DeviceLogChanged } from '../../harness/protocol/gbcs/payload/use-cases/cs14-device-log-changed.ts';
+import { ALERT_CHF_DEVICE_LOG_CHANGED, cs14DeviceLogChanged, type DeviceLogChangedAlert } from '../../harness/protocol/gbcs/payload/use-cases/cs14-device-log-changed.ts';
 import type { Chf } from '../comms-hub/chf.ts';
 import { sealFromDevice } from '../device-sealing.ts';
 import type { DeviceMessageInfo } from '../device-message.ts';
+import type { OutgoingMessage } from '../firmware/fault-effects.ts';
 import type { KeyDirectory } from '../key-directory.ts';
 import { REMOTE_PARTY } from '../remote-parties.ts';
 import type { MessageProtection } from './emulated-use-case.ts';
@@ -26,8 +27,12 @@ export function deviceKeyHash(installCodeHex: string): Uint8Array {
   return new Uint8Array(createHash('sha256').update(hexToBytes(installCodeHex, 'install code')).digest().subarray(0, 16));
 }
 
-/** The sealed alert about the CHF's Device Log as it is at `at`, and its trace metadata. */
-export function deviceLogChangedAlert(chf: Chf, keys: KeyDirectory, at: number): { frame: Uint8Array; info: Omit<DeviceMessageInfo, 'at'> } {
+/** The alert about the CHF's Device Log as it is at `at`: typed fields, how to encode and seal them, trace metadata. */
+export function deviceLogChangedAlert(
+  chf: Chf,
+  keys: KeyDirectory,
+  at: number,
+): { message: OutgoingMessage<DeviceLogChangedAlert>; info: Omit<DeviceMessageInfo, 'at'> } {
   const header: GbcsHeader = {
     cra: CRA.alert,
     counter: chf.nextOriginatorCounter(at),
@@ -38,17 +43,17 @@ export function deviceLogChangedAlert(chf: Chf, keys: KeyDirectory, at: number):
     supplementary: null,
   };
   const stamp = cosemDateTimeFromDate(new Date(at), { clockStatus: null });
-  const payload = cs14DeviceLogChanged.encodeAlert(
-    {
-      timeStamp: stamp,
-      changedAt: stamp,
-      logIdentifier: chf.eui,
-      devices: chf.deviceLog.entries().map((e) => ({ deviceId: e.eui, keyHash: deviceKeyHash(e.installCode) })),
-    },
-    { header },
-  );
   return {
-    frame: sealFromDevice(chf, header, payload, CS14_ALERT_PROTECTION, keys),
+    message: {
+      fields: {
+        timeStamp: stamp,
+        changedAt: stamp,
+        logIdentifier: chf.eui,
+        devices: chf.deviceLog.entries().map((e) => ({ deviceId: e.eui, keyHash: deviceKeyHash(e.installCode) })),
+      },
+      encode: (fields) => cs14DeviceLogChanged.encodeAlert(fields, { header }),
+      seal: (payload) => sealFromDevice(chf, header, payload, CS14_ALERT_PROTECTION, keys),
+    },
     info: {
       kind: 'alert',
       useCase: cs14DeviceLogChanged.name,

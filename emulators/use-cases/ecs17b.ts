@@ -3,14 +3,15 @@
  * ECS17b on the emulated ESME: read the import energy registers through the Data Protection
  * object, answered with inner-encrypted content. Protection as RTDS
  * ECS17b_4.1.1_SINGLE_SUCCESS_RESPONSE: MAC, no signature, header date-time present (clock
- * status FF).
+ * status FF). Refused [P]: the action result read-write-denied (or the result a fault names).
  */
-import type { EnergyRegister } from '../../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
+import { ActionResults } from '../../harness/protocol/gbcs/payload/dlms/dlms-results.ts';
+import type { Ecs17bResponse, EnergyRegister } from '../../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
 import { ecs17b } from '../../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
 import { DlmsUnits } from '../../harness/protocol/gbcs/payload/dlms/dlms-units.ts';
 import type { CosemData } from '../meters/cosem-data.ts';
 import { Esme } from '../meters/esme.ts';
-import { emulateUseCase } from './emulated-use-case.ts';
+import { emulateUseCase, failureNames } from './emulated-use-case.ts';
 
 /** A collection value (value, scaler_unit, value, scaler_unit …) as energy registers. */
 export function registersOf(collection: CosemData): EnergyRegister[] | null {
@@ -37,15 +38,18 @@ export const ecs17bOnEsme = emulateUseCase(ecs17b, {
   response: { mac: true, sign: false, dateTime: { clockStatus: null } },
   innerEncryption: true,
 
-  respond(command, { device, payload }) {
+  refusalResults: failureNames(ActionResults.entries, 'read-write-denied'),
+  refuse: (_command, result) => ({ ok: false, result }) as Ecs17bResponse,
+
+  respond(command, { device }): Ecs17bResponse {
     if (!(device instanceof Esme)) throw new Error(`ECS17b reached a ${device.deviceType}`);
     const registers: EnergyRegister[] = [];
     for (const o of command.objects) {
       const read = device.read(o.classId, o.logicalName, o.attributeIndex);
       const found = read.ok ? registersOf(read.value) : null;
-      if (!found) return ecs17b.encodeResponse({ ok: false, result: read.ok ? 'type-unmatched' : 'object-undefined' }, payload);
+      if (!found) return { ok: false, result: read.ok ? 'type-unmatched' : 'object-undefined' };
       registers.push(...found);
     }
-    return ecs17b.encodeResponse({ ok: true, registers }, payload);
+    return { ok: true, registers };
   },
 });

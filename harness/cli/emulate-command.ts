@@ -10,7 +10,7 @@ import { startWorldServer } from '../../emulators/dcc/world-server.ts';
 import { worldStartMs } from '../dit/run-config.ts';
 import { loadPremisesSpec } from '../programme/premises-spec.ts';
 import { createLogger } from './logger.ts';
-import { PROJECT_ROOT } from './run-command.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 import { EXIT, UserError } from './user-error.ts';
 
 export interface EmulateOptions {

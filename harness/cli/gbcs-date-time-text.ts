@@ -3,7 +3,7 @@
  * The grouping header's 12-byte COSEM date-time as text: "2015-01-01 00:00:00.00", unspecified
  * fields as '*', then the deviation, day of week and clock status when given, comma-separated.
  */
-import { ByteReader } from '../protocol/gbcs/payload/byte-reader.ts';
+import { PayloadReader } from '../protocol/gbcs/payload/payload-reader.ts';
 import { readCosemDateTime } from '../protocol/gbcs/payload/dlms/cosem-date-time.ts';
 
 function two(v: number | null): string {
@@ -12,7 +12,7 @@ function two(v: number | null): string {
 
 export function dateTimeText(bytes: Uint8Array): string {
   if (bytes.length !== 12) return `${bytes.length}-byte date-time (expected 12)`;
-  const dt = readCosemDateTime(new ByteReader(bytes), 'date-time');
+  const dt = readCosemDateTime(new PayloadReader(bytes), 'date-time');
   const month = dt.month === 0xfd ? 'DST-end' : dt.month === 0xfe ? 'DST-begin' : two(dt.month);
   const day = dt.dayOfMonth === 0xfd ? 'second-last' : dt.dayOfMonth === 0xfe ? 'last' : two(dt.dayOfMonth);
   let text = `${dt.year === null ? '****' : String(dt.year).padStart(4, '0')}-${month}-${day} ${two(dt.hour)}:${two(dt.minute)}:${two(dt.second)}`;

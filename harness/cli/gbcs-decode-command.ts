@@ -20,7 +20,7 @@ import { processIo, type CommandIo } from './gbcs-command-io.ts';
 import { dateTimeText } from './gbcs-date-time-text.ts';
 import { decodeErrorText } from './gbcs-decode-error-text.ts';
 import { fieldLines } from './gbcs-field-text.ts';
-import { isNoKey, macKeysFor, payloadKeysFor, signerKeyFor } from './gbcs-frame-keys.ts';
+import { isNoKey, macKeysFor, payloadKeysFor, signerKeyFor } from '../protocol/gbcs/frame-keys.ts';
 import { readHexInput } from './gbcs-hex-input.ts';
 import { genericPayloadTree, payloadTreeLines } from './gbcs-payload-tree.ts';
 import { typedCodecFor } from './gbcs-typed-codecs.ts';

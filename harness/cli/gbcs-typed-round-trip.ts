@@ -14,7 +14,7 @@ import type { PayloadContext } from '../protocol/gbcs/payload/payload-context.ts
 import { listRtdsMessages } from '../protocol/gbcs/rtds.ts';
 import type { RtdsFailure } from '../protocol/gbcs/rtds-conformance.ts';
 import { payloadCipherFor } from '../protocol/gbcs/secure-frame.ts';
-import { isNoKey, payloadKeysFor } from './gbcs-frame-keys.ts';
+import { isNoKey, payloadKeysFor } from '../protocol/gbcs/frame-keys.ts';
 import { typedCodecFor, type TypedCodecMatch } from './gbcs-typed-codecs.ts';
 
 export interface TypedRoundTripReport {

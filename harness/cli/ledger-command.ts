@@ -56,3 +56,20 @@ export async function ledgerRunsCommand(opts: { ledger: string; json?: boolean }
   }
   return EXIT.ok;
 }
+
+export async function ledgerMergeCommand(files: string[], opts: { ledger: string }): Promise<number> {
+  const target = openLedger(resolve(opts.ledger));
+  try {
+    for (const file of files) {
+      const merged = target.mergeFrom(resolve(file));
+      process.stdout.write(
+        `merged ${resolve(file)}: ${merged.runs} run(s), ${merged.runEvents} run event(s), ${merged.executions.added} execution(s) added, ${merged.executions.skipped} already present\n`,
+      );
+    }
+    const counts = target.counts();
+    process.stdout.write(`ledger ${target.file}: ${counts.runs} run(s), ${counts.executions} execution(s), integrity ${target.integrityCheck()}\n`);
+  } finally {
+    target.close();
+  }
+  return EXIT.ok;
+}

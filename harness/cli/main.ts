@@ -33,21 +33,41 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for the options)')
     .exitOverride();
 
-  program
-    .command('run')
-    .description('run a DIT cycle: the DIT suites against an emulated premises, recorded in the ledger, with Allure results and an HTML report')
+  const planOptions = (cmd: Command): Command =>
+    cmd
+      .option('--programme <name|dir>', 'programme folder, or a name under fixtures/programme/', 'dbch-2019-04')
+      .option('--cycle <id>', "cycle of the programme (default: its confidence cycle running at --at, else the next one)")
+      .option('--at <date>', "programme date (YYYY-MM-DD; default: the programme's own today)")
+      .option('--tags <list>', 'only test cases with one of these tags (comma-separated: confidence, formal, regression, smoke)')
+      .option('--combination <filter>', 'only combinations matching: a text, or fields like vendor=WNC,band=868MHz,model=MM2-G868-OPT1')
+      .addOption(new Option('--strategy <strategy>', 'all combinations per test case, or a pairwise cover').choices(['full', 'pairwise']).default('full'))
+      .option('--shard <i/n>', 'run only shard i of n (plan items dealt round-robin by id)')
+      .option('--premises <file>', 'base premises description the emulated devices are built from', 'fixtures/premises/dual-band.json');
+
+  planOptions(
+    program
+      .command('run')
+      .description('run a DIT cycle: the planned test cases against emulated premises, recorded in the ledger, with Allure results and an HTML report'),
+  )
     .addOption(targetOption())
     .option('--url <url>', 'with --target loopback: an emulated DCC already running (dit emulate); default: start one for the run')
     .option('--seed <seed>', 'run seed: the same seed gives the same results and the same message bytes', 'dit')
+    .addOption(new Option('--attempts <n>', 'tries per failing execution (each attempt is recorded)').argParser(positiveInt('--attempts')).default(1))
+    .option('--resume [runId]', 'continue a run that did not finish (default: the latest unfinished run): only plan items with no recorded result run')
     .option('--ledger <file>', 'SQLite ledger file', 'out/ledger.db')
     .option('--allure-dir <dir>', 'where Allure results are written', 'allure-results')
     .option('--report-dir <dir>', 'where the Allure HTML report is generated', 'out/allure-report')
     .option('--no-report', 'do not generate the HTML report')
-    .option('--premises <file>', 'premises description (comms hub and meters)', 'fixtures/premises/dual-band.json')
-    .option('--at <date>', 'programme date the run is recorded at (YYYY-MM-DD)', '2019-04-12')
     .action(async (opts) => {
       const { runCommand } = await import('./run-command.ts');
       process.exitCode = await runCommand(opts);
+    });
+
+  planOptions(program.command('plan').description('show what a cycle would run: combinations × test cases, with what is out of scope and why'))
+    .option('--json', 'print the plan as JSON')
+    .action(async (opts) => {
+      const { planCommand } = await import('./plan-command.ts');
+      process.exitCode = await planCommand(opts);
     });
 
   program
@@ -118,6 +138,15 @@ export function buildProgram(): Command {
     .action(async (opts) => {
       const { ledgerCheckCommand } = await import('./ledger-command.ts');
       process.exitCode = await ledgerCheckCommand(opts);
+    });
+  ledger
+    .command('merge')
+    .description('merge other ledgers (e.g. of shards) into this one: a union of their records')
+    .argument('<files...>', 'ledger files to merge in')
+    .option('--ledger <file>', 'SQLite ledger file to merge into', 'out/ledger.db')
+    .action(async (files: string[], opts) => {
+      const { ledgerMergeCommand } = await import('./ledger-command.ts');
+      process.exitCode = await ledgerMergeCommand(files, opts);
     });
   ledger
     .command('runs')

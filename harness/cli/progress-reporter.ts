@@ -8,20 +8,23 @@ import type { ExecutionRecord } from '../cycle/execution-record.ts';
 const MARK = { passed: '✓', failed: '✗', skipped: '○' } as const;
 
 export class ProgressDisplay {
-  private done = 0;
+  private readonly items = new Set<string>();
   private failed = 0;
 
   constructor(
+    private readonly total: number,
     private readonly out: NodeJS.WriteStream = process.stdout,
     private readonly tty: boolean = Boolean(process.stdout.isTTY),
   ) {}
 
   executionRecorded(r: ExecutionRecord): void {
-    this.done += 1;
+    this.items.add(r.planItemId);
     if (r.outcome === 'failed') this.failed += 1;
-    const line = `${MARK[r.outcome]} ${r.testCase.padEnd(24)} ${r.combination.meter.type} ${r.combination.meter.manufacturer} ${r.combination.meter.model} @ ${r.combination.band}  ${formatDuration(r.virtualDurationMs)} virtual, ${r.wallDurationMs} ms wall${r.outcome === 'skipped' && r.skipReason ? ` — skipped: ${r.skipReason}` : ''}`;
+    const c = r.combination;
+    const attempt = r.attempt > 1 ? ` (attempt ${r.attempt})` : '';
+    const line = `${MARK[r.outcome]} ${r.testCase.padEnd(27)} ${c.commsHub.vendor} ${c.commsHub.firmware} × ${c.meter.model} ${c.meter.firmware} @ ${c.band}${attempt}  ${formatDuration(r.virtualDurationMs)} virtual, ${r.wallDurationMs} ms wall${r.outcome === 'skipped' && r.skipReason ? ` — skipped: ${r.skipReason}` : ''}`;
     if (this.tty) {
-      this.out.write(`\r\x1b[2K${line}\n\x1b[2K  ${this.done} done, ${this.failed} failed…`);
+      this.out.write(`\r\x1b[2K${line}\n\x1b[2K  ${this.items.size}/${this.total} plan items recorded, ${this.failed} failed…`);
     } else {
       this.out.write(`${line}\n`);
     }

@@ -1,28 +1,35 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * `dit run`: one DIT cycle in one vitest run. The main process owns the run: it opens the
- * ledger, starts the emulated DCC for a loopback target, starts vitest on the `dit` project
- * with the Allure reporter and the execution reporter (which writes each execution to the
- * ledger as it arrives), then closes the run, prints the summary and renders the HTML report.
+ * `dit run`: one DIT cycle in one vitest run. The main process owns the run: it plans the
+ * cycle (programme, cycle, programme date, filters, shard), records the run and its plan in the
+ * ledger, starts the emulated DCC for a loopback target, then starts vitest on the `dit`
+ * project with the plan, the Allure reporter and the execution reporter (which writes every
+ * attempt to the ledger as it arrives). `--resume` picks up a run that did not finish and runs
+ * only the plan items with no recorded result. Then it closes the run, prints the summary and
+ * renders the HTML report.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import AllureVitestReporter from 'allure-vitest/reporter';
 import { startVitest } from 'vitest/node';
 import { ExecutionReporter } from '../cycle/execution-reporter.ts';
+import type { PlanItem } from '../cycle/plan-item.ts';
+import { parseShard, selectShard, ShardError } from '../cycle/shard.ts';
 import type { DitRunConfig, TargetKind } from '../dit/run-config.ts';
-import { openLedger, type Ledger } from '../ledger/ledger.ts';
 import { newId } from '../ledger/ids.ts';
+import { openLedger, type Ledger } from '../ledger/ledger.ts';
+import type { LedgerRun } from '../ledger/records.ts';
 import { loadPremisesSpec } from '../programme/premises-spec.ts';
 import { renderAllureReport } from './allure-report.ts';
+import { cyclePlan } from './cycle-plan.ts';
 import { createLogger } from './logger.ts';
-import { formatDuration, ProgressDisplay } from './progress-reporter.ts';
 import { startLoopbackDcc } from './loopback-dcc.ts';
+import { formatDuration, ProgressDisplay } from './progress-reporter.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 import { EXIT, UserError } from './user-error.ts';
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export { PROJECT_ROOT };
 
 export interface RunOptions {
   target: TargetKind;
@@ -33,99 +40,118 @@ export interface RunOptions {
   reportDir: string;
   report: boolean;
   premises: string;
-  at: string;
+  programme: string;
+  cycle?: string;
+  at?: string;
+  tags?: string;
+  combination?: string;
+  strategy?: string;
+  shard?: string;
+  attempts: number;
+  /** true: the latest unfinished run; a string: that run. */
+  resume?: boolean | string;
 }
 
-function checkDate(at: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(at);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !d || d.toISOString().slice(0, 10) !== at) throw new UserError(`--at "${at}" is not a calendar date (YYYY-MM-DD)`);
-  return at;
+/** What a run records about itself so that `--resume` can continue it exactly. */
+interface RecordedRunPlan {
+  readonly programme: string;
+  readonly cycle: string;
+  readonly premisesFile: string;
+  readonly attempts: number;
+  readonly url?: string;
+  readonly shard?: string;
+  readonly plan: readonly PlanItem[];
+}
+
+interface PreparedRun {
+  readonly runId: string;
+  readonly resumed: boolean;
+  readonly config: DitRunConfig;
+  readonly toRun: readonly PlanItem[];
+  readonly planned: number;
+  readonly description: string;
 }
 
 export async function runCommand(opts: RunOptions): Promise<number> {
-  const programmeDate = checkDate(opts.at);
   if (opts.url && opts.target !== 'loopback') throw new UserError('--url needs --target loopback');
   if (opts.url && !/^https?:\/\/[^/]+/.test(opts.url)) throw new UserError(`--url "${opts.url}" is not an http(s) URL`);
-  const premisesFile = resolve(opts.premises);
-  loadPremisesSpec(premisesFile); // refuse a broken premises description before anything runs
   const ledgerFile = resolve(opts.ledger);
   const allureDir = resolve(opts.allureDir);
-  const outDir = join(PROJECT_ROOT, 'out');
-  const log = createLogger(outDir);
-
+  const log = createLogger(join(PROJECT_ROOT, 'out'));
   const ledger: Ledger = openLedger(ledgerFile);
   let loopback: { url: string; close(): Promise<void> } | undefined;
-  const wallStart = performance.now();
   try {
-    if (opts.target === 'loopback' && !opts.url) loopback = await startLoopbackDcc();
-    const runId = newId(Date.now(), randomBytes);
-    const config: DitRunConfig = {
-      runId,
-      runSeed: opts.seed,
-      target: opts.target,
-      programmeDate,
-      premisesFile,
-      ...(opts.url || loopback ? { url: opts.url ?? loopback?.url } : {}),
-    };
-    ledger.startRun({
-      id: runId,
-      seed: opts.seed,
-      programmeDate,
-      target: opts.target,
-      options: { ...opts, premises: premisesFile },
-      startedAtWall: new Date().toISOString(),
-    });
-    log.info({ runId, target: opts.target, seed: opts.seed, ledgerFile }, 'run started');
-
-    rmSync(allureDir, { recursive: true, force: true });
+    const prepared = opts.resume ? prepareResume(ledger, opts) : await prepareNewRun(ledger, opts);
+    if (!prepared) {
+      process.stdout.write(`nothing to resume: every run in ${ledgerFile} has finished\n`);
+      return EXIT.ok;
+    }
+    let config = prepared.config;
+    if (config.target === 'loopback' && !config.url) {
+      loopback = await startLoopbackDcc();
+      config = { ...config, url: loopback.url };
+    }
+    log.info({ runId: prepared.runId, target: config.target, seed: config.runSeed, ledgerFile, items: prepared.toRun.length }, prepared.resumed ? 'run resumed' : 'run started');
+    process.stdout.write(`${prepared.description}\n`);
+    if (!prepared.resumed) {
+      rmSync(allureDir, { recursive: true, force: true });
+    }
     mkdirSync(allureDir, { recursive: true });
-    const progress = new ProgressDisplay();
+
+    const wallStart = performance.now();
+    const progress = new ProgressDisplay(prepared.toRun.length);
     const executions = new ExecutionReporter(
-      runId,
+      prepared.runId,
       (record) => ledger.recordExecution(record),
       (record) => progress.executionRecorded(record),
     );
-    process.stdout.write(`dit run ${runId}: target ${opts.target}${config.url ? ` (${config.url})` : ''}, seed "${opts.seed}", programme date ${programmeDate}\n`);
-    const vitest = await startVitest(
-      'test',
-      [],
-      {
-        root: PROJECT_ROOT,
-        config: join(PROJECT_ROOT, 'vitest.config.ts'),
-        project: ['dit'],
-        watch: false,
-        run: true,
-        reporters: [new AllureVitestReporter({ resultsDir: allureDir, reportMatchers: false }), executions],
-        provide: { ditRun: config },
-      },
-      {},
-      { stdout: process.stdout, stderr: process.stderr },
-    );
-    await vitest.close();
+    if (prepared.toRun.length > 0) {
+      const vitest = await startVitest(
+        'test',
+        [],
+        {
+          root: PROJECT_ROOT,
+          config: join(PROJECT_ROOT, 'vitest.config.ts'),
+          project: ['dit'],
+          watch: false,
+          run: true,
+          reporters: [new AllureVitestReporter({ resultsDir: allureDir, reportMatchers: false }), executions],
+          provide: { ditRun: { ...config, plan: prepared.toRun } },
+        },
+        {},
+        { stdout: process.stdout, stderr: process.stderr },
+      );
+      await vitest.close();
+    }
     progress.finish();
 
     const t = executions.tally;
-    const failedRun = t.failed > 0 || t.undeclared.length > 0 || t.passed + t.failed === 0;
+    const executed = t.passed + t.failed;
+    const recorded = ledger.completedPlanItems(prepared.runId);
+    const missing = prepared.toRun.filter((i) => !recorded.has(i.id)).map((i) => i.id);
+    const nothingRan = prepared.planned > 0 && executed === 0 && !prepared.resumed;
+    const failedRun = t.failed > 0 || t.undeclared.length > 0 || missing.length > 0 || nothingRan || prepared.planned === 0;
     const wallMs = Math.round(performance.now() - wallStart);
-    ledger.finishRun(runId, {
+    ledger.finishRun(prepared.runId, {
       status: failedRun ? 'failed' : 'passed',
-      summary: { ...t, wallMs },
+      summary: { ...t, wallMs, missing },
       finishedAtWall: new Date().toISOString(),
     });
-    log.info({ runId, ...t, wallMs }, 'run finished');
+    log.info({ runId: prepared.runId, ...t, wallMs }, 'run finished');
 
     let reportLine = 'HTML report: not generated (--no-report)';
     if (opts.report) {
-      const rendered = await renderAllureReport(allureDir, resolve(opts.reportDir), `dit run ${runId}`);
+      const rendered = await renderAllureReport(allureDir, resolve(opts.reportDir), `dit run ${prepared.runId}`);
       reportLine = rendered.ok ? `HTML report: ${rendered.index}` : `HTML report: not generated (${rendered.reason})`;
     }
     process.stdout.write(
       [
         '',
-        `run ${runId} ${failedRun ? 'FAILED' : 'passed'}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped in ${formatDuration(wallMs)}`,
+        `run ${prepared.runId} ${failedRun ? 'FAILED' : 'passed'}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped${t.flaky > 0 ? ` (${t.flaky} passed only on a later attempt)` : ''} in ${formatDuration(wallMs)}`,
         ...(t.undeclared.length > 0 ? [`tests not declared with ditCase (harness error): ${t.undeclared.join(', ')}`] : []),
-        ...(t.passed + t.failed === 0 ? ['nothing was executed: a run that executes nothing is a failed run'] : []),
+        ...(missing.length > 0 ? [`plan items with no recorded result: ${missing.join(', ')}`] : []),
+        ...(prepared.planned === 0 ? ['the plan is empty: a run that executes nothing is a failed run (check --cycle, --tags, --combination, --at)'] : []),
+        ...(nothingRan ? ['nothing was executed: a run that executes nothing is a failed run'] : []),
         `ledger: ${ledgerFile}`,
         `allure results: ${allureDir}`,
         reportLine,
@@ -136,6 +162,83 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   } finally {
     await loopback?.close();
     ledger.close();
-    if (!existsSync(allureDir)) mkdirSync(allureDir, { recursive: true });
   }
+}
+
+async function prepareNewRun(ledger: Ledger, opts: RunOptions): Promise<PreparedRun> {
+  const premisesFile = resolve(opts.premises);
+  loadPremisesSpec(premisesFile); // refuse a broken premises description before anything runs
+  const { at, plan } = await cyclePlan(opts);
+  let items: PlanItem[] = plan.items;
+  if (opts.shard) {
+    try {
+      items = selectShard(plan.items, parseShard(opts.shard));
+    } catch (e) {
+      if (e instanceof ShardError) throw new UserError(e.message);
+      throw e;
+    }
+  }
+  const runId = newId(Date.now(), randomBytes);
+  const recorded: RecordedRunPlan = {
+    programme: plan.programme,
+    cycle: plan.cycle.id,
+    premisesFile,
+    attempts: opts.attempts,
+    ...(opts.url ? { url: opts.url } : {}),
+    ...(opts.shard ? { shard: opts.shard } : {}),
+    plan: items,
+  };
+  ledger.startRun({
+    id: runId,
+    seed: opts.seed,
+    programmeDate: at,
+    target: opts.target,
+    programme: plan.programme,
+    cycle: plan.cycle.id,
+    options: { ...recorded, tags: opts.tags ?? null, combination: opts.combination ?? null, strategy: plan.strategy, excluded: plan.excluded },
+    startedAtWall: new Date().toISOString(),
+  });
+  const config: DitRunConfig = {
+    runId,
+    runSeed: opts.seed,
+    target: opts.target,
+    programmeDate: at,
+    premisesFile,
+    attempts: opts.attempts,
+    ...(opts.url ? { url: opts.url } : {}),
+  };
+  const description = [
+    `dit run ${runId}: ${plan.programme} cycle ${plan.cycle.id} (${plan.cycle.type}) at ${at}, target ${opts.target}${opts.url ? ` (${opts.url})` : ''}, seed "${opts.seed}"`,
+    `  ${items.length} plan item(s)${opts.shard ? ` in shard ${opts.shard} of ${plan.items.length}` : ''}: ${plan.testCases.length} test case(s) × ${plan.combinations.length} combination(s) (${plan.strategy})`,
+    ...plan.excluded.map((e) => `  not in scope: ${e.release} — ${e.reason}`),
+    ...plan.unplannable.map((u) => `  not planned: ${u.testCase} — ${u.reason}`),
+  ].join('\n');
+  return { runId, resumed: false, config, toRun: items, planned: items.length, description };
+}
+
+function prepareResume(ledger: Ledger, opts: RunOptions): PreparedRun | undefined {
+  let run: LedgerRun | undefined;
+  if (typeof opts.resume === 'string') {
+    run = ledger.getRun(opts.resume);
+    if (!run) throw new UserError(`--resume ${opts.resume}: no such run in ${ledger.file}`);
+    if (run.finish) throw new UserError(`--resume ${opts.resume}: that run finished (${run.finish.status}) at ${run.finish.finishedAtWall}`);
+  } else {
+    run = ledger.latestUnfinishedRun();
+    if (!run) return undefined;
+  }
+  const recorded = run.options as unknown as RecordedRunPlan;
+  if (!recorded || !Array.isArray(recorded.plan)) throw new UserError(`run ${run.id} has no recorded plan: it cannot be resumed`);
+  const done = ledger.completedPlanItems(run.id);
+  const toRun = recorded.plan.filter((i) => !done.has(i.id));
+  const config: DitRunConfig = {
+    runId: run.id,
+    runSeed: run.seed,
+    target: run.target as TargetKind,
+    programmeDate: run.programmeDate,
+    premisesFile: recorded.premisesFile,
+    attempts: recorded.attempts,
+    ...(recorded.url ? { url: recorded.url } : {}),
+  };
+  const description = `dit run ${run.id} resumed: ${run.programme ?? ''} cycle ${run.cycle ?? ''} at ${run.programmeDate}, target ${run.target}, seed "${run.seed}": ${toRun.length} of ${recorded.plan.length} plan item(s) have no recorded result`;
+  return { runId: run.id, resumed: true, config, toRun, planned: recorded.plan.length, description };
 }

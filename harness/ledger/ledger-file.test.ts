@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LedgerError } from './ledger-error.ts';
 import { inspectLedgerFile } from './ledger-file.ts';
-import { applyMigrations, LEDGER_APPLICATION_ID, MIGRATIONS, type Migration } from './migrations.ts';
+import { applyMigrations, latestVersion, LEDGER_APPLICATION_ID, MIGRATIONS, type Migration } from './migrations.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -48,9 +48,10 @@ describe('inspectLedgerFile', () => {
 
   it('reports a ledger, its version and what is pending', () => {
     const file = sqliteFile('ledger.db', (db) => applyMigrations(db));
-    expect(inspectLedgerFile(file)).toEqual({ kind: 'ledger', version: 1, pending: [] });
-    const next: Migration = { id: 2, description: 'next', sql: 'CREATE TABLE next (x INTEGER) STRICT;' };
-    expect(inspectLedgerFile(file, [...MIGRATIONS, next])).toEqual({ kind: 'ledger', version: 1, pending: [2] });
+    const version = latestVersion();
+    expect(inspectLedgerFile(file)).toEqual({ kind: 'ledger', version, pending: [] });
+    const next: Migration = { id: version + 1, description: 'next', sql: 'CREATE TABLE next (x INTEGER) STRICT;' };
+    expect(inspectLedgerFile(file, [...MIGRATIONS, next])).toEqual({ kind: 'ledger', version, pending: [version + 1] });
   });
 
   it('refuses a file that is not SQLite, short or long, showing its first bytes', () => {

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIdGenerator, idTime, isId, seededRandom } from './ids.ts';
 import { openLedger, LedgerError, type ExecutionInput, type Ledger, type RunStart } from './ledger.ts';
-import { LEDGER_APPLICATION_ID, migrationChecksum } from './migrations.ts';
+import { applyMigrations, LEDGER_APPLICATION_ID, latestVersion, migrationChecksum, MIGRATIONS } from './migrations.ts';
 
 let dir: string;
 const opened: Ledger[] = [];
@@ -76,7 +76,7 @@ describe('openLedger: creating and reopening', () => {
     const ledger = openLedger(file);
     opened.push(ledger);
     expect(ledger.file).toBe(file);
-    expect(ledger.schemaVersion).toBe(1);
+    expect(ledger.schemaVersion).toBe(latestVersion());
     expect(ledger.settings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: true });
     expect(ledger.counts()).toEqual({ runs: 0, executions: 0, duplicates: 0 });
     expect(ledger.integrityCheck()).toBe('ok');
@@ -96,7 +96,7 @@ describe('openLedger: creating and reopening', () => {
     again.close();
     open().close();
     const db = raw(join(dir, 'ledger.db'));
-    expect(db.prepare('SELECT id, checksum FROM schema_migrations').all()).toEqual([{ id: 1, checksum: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(db.prepare('SELECT id, checksum FROM schema_migrations').all()).toEqual(MIGRATIONS.map((m) => ({ id: m.id, checksum: migrationChecksum(m) })));
     db.close();
   });
 
@@ -152,13 +152,14 @@ describe('openLedger: refusing what is not a usable ledger, leaving it untouched
     openLedger(file).close();
     const db = raw(file, false);
     db.exec('CREATE TABLE from_the_future (x INTEGER)');
-    db.prepare('INSERT INTO schema_migrations (id, description, checksum) VALUES (2, ?, ?)').run('a future migration', 'f'.repeat(64));
-    db.pragma('user_version = 2');
+    const future = latestVersion() + 1;
+    db.prepare('INSERT INTO schema_migrations (id, description, checksum) VALUES (?, ?, ?)').run(future, 'a future migration', 'f'.repeat(64));
+    db.pragma(`user_version = ${future}`);
     db.close();
     const before = readFileSync(file);
     const error = refusal(() => openLedger(file));
     expect(error.code).toBe('newer-schema');
-    expect(error.message).toContain(`${file}: dit ledger schema version 2 is newer than this dit knows (it knows up to 1`);
+    expect(error.message).toContain(`${file}: dit ledger schema version ${future} is newer than this dit knows (it knows up to ${latestVersion()}`);
     expect(readFileSync(file)).toEqual(before);
     expect(refusal(() => openLedger(file, { readonly: true })).code).toBe('newer-schema');
   });
@@ -443,6 +444,7 @@ describe('mergeFrom', () => {
       runs: { added: 1, skipped: 1 },
       runEvents: { added: 1, skipped: 0 },
       executions: { added: 2, skipped: 0 },
+      defectAnnotations: { added: 0, skipped: 0 },
     });
     expect(merged.counts()).toEqual({ runs: 2, executions: 4, duplicates: 0 });
     expect(merged.executionsForRun('R1').map((e) => e.planItemId)).toEqual(['PI-1', 'PI-2', 'PI-3']);
@@ -457,6 +459,7 @@ describe('mergeFrom', () => {
       runs: { added: 0, skipped: 2 },
       runEvents: { added: 0, skipped: 1 },
       executions: { added: 0, skipped: 2 },
+      defectAnnotations: { added: 0, skipped: 0 },
     });
     expect(merged.counts().executions).toBe(4);
   });
@@ -507,6 +510,91 @@ describe('mergeFrom', () => {
     expect(refusal(() => target.mergeFrom(junk)).code).toBe('not-sqlite');
     expect(refusal(() => target.mergeFrom(join(dir, 'none.db'))).code).toBe('missing');
     expect(refusal(() => target.mergeFrom(target.file)).code).toBe('conflict');
+  });
+});
+
+describe('defect annotations', () => {
+  const note = (id: string | undefined, atWall: string, data: Record<string, unknown>, defectId = 'DEF-0a1b2c3d') => ({
+    ...(id === undefined ? {} : { id }),
+    defectId,
+    atWall,
+    author: 'ana.tester',
+    data,
+  });
+
+  it('records annotations append-only and returns them in wall-time order, all or one defect’s', () => {
+    const ledger = open();
+    expect(ledger.annotateDefect(note('A2', '2025-03-02T10:00:00+01:00', { notes: 'second' }))).toBe('A2');
+    expect(ledger.annotateDefect(note('A1', '2025-03-01T10:00:00Z', { ticket: 'DIT-42' }))).toBe('A1');
+    expect(ledger.annotateDefect(note('A3', '2025-03-01T11:00:00Z', { severity: 1 }, 'DEF-ffff0000'))).toBe('A3');
+    const generated = ledger.annotateDefect(note(undefined, '2025-03-03T00:00:00Z', { notes: 'third' }));
+    expect(isId(generated)).toBe(true);
+    expect(ledger.defectAnnotations().map((a) => a.id)).toEqual(['A1', 'A3', 'A2', generated]);
+    expect(ledger.defectAnnotations('DEF-0a1b2c3d')).toEqual([
+      { id: 'A1', defectId: 'DEF-0a1b2c3d', atWall: '2025-03-01T10:00:00.000Z', author: 'ana.tester', data: { ticket: 'DIT-42' } },
+      { id: 'A2', defectId: 'DEF-0a1b2c3d', atWall: '2025-03-02T09:00:00.000Z', author: 'ana.tester', data: { notes: 'second' } },
+      { id: generated, defectId: 'DEF-0a1b2c3d', atWall: '2025-03-03T00:00:00.000Z', author: 'ana.tester', data: { notes: 'third' } },
+    ]);
+    expect(ledger.defectAnnotations('DEF-none')).toEqual([]);
+  });
+
+  it('treats the same annotation again as a no-op and refuses a different one under a taken id', () => {
+    const ledger = open();
+    ledger.annotateDefect(note('A1', '2025-03-01T10:00:00Z', { ticket: 'DIT-42' }));
+    expect(ledger.annotateDefect(note('A1', '2025-03-01T10:00:00Z', { ticket: 'DIT-42' }))).toBe('A1');
+    const error = refusal(() => ledger.annotateDefect(note('A1', '2025-03-01T10:00:00Z', { ticket: 'DIT-43' })));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain('append-only');
+    expect(ledger.defectAnnotations()).toHaveLength(1);
+  });
+
+  it('refuses a malformed annotation, naming the fields, and writes nothing', () => {
+    const ledger = open();
+    const error = refusal(() => ledger.annotateDefect({ defectId: '', atWall: 'yesterday', author: 'ana', data: [] as unknown as Record<string, unknown> }));
+    expect(error.code).toBe('invalid-record');
+    expect(error.message).toMatch(/defectId: .*; atWall: .*; data: /);
+    expect(refusal(() => ledger.annotateDefect(note('A9', '2025-03-01T10:00:00Z', { at: new Date(0) }))).message).toContain('data.at');
+    expect(ledger.defectAnnotations()).toEqual([]);
+  });
+
+  it('refuses to annotate through a read-only ledger, but reads annotations', () => {
+    open().annotateDefect(note('A1', '2025-03-01T10:00:00Z', { ticket: 'DIT-42' }));
+    const reader = open('ledger.db', { readonly: true });
+    expect(refusal(() => reader.annotateDefect(note('A2', '2025-03-01T10:00:00Z', {}))).code).toBe('readonly');
+    expect(reader.defectAnnotations().map((a) => a.id)).toEqual(['A1']);
+  });
+
+  it('merges annotations as a union', () => {
+    const a = open('a.db');
+    a.annotateDefect(note('A1', '2025-03-01T10:00:00Z', { ticket: 'DIT-42' }));
+    const b = openLedger(join(dir, 'b.db'));
+    b.annotateDefect(note('A1', '2025-03-01T10:00:00Z', { ticket: 'DIT-42' }));
+    b.annotateDefect(note('B1', '2025-03-01T09:00:00Z', { notes: 'from the lab' }));
+    b.close();
+    expect(a.mergeFrom(join(dir, 'b.db')).defectAnnotations).toEqual({ added: 1, skipped: 1 });
+    expect(a.defectAnnotations().map((x) => x.id)).toEqual(['B1', 'A1']);
+  });
+
+  it('migration 2 upgrades an existing version-1 ledger file in place, keeping its records', () => {
+    const file = join(dir, 'v1.db');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    applyMigrations(db, MIGRATIONS.slice(0, 1));
+    db.prepare(`INSERT INTO runs (id, seed, programme_date, target, programme, cycle, options, started_at_wall)
+                VALUES ('R1', 's', '2025-03-01', 'emulated', NULL, NULL, '{}', '2025-03-01T09:00:00.000Z')`).run();
+    db.close();
+    expect(refusal(() => openLedger(file, { readonly: true })).code).toBe('older-schema');
+
+    const ledger = open('v1.db');
+    expect(ledger.schemaVersion).toBe(2);
+    expect(ledger.listRuns().map((r) => r.id)).toEqual(['R1']);
+    ledger.annotateDefect(note('A1', '2025-03-01T10:00:00Z', { ticket: 'DIT-42' }));
+    expect(ledger.defectAnnotations().map((x) => x.id)).toEqual(['A1']);
+    expect(ledger.integrityCheck()).toBe('ok');
+    const check = raw(file);
+    expect(check.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual([1, 2]);
+    expect(check.pragma('user_version', { simple: true })).toBe(2);
+    check.close();
   });
 });
 

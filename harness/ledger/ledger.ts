@@ -26,15 +26,21 @@ import { applyMigrations, latestVersion } from './migrations.ts';
 import {
   checkRunEventRow,
   executionDifferences,
+  fromDefectAnnotationRow,
   fromExecutionRow,
   fromRunRow,
+  sameDefectAnnotation,
   sameExecution,
   sameRun,
+  toDefectAnnotationRow,
   toExecutionRow,
   toFinishEventRow,
   toRunRow,
+  type DefectAnnotationInput,
+  type DefectAnnotationRow,
   type ExecutionInput,
   type ExecutionRow,
+  type LedgerDefectAnnotation,
   type LedgerExecution,
   type LedgerRun,
   type Outcome,
@@ -46,8 +52,10 @@ import {
 
 export type {
   Combination,
+  DefectAnnotationInput,
   ExecutionInput,
   Failure,
+  LedgerDefectAnnotation,
   LedgerExecution,
   LedgerRun,
   LedgerRunFinish,
@@ -102,6 +110,7 @@ export interface MergeResult {
   readonly runs: MergeTally;
   readonly runEvents: MergeTally;
   readonly executions: MergeTally;
+  readonly defectAnnotations: MergeTally;
 }
 
 export interface LedgerSettings {
@@ -125,6 +134,12 @@ export interface Ledger {
   recordExecution(execution: ExecutionInput): RecordResult;
   /** Records several executions in one transaction: all of them, or none. */
   recordExecutions(executions: readonly ExecutionInput[]): RecordResult[];
+  /**
+   * Records a person's annotation of a defect (append-only: a correction is a later
+   * annotation); returns its id. Recording the same annotation again (same id, same fields) is
+   * a no-op; a different one under a taken id is refused (`conflict`).
+   */
+  annotateDefect(annotation: DefectAnnotationInput): string;
   /** Runs `fn` in one transaction (IMMEDIATE when writable): a throw rolls everything back. `fn` must be synchronous. */
   transaction<T>(fn: () => T): T;
 
@@ -141,6 +156,8 @@ export interface Ledger {
   integrityCheck(): string;
   counts(): LedgerCounts;
   settings(): LedgerSettings;
+  /** Defect annotations (all, or one defect's), in the order they apply: wall time, then id. */
+  defectAnnotations(defectId?: string): LedgerDefectAnnotation[];
 
   /** Adds every record of another ledger this one lacks, in one transaction (records with an id already present are skipped). */
   mergeFrom(otherPath: string): MergeResult;
@@ -179,6 +196,7 @@ export function openLedger(path: string, options: OpenLedgerOptions = {}): Ledge
 }
 
 const RUN_COLUMNS = 'id, seed, programme_date, target, programme, cycle, options, started_at_wall';
+const ANNOTATION_COLUMNS = 'id, defect_id, at_wall, author, data';
 const EXECUTION_COLUMNS =
   'id, run_id, plan_item_id, test_case, combination, attempt, outcome, virtual_duration_ms, wall_duration_ms, failure, trace, trace_hash, seed, details';
 
@@ -230,6 +248,14 @@ class SqliteLedger implements Ledger {
       insertExecution: db.prepare<[ExecutionRow]>(
         `INSERT INTO executions (${EXECUTION_COLUMNS}) VALUES (@id, @run_id, @plan_item_id, @test_case, @combination, @attempt, @outcome,
          @virtual_duration_ms, @wall_duration_ms, @failure, @trace, @trace_hash, @seed, @details)`,
+      ),
+      annotation: db.prepare<[string], DefectAnnotationRow>(`SELECT ${ANNOTATION_COLUMNS} FROM defect_annotations WHERE id = ?`),
+      annotations: db.prepare<[], DefectAnnotationRow>(`SELECT ${ANNOTATION_COLUMNS} FROM defect_annotations ORDER BY at_wall, id`),
+      annotationsOfDefect: db.prepare<[string], DefectAnnotationRow>(
+        `SELECT ${ANNOTATION_COLUMNS} FROM defect_annotations WHERE defect_id = ? ORDER BY at_wall, id`,
+      ),
+      insertAnnotation: db.prepare<[DefectAnnotationRow]>(
+        `INSERT INTO defect_annotations (${ANNOTATION_COLUMNS}) VALUES (@id, @defect_id, @at_wall, @author, @data)`,
       ),
       counts: db.prepare<[], LedgerCounts>(
         `SELECT (SELECT count(*) FROM runs) AS runs,
@@ -287,6 +313,15 @@ class SqliteLedger implements Ledger {
     return this.transaction(() => executions.map((e) => this.recordExecution(e)));
   }
 
+  annotateDefect(annotation: DefectAnnotationInput): string {
+    this.assertWritable('annotate a defect');
+    const row = toDefectAnnotationRow(this.file, annotation, this.nextId);
+    return this.transaction(() => {
+      this.insertAnnotation(row, '');
+      return row.id;
+    });
+  }
+
   transaction<T>(fn: () => T): T {
     this.assertOpen();
     const wrapped = this.db.transaction((): T => {
@@ -316,6 +351,7 @@ class SqliteLedger implements Ledger {
         const runs = { added: 0, skipped: 0 };
         const runEvents = { added: 0, skipped: 0 };
         const executions = { added: 0, skipped: 0 };
+        const defectAnnotations = { added: 0, skipped: 0 };
         const context = ` (merging from ${other})`;
         for (const raw of source.prepare<[], RunRow>(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY started_at_wall, id`).iterate()) {
           const row = toRunRow(other, runStartOf(raw), () => raw.id);
@@ -340,7 +376,12 @@ class SqliteLedger implements Ledger {
           if (this.insertExecution(row, 'merge', context).duplicate) executions.skipped++;
           else executions.added++;
         }
-        return { runs, runEvents, executions };
+        for (const raw of source.prepare<[], DefectAnnotationRow>(`SELECT ${ANNOTATION_COLUMNS} FROM defect_annotations ORDER BY at_wall, id`).iterate()) {
+          const row = toDefectAnnotationRow(other, { ...fromDefectAnnotationRow(raw) }, () => raw.id);
+          if (this.insertAnnotation(row, context)) defectAnnotations.added++;
+          else defectAnnotations.skipped++;
+        }
+        return { runs, runEvents, executions, defectAnnotations };
       });
     } finally {
       source.close();
@@ -422,7 +463,29 @@ class SqliteLedger implements Ledger {
     };
   }
 
+  defectAnnotations(defectId?: string): LedgerDefectAnnotation[] {
+    this.assertOpen();
+    return this.read(`read the annotations of ${defectId === undefined ? 'defects' : `defect ${defectId}`}`, () =>
+      (defectId === undefined ? this.sql.annotations.all() : this.sql.annotationsOfDefect.all(defectId)).map(fromDefectAnnotationRow),
+    );
+  }
+
   // ---- internals ----
+
+  /** Inserts an annotation row; false when the same annotation is already there. */
+  private insertAnnotation(row: DefectAnnotationRow, context: string): boolean {
+    const existing = this.sql.annotation.get(row.id);
+    if (existing !== undefined) {
+      if (sameDefectAnnotation(existing, row)) return false;
+      throw new LedgerError(
+        'conflict',
+        this.file,
+        `defect annotation ${row.id} is already recorded (defect ${existing.defect_id}, by ${existing.author} at ${existing.at_wall}) with different fields${context}; annotations are append-only — record a correction as a new annotation. Nothing was recorded.`,
+      );
+    }
+    this.write(`record defect annotation ${row.id}${context}`, () => this.sql.insertAnnotation.run(row));
+    return true;
+  }
 
   private insertExecution(row: ExecutionRow, mode: 'record' | 'merge', context: string): RecordResult {
     const byId = this.sql.execution.get(row.id);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The ledger's records — runs, run events, executions — as callers give them and get them back,
- * their row form, and the checks between the two. A record that does not have the expected
- * shape is refused whole with a LedgerError naming the ledger file, the record and the path of
- * every field that is wrong; nothing of it is written.
+ * The ledger's records — runs, run events, executions, defect annotations — as callers give
+ * them and get them back, their row form, and the checks between the two. A record that does
+ * not have the expected shape is refused whole with a LedgerError naming the ledger file, the
+ * record and the path of every field that is wrong; nothing of it is written.
  *
  * JSON fields are stored as canonical JSON (keys sorted), so equal values have equal text.
  * Wall-clock timestamps are ISO-8601 strings given by the caller, stored normalised to UTC with
@@ -124,6 +124,39 @@ export interface ExecutionInput {
 /** An execution as recorded: the modelled fields, the id, and the extra fields as given. */
 export type LedgerExecution = ExecutionInput & { readonly id: string; readonly [extra: string]: unknown };
 
+/**
+ * A person's annotation of a defect (external ticket, notes, severity override...). The ledger
+ * keeps `data` as any JSON object and never interprets it; harness/defects does.
+ */
+export interface DefectAnnotationInput {
+  /** Default: a new sortable id timed by `atWall`. */
+  readonly id?: string;
+  /** The defect's id as harness/defects derives it (e.g. `DEF-1a2b3c4d`). */
+  readonly defectId: string;
+  /** ISO-8601 wall time of the annotation. */
+  readonly atWall: string;
+  /** Who annotated it. */
+  readonly author: string;
+  /** Any JSON object. */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface LedgerDefectAnnotation {
+  readonly id: string;
+  readonly defectId: string;
+  readonly atWall: string;
+  readonly author: string;
+  readonly data: { readonly [key: string]: JsonValue };
+}
+
+export interface DefectAnnotationRow {
+  id: string;
+  defect_id: string;
+  at_wall: string;
+  author: string;
+  data: string;
+}
+
 export interface RunRow {
   id: string;
   seed: string;
@@ -214,6 +247,14 @@ const executionSchema = z.looseObject({
   trace: z.array(traceMessageSchema),
   traceHash: text,
   seed: text,
+});
+
+const defectAnnotationSchema = z.strictObject({
+  id: text.optional(),
+  defectId: text,
+  atWall: wallTime,
+  author: text,
+  data: z.record(z.string(), z.unknown()),
 });
 
 const MODELLED_EXECUTION_FIELDS: ReadonlySet<string> = new Set(Object.keys(executionSchema.shape));
@@ -331,6 +372,35 @@ export function fromExecutionRow(row: ExecutionRow): LedgerExecution {
     traceHash: row.trace_hash,
     seed: row.seed,
   };
+}
+
+/** Checks a defect annotation and turns it into a row; `newId` is called only when it has no id. */
+export function toDefectAnnotationRow(file: string, input: DefectAnnotationInput, newId: (atWallMs: number) => string): DefectAnnotationRow {
+  const what = `annotation${typeof input.id === 'string' ? ` ${input.id}` : ''} of defect ${typeof input.defectId === 'string' ? input.defectId : '(none)'}`;
+  const parsed = check(file, what, defectAnnotationSchema, input);
+  const atWall = normaliseWallTime(parsed.atWall);
+  return {
+    id: parsed.id ?? newId(Date.parse(atWall)),
+    defect_id: parsed.defectId,
+    at_wall: atWall,
+    author: parsed.author,
+    data: json(file, what, parsed.data, 'data'),
+  };
+}
+
+export function fromDefectAnnotationRow(row: DefectAnnotationRow): LedgerDefectAnnotation {
+  return {
+    id: row.id,
+    defectId: row.defect_id,
+    atWall: row.at_wall,
+    author: row.author,
+    data: parseJson(row.data) as { readonly [key: string]: JsonValue },
+  };
+}
+
+/** Annotation rows equal in every field. */
+export function sameDefectAnnotation(a: DefectAnnotationRow, b: DefectAnnotationRow): boolean {
+  return (Object.keys(a) as (keyof DefectAnnotationRow)[]).every((k) => a[k] === b[k]);
 }
 
 /**

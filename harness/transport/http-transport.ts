@@ -11,12 +11,12 @@
  * possibly `advertisedUrl` when it is reached through NAT.
  */
 import { isDuisError } from '../protocol/duis/duis-error.ts';
-import { DUIS_CONTENT_TYPE, RECEIVER_ACCEPTED, RECEIVER_REJECTED, type DuisServicePath } from '../protocol/duis/http-binding.ts';
+import { RECEIVER_ACCEPTED, RECEIVER_REJECTED } from '../protocol/duis/http-binding.ts';
 import { routePosts } from '../protocol/duis/http-route.ts';
 import { serveFetchHandler } from '../protocol/duis/http-serve.ts';
-import type { DuisReceiverEndpoint } from '../protocol/duis/receiver.ts';
+import { assembleTransport } from './assemble-transport.ts';
 import { DuisInbox } from './inbox.ts';
-import { joinUrl, toReply, type Transport } from './transport.ts';
+import type { Transport } from './transport.ts';
 import { realTimeWait, type WaitFn } from './wait.ts';
 
 export const DEFAULT_RECEIVER_PATH = '/dit/duis-receiver';
@@ -72,38 +72,20 @@ export async function createHttpTransport(options: HttpTransportOptions): Promis
       },
     }),
   });
-  const receiverUrl = r.advertisedUrl ?? `${served.url}${path}`;
-  const receiver: DuisReceiverEndpoint = {
-    url: receiverUrl,
-    async deliver(xml: string): Promise<void> {
-      inbox.accept(xml);
-    },
-  };
-  let closed = false;
-
-  return {
+  return assembleTransport({
     kind: 'http',
+    name: 'HTTP',
     baseUrl,
-    receiver,
     inbox,
-    async send(servicePath: DuisServicePath, xml: string) {
-      if (closed) throw new Error('the HTTP DUIS transport is closed');
-      const url = joinUrl(baseUrl, servicePath);
-      let response: Response;
+    receiverUrl: r.advertisedUrl ?? `${served.url}${path}`,
+    async post(url, init) {
       try {
-        response = await doFetch(url, { method: 'POST', headers: { 'content-type': DUIS_CONTENT_TYPE }, body: xml });
+        return await doFetch(url, init);
       } catch (e) {
         const cause = e instanceof Error && e.cause instanceof Error ? ` (${e.cause.message})` : '';
         throw new Error(`could not reach the DCC at ${url}: ${e instanceof Error ? e.message : String(e)}${cause}`);
       }
-      return toReply(response);
     },
-    awaitResponse: (requestId, awaitOptions) => inbox.awaitResponse(requestId, awaitOptions),
-    async close() {
-      if (closed) return;
-      closed = true;
-      inbox.close();
-      await served.close();
-    },
-  };
+    stop: () => served.close(),
+  });
 }

@@ -14,11 +14,11 @@
  */
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
-import { DUIS_CONTENT_TYPE, DUIS_SERVICE_PATHS, type DuisServicePath } from '../protocol/duis/http-binding.ts';
+import { DUIS_SERVICE_PATHS } from '../protocol/duis/http-binding.ts';
 import { routePosts, type FetchHandler } from '../protocol/duis/http-route.ts';
-import type { DuisReceiverEndpoint } from '../protocol/duis/receiver.ts';
+import { assembleTransport } from './assemble-transport.ts';
 import { DuisInbox } from './inbox.ts';
-import { joinUrl, toReply, type Transport } from './transport.ts';
+import type { Transport } from './transport.ts';
 import { noTimeWait, type WaitFn } from './wait.ts';
 
 export const DEFAULT_EMULATED_DCC_URL = 'http://dcc.emulated.invalid';
@@ -47,36 +47,16 @@ export function createInProcessTransport(options: InProcessTransportOptions): Tr
   server.listen({ onUnhandledRequest: 'error' });
   openTransport = baseUrl;
 
-  const inbox = new DuisInbox(options.wait ?? noTimeWait);
-  const receiver: DuisReceiverEndpoint = {
-    url: null,
-    async deliver(xml: string): Promise<void> {
-      inbox.accept(xml);
-    },
-  };
-  let closed = false;
-
-  return {
+  return assembleTransport({
     kind: 'in-process',
+    name: 'in-process',
     baseUrl,
-    receiver,
-    inbox,
-    async send(path: DuisServicePath, xml: string) {
-      if (closed) throw new Error('the in-process DUIS transport is closed');
-      const response = await fetch(joinUrl(baseUrl, path), {
-        method: 'POST',
-        headers: { 'content-type': DUIS_CONTENT_TYPE },
-        body: xml,
-      });
-      return toReply(response);
-    },
-    awaitResponse: (requestId, awaitOptions) => inbox.awaitResponse(requestId, awaitOptions),
-    async close() {
-      if (closed) return;
-      closed = true;
-      inbox.close();
+    inbox: new DuisInbox(options.wait ?? noTimeWait),
+    receiverUrl: null,
+    post: (url, init) => fetch(url, init),
+    stop() {
       server.close();
       openTransport = null;
     },
-  };
+  });
 }

@@ -42,13 +42,3 @@ export interface Transport {
   /** Stops intercepting / listening; pending waits reject with InboxClosedError. Idempotent. */
   close(): Promise<void>;
 }
-
-/** Joins a base URL and a DUIS path, tolerating a trailing slash on the base. */
-export function joinUrl(baseUrl: string, path: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}${path}`;
-}
-
-/** Reads a fetch Response into a DuisHttpReply. */
-export async function toReply(response: Response): Promise<DuisHttpReply> {
-  return { status: response.status, body: await response.text(), contentType: response.headers.get('content-type') };
-}

@@ -21,8 +21,8 @@ describe('ByteReader', () => {
     expect(r.u16('b')).toBe(0x0203);
     expect(r.u64('counter')).toBe(1000n);
     expect(r.offset).toBe(11);
-    expect([...r.bytesOf(2, 'tail')]).toEqual([0xaa, 0xbb]);
-    expect(r.atEnd()).toBe(true);
+    expect([...r.bytes(2, 'tail')]).toEqual([0xaa, 0xbb]);
+    expect(r.atEnd).toBe(true);
     r.expectEnd('frame');
   });
 
@@ -37,7 +37,7 @@ describe('ByteReader', () => {
 
   it('returns copies, even from a Node Buffer', () => {
     const input = Buffer.from('AABB', 'hex');
-    const copy = new ByteReader(input).bytesOf(2, 'x');
+    const copy = new ByteReader(input).bytes(2, 'x');
     input[0] = 0;
     expect(copy[0]).toBe(0xaa);
   });
@@ -58,6 +58,23 @@ describe('ByteReader', () => {
     expect(decodeError(() => new ByteReader(hexToBytes('82')).length('content length')).field).toBe('content length');
   });
 
+  it('reads little-endian and wide integers and the rest', () => {
+    const r = new ByteReader(hexToBytes('E80300393000000000AABB'), 5);
+    expect(r.uintLe(3, 'a')).toBe(1000);
+    expect(r.bigUintLe(6, 'b')).toBe(12345n);
+    expect(r.offset).toBe(14);
+    expect([...r.rest()]).toEqual([0xaa, 0xbb]);
+    expect(r.atEnd).toBe(true);
+    expect(r.end).toBe(16);
+  });
+
+  it('fails with the field, offset and what it found', () => {
+    const r = new ByteReader(hexToBytes('0001'), 3);
+    const error = decodeError(() => r.fail('flag', 'a set bit', '00'));
+    expect([error.offset, error.field, error.expected, error.found]).toEqual([3, 'flag', 'a set bit', '00']);
+    expect(decodeError(() => r.fail('flag', 'x', undefined, 9)).offset).toBe(9);
+  });
+
   it('checks constants, sub-readers and the end', () => {
     const r = new ByteReader(hexToBytes('DF0901AABB'));
     r.expectBytes(hexToBytes('DF09'), 'general signing header');
@@ -70,6 +87,7 @@ describe('ByteReader', () => {
     expect(trailing.found).toBe('1 more byte');
     const wrong = decodeError(() => new ByteReader(hexToBytes('DF08')).expectBytes(hexToBytes('DF09'), 'general signing header'));
     expect(wrong.found).toBe('DF08');
-    expect(decodeError(() => new ByteReader(hexToBytes('00'), 0, 2)).field).toBe('reader bounds');
+    expect(decodeError(() => new ByteReader(hexToBytes('00'), -1)).field).toBe('reader bounds');
+    expect(decodeError(() => new ByteReader(hexToBytes('00'), 1.5)).field).toBe('reader bounds');
   });
 });

@@ -31,10 +31,19 @@ describe('ByteWriter', () => {
     expect(bytesToHex(bytes)).toBe('DF002700000000000003E8010281C8');
   });
 
+  it('writes little-endian and wide integers, copies bytes and counts what it wrote', () => {
+    const source = Uint8Array.of(0xaa);
+    const w = new ByteWriter().uintLe(1000, 3, 'a').bigUintLe(1n, 2, 'b').uintBe(0x010203040506, 6, 'c').bytes(source);
+    source[0] = 0;
+    expect(w.size).toBe(12);
+    expect(bytesToHex(w.toBytes())).toBe('E803000100010203040506AA');
+  });
+
   it('rejects out-of-range values, naming the field', () => {
     expect(() => new ByteWriter().u8(256, 'CRA flag')).toThrow(/"CRA flag"/);
     expect(() => new ByteWriter().u16(-1, 'message code')).toThrow(GbcsEncodeError);
     expect(() => new ByteWriter().u64(1n << 64n, 'counter')).toThrow(/"counter"/);
     expect(() => new ByteWriter().fixed(new Uint8Array(11), 12, 'date-time')).toThrow(/12 bytes/);
+    expect(() => new ByteWriter().u16(0x10000, 'message code')).toThrow('"message code": expected an unsigned integer of 16 bits, found 65536');
   });
 });

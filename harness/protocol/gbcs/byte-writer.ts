@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** Builds byte strings field by field; the inverse of ByteReader. */
+/**
+ * Builds byte strings field by field with range-checked integer writers; the inverse of
+ * ByteReader. The frame codec writes with it directly; the payload encoders write through
+ * PayloadWriter (payload/payload-writer.ts), which rejects values with PayloadEncodeErrors.
+ */
 import { GbcsEncodeError } from './errors.ts';
 import { MAX_ENCODED_LENGTH } from './byte-reader.ts';
 import { concatBytes } from './hex.ts';
@@ -15,51 +19,103 @@ export function encodeLength(value: number, field = 'length'): Uint8Array {
 }
 
 export class ByteWriter {
-  private readonly parts: Uint8Array[] = [];
+  readonly #parts: Uint8Array[] = [];
+  #size = 0;
 
-  u8(value: number, field: string): this {
-    if (!Number.isInteger(value) || value < 0 || value > 0xff) throw new GbcsEncodeError(field, 'an integer 0..255', String(value));
-    this.parts.push(Uint8Array.of(value));
-    return this;
+  /** Bytes written so far. */
+  get size(): number {
+    return this.#size;
   }
 
+  u8(value: number, field: string): this {
+    return this.uintBe(value, 1, field);
+  }
+
+  /** Big-endian unsigned 16-bit integer. */
   u16(value: number, field: string): this {
-    if (!Number.isInteger(value) || value < 0 || value > 0xffff) throw new GbcsEncodeError(field, 'an integer 0..65535', String(value));
-    this.parts.push(Uint8Array.of(value >> 8, value & 0xff));
-    return this;
+    return this.uintBe(value, 2, field);
   }
 
   /** Big-endian unsigned 64-bit integer. */
   u64(value: bigint, field: string): this {
-    if (value < 0n || value > 0xffff_ffff_ffff_ffffn) throw new GbcsEncodeError(field, 'an unsigned 64-bit integer', String(value));
-    const out = new Uint8Array(8);
-    let rest = value;
-    for (let i = 7; i >= 0; i--) {
-      out[i] = Number(rest & 0xffn);
-      rest >>= 8n;
-    }
-    this.parts.push(out);
+    return this.bigUintBe(value, 8, field);
+  }
+
+  /** Unsigned big-endian integer of 1..6 bytes. */
+  uintBe(value: number, n: number, field: string): this {
+    this.checkUint(value, n, field);
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = Math.floor(value / 2 ** (8 * (n - 1 - i))) % 256;
+    this.#push(out);
     return this;
   }
 
+  /** Unsigned little-endian integer of 1..6 bytes. */
+  uintLe(value: number, n: number, field: string): this {
+    this.checkUint(value, n, field);
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = Math.floor(value / 2 ** (8 * i)) % 256;
+    this.#push(out);
+    return this;
+  }
+
+  bigUintBe(value: bigint, n: number, field: string): this {
+    this.checkBigUint(value, n, field);
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = Number((value >> BigInt(8 * (n - 1 - i))) & 0xffn);
+    this.#push(out);
+    return this;
+  }
+
+  bigUintLe(value: bigint, n: number, field: string): this {
+    this.checkBigUint(value, n, field);
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = Number((value >> BigInt(8 * i)) & 0xffn);
+    this.#push(out);
+    return this;
+  }
+
+  /** The bytes as they are now (copied). */
   bytes(value: Uint8Array): this {
-    this.parts.push(value);
+    this.#push(new Uint8Array(value));
     return this;
   }
 
   /** Bytes that must have an exact size (EUIs, date-time, signature...). */
   fixed(value: Uint8Array, size: number, field: string): this {
-    if (value.length !== size) throw new GbcsEncodeError(field, `${size} bytes`, `${value.length} bytes`);
-    this.parts.push(value);
-    return this;
+    if (value.length !== size) throw this.encodeError(field, `${size} bytes`, `${value.length} bytes`);
+    return this.bytes(value);
   }
 
+  /** A GBCS/DLMS length prefix (encodeLength). */
   length(value: number, field: string): this {
-    this.parts.push(encodeLength(value, field));
+    this.#push(encodeLength(value, field));
     return this;
   }
 
   toBytes(): Uint8Array {
-    return concatBytes(...this.parts);
+    return concatBytes(...this.#parts);
+  }
+
+  #push(part: Uint8Array): void {
+    this.#parts.push(part);
+    this.#size += part.length;
+  }
+
+  /** The error a value out of range throws (a subclass may throw a more specific GbcsEncodeError). */
+  protected encodeError(field: string, expected: string, found: string): GbcsEncodeError {
+    return new GbcsEncodeError(field, expected, found);
+  }
+
+  private checkUint(value: number, n: number, field: string): void {
+    if (!Number.isInteger(value) || value < 0 || value >= 2 ** (8 * n)) {
+      throw this.encodeError(field, `an unsigned integer of ${8 * n} bits`, String(value));
+    }
+  }
+
+  private checkBigUint(value: bigint, n: number, field: string): void {
+    if (typeof value !== 'bigint' || value < 0n || value >= 1n << BigInt(8 * n)) {
+      throw this.encodeError(field, `an unsigned integer of ${8 * n} bits`, String(value));
+    }
   }
 }

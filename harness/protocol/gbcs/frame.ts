@@ -66,7 +66,7 @@ export function decodeFrameWithLayout(bytes: Uint8Array): DecodedFrame {
     }
     const inner = ciphered.sub(ciphered.remaining - MAC_LENGTH, 'signed content');
     const decoded = decodeSigned(inner, true);
-    const mac = ciphered.bytesOf(MAC_LENGTH, 'MAC');
+    const mac = ciphered.bytes(MAC_LENGTH, 'MAC');
     return { frame: { ...decoded.frame, macProtected: true, mac }, layout: decoded.layout };
   }
   if (first === 0xdf) {
@@ -87,14 +87,14 @@ function decodeSigned(r: ByteReader, insideMac: boolean): { frame: Omit<GbcsFram
   const cra = craByte as CraFlag;
   const counter = r.u64('originator counter');
   r.expectBytes(Uint8Array.of(8), 'originator system title length');
-  const originator = euiFromBytes(r.bytesOf(8, 'originator system title'));
+  const originator = euiFromBytes(r.bytes(8, 'originator system title'));
   r.expectBytes(Uint8Array.of(8), 'recipient system title length');
-  const recipient = euiFromBytes(r.bytesOf(8, 'recipient system title'));
+  const recipient = euiFromBytes(r.bytes(8, 'recipient system title'));
   const dateTimeAt = r.offset;
   const dateTimeLength = r.u8('date-time length');
   let dateTime: Uint8Array | null = null;
   if (dateTimeLength === DATE_TIME_LENGTH) {
-    dateTime = r.bytesOf(DATE_TIME_LENGTH, 'date-time');
+    dateTime = r.bytes(DATE_TIME_LENGTH, 'date-time');
   } else if (dateTimeLength !== 0) {
     throw new GbcsDecodeError(dateTimeAt, 'date-time length', '00 (absent) or 0C (12-byte date-time)', hex2(dateTimeLength));
   }
@@ -102,18 +102,18 @@ function decodeSigned(r: ByteReader, insideMac: boolean): { frame: Omit<GbcsFram
   const otherInfo = decodeOtherInfo(r.sub(otherInfoLength.value, 'other-information'));
   const contentLength = r.length('content length');
   const payloadStart = r.offset;
-  const payload = r.bytesOf(contentLength.value, 'payload');
+  const payload = r.bytes(contentLength.value, 'payload');
   const payloadEnd = r.offset;
 
   let signature: Uint8Array | null = null;
   let preCommand = false;
-  if (r.atEnd() && !insideMac) {
+  if (r.atEnd && !insideMac) {
     preCommand = true;
   } else {
     const signatureAt = r.offset;
     const signatureLength = r.length('signature length');
     if (signatureLength.value === SIGNATURE_LENGTH) {
-      signature = r.bytesOf(SIGNATURE_LENGTH, 'signature');
+      signature = r.bytes(SIGNATURE_LENGTH, 'signature');
     } else if (signatureLength.value !== 0) {
       throw new GbcsDecodeError(signatureAt, 'signature length', '00 or 40 (64-byte ECDSA r||s)', String(signatureLength.value));
     }
@@ -132,18 +132,18 @@ function decodeOtherInfo(r: ByteReader): OtherInfo {
   const messageCode = r.u16('message code');
   if (size === 2) return { messageCode, supplementary: null };
   if (size === 10) {
-    return { messageCode, supplementary: null, supplementaryRemotePartyIdOnly: euiFromBytes(r.bytesOf(8, 'supplementary remote party id')) };
+    return { messageCode, supplementary: null, supplementaryRemotePartyIdOnly: euiFromBytes(r.bytes(8, 'supplementary remote party id')) };
   }
   if (size < 18 || (size > 18 && size < 26)) {
     throw new GbcsDecodeError(r.offset - 2, 'other-information', 'length 2, 10, 18, 26 or more (message code [+ remote party id [+ counter [+ originator counter | certificate]]])', `length ${size}`);
   }
-  const remotePartyId = euiFromBytes(r.bytesOf(8, 'supplementary remote party id'));
+  const remotePartyId = euiFromBytes(r.bytes(8, 'supplementary remote party id'));
   const remotePartyCounter = r.u64('supplementary remote party counter');
   let supplementary: SupplementaryRemoteParty = { remotePartyId, remotePartyCounter };
   if (size === 26) {
     supplementary = { ...supplementary, originatorCounter: r.u64('supplementary originator counter') };
   } else if (size > 26) {
-    supplementary = { ...supplementary, remotePartyCertificate: r.bytesOf(r.remaining, 'supplementary remote party certificate') };
+    supplementary = { ...supplementary, remotePartyCertificate: r.bytes(r.remaining, 'supplementary remote party certificate') };
   }
   r.expectEnd('other-information');
   return { messageCode, supplementary };

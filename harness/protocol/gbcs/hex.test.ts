@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
 import { HexFormatError } from './errors.ts';
-import { bytesEqual, bytesToHex, concatBytes, hexToBytes } from './hex.ts';
+import { bytesEqual, bytesToHex, concatBytes, hexToBytes, spacedHexToBytes } from './hex.ts';
 
 describe('hexToBytes / bytesToHex', () => {
   it('round-trips and writes upper case', () => {
@@ -25,6 +25,18 @@ describe('hexToBytes / bytesToHex', () => {
       expect((error as HexFormatError).message).toContain('"G"');
     }
     expect(() => hexToBytes('00 1')).toThrow(/character 2/);
+  });
+});
+
+describe('spacedHexToBytes', () => {
+  it('ignores white space, "-" and ":" between the digits', () => {
+    expect(bytesToHex(spacedHexToBytes('de ad-be:ef'))).toBe('DEADBEEF');
+    expect(bytesToHex(spacedHexToBytes('DF 09\n01'))).toBe('DF0901');
+  });
+
+  it('rejects what is not hex, naming the source', () => {
+    expect(() => spacedHexToBytes('A BC', 'PAYLOADS.md')).toThrow(/PAYLOADS\.md.*odd number of hex digits \(3\)/);
+    expect(() => spacedHexToBytes('XY')).toThrow(HexFormatError);
   });
 });
 

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** Hex text <-> bytes. GBCS tooling (RTDS, DUIS, logs) writes bytes as upper-case hex. */
+/**
+ * Hex text <-> bytes, for the frame codec and the payload codecs alike. GBCS tooling (RTDS,
+ * DUIS, logs) writes bytes as upper-case hex.
+ */
 import { HexFormatError } from './errors.ts';
 
 const HEX_DIGIT = /^[0-9A-Fa-f]$/;
@@ -24,6 +27,15 @@ export function hexToBytes(hex: string, source = 'hex text'): Uint8Array {
     bytes[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
   }
   return bytes;
+}
+
+/**
+ * Like hexToBytes, but white space, '-' and ':' between the digits are ignored: hex as people
+ * write it (`DF 09 01`, `de-ad:be-ef`).
+ * @throws HexFormatError naming the character position in the text without its separators.
+ */
+export function spacedHexToBytes(text: string, source = 'hex text'): Uint8Array {
+  return hexToBytes(text.replace(/[\s:-]/g, ''), source);
 }
 
 /** Upper-case hex, no separators. */

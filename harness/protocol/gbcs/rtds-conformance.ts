@@ -4,24 +4,21 @@
  * CRA flag vs the file's kind, message code vs the folder's use case (with the documented
  * exceptions of rtds-known-exceptions.json), no signature on pre-commands, MACs and signatures.
  *
- * Keys (rtds/README.md): a command's MAC is keyed from the DCC Access Control Broker's KA private
- * key and the recipient device's KA certificate (the DCC applies it, whoever originated the
- * command); a response's or alert's MAC from the recipient's KA private key and the originating
- * device's KA certificate. Signatures verify with the originator's DS key.
+ * Keys (rtds/README.md) as frame-keys.ts chooses them: a command's MAC from the DCC Access
+ * Control Broker's KA private key and the recipient device's KA certificate (the DCC applies it,
+ * whoever originated the command); a response's or alert's MAC from the recipient's KA private
+ * key and the originating device's KA certificate. Signatures verify with the originator's DS key.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { GbcsDecodeError, HexFormatError } from './errors.ts';
 import { encodeFrame } from './frame.ts';
-import type { Eui64, GbcsFrame } from './frame-types.ts';
+import { isNoKey, macKeysFor, signerKeyFor } from './frame-keys.ts';
 import { bytesEqual, hexToBytes } from './hex.ts';
 import { KeyStore } from './keystore.ts';
-import { describeMessageCode, formatMessageCode, messageCodeInfo, messageCodeMatchesUseCase } from './message-codes.ts';
+import { formatMessageCode, messageCodeInfo, messageCodeMatchesUseCase } from './message-codes.ts';
 import { defaultRtdsDir, listRtdsMessages, rtdsKeystoreDir, type RtdsKind, type RtdsMessage, type RtdsOutcome } from './rtds.ts';
-import { openFrame, type KeyAgreementPair } from './secure-frame.ts';
-
-/** The DCC Access Control Broker of the RTDS PKI: MACs every command. */
-export const RTDS_ACCESS_CONTROL_BROKER: Eui64 = '90B3D51F30000002';
+import { openFrame } from './secure-frame.ts';
 
 export interface RtdsFailure {
   readonly file: string;
@@ -111,25 +108,6 @@ function findException(exceptions: readonly KnownException[], message: RtdsMessa
   );
 }
 
-/** The KA keys that check this frame's MAC, or why there are none. */
-function macKeysFor(frame: GbcsFrame, keys: KeyStore): KeyAgreementPair | string {
-  if (messageCodeInfo(frame.messageCode)?.scope === 'han-only') {
-    return `HAN-only message ${describeMessageCode(frame.messageCode)} from ${frame.originator} to ${frame.recipient}: not a remote-party message, so neither the Access Control Broker's nor a remote party's KA key applies`;
-  }
-  if (frame.cra === 1) {
-    const acb = keys.key(RTDS_ACCESS_CONTROL_BROKER, 'ka')?.privateKey;
-    if (!acb) return `no KA private key for the Access Control Broker ${RTDS_ACCESS_CONTROL_BROKER}`;
-    const device = keys.key(frame.recipient, 'ka')?.publicKey;
-    if (!device) return `no KA certificate for recipient ${frame.recipient}`;
-    return { localKaPrivate: acb, peerKaPublic: device };
-  }
-  const recipient = keys.key(frame.recipient, 'ka')?.privateKey;
-  if (!recipient) return `no KA private key for recipient ${frame.recipient}`;
-  const device = keys.key(frame.originator, 'ka')?.publicKey;
-  if (!device) return `no KA certificate for originator ${frame.originator}`;
-  return { localKaPrivate: recipient, peerKaPublic: device };
-}
-
 /** Verifies every RTDS message under `dir` (see module comment). */
 export function verifyRtds(dir: string = defaultRtdsDir(), opts: VerifyRtdsOptions = {}): RtdsReport {
   const messages = listRtdsMessages(dir);
@@ -158,13 +136,13 @@ export function verifyRtds(dir: string = defaultRtdsDir(), opts: VerifyRtdsOptio
       bytes = hexToBytes(message.hex, file);
       const first = openFrame(bytes);
       const macKeys = first.frame.macProtected ? macKeysFor(first.frame, keys) : undefined;
-      const signer = first.frame.signature ? keys.key(first.frame.originator, 'ds')?.publicKey : undefined;
+      const signer = first.frame.signature ? signerKeyFor(first.frame, keys) : undefined;
       opened = openFrame(bytes, {
-        ...(typeof macKeys === 'object' ? { mac: macKeys } : {}),
-        ...(signer ? { signerDsPublic: signer } : {}),
+        ...(macKeys && !isNoKey(macKeys) ? { mac: macKeys.keys } : {}),
+        ...(signer && !isNoKey(signer) ? { signerDsPublic: signer.publicKey } : {}),
       });
-      if (typeof macKeys === 'string') report.uncheckable.push({ file, check: 'mac', reason: macKeys });
-      if (opened.signature === 'uncheckable') report.uncheckable.push({ file, check: 'signature', reason: `no DS key for originator ${opened.frame.originator}` });
+      if (macKeys && isNoKey(macKeys)) report.uncheckable.push({ file, check: 'mac', reason: macKeys.reason });
+      if (signer && isNoKey(signer)) report.uncheckable.push({ file, check: 'signature', reason: signer.reason });
     } catch (error) {
       if (!(error instanceof GbcsDecodeError || error instanceof HexFormatError)) throw error;
       report.errors++;

@@ -5,7 +5,7 @@
  * 04 (OCTET STRING) or 05 (NULL), e.g. CS08 response "30 09 04 04 01 23 AB CD 02 01 00".
  * It reads structure only; meaning is use-case specific.
  */
-import { ByteReader } from './byte-reader.ts';
+import { PayloadReader } from './payload-reader.ts';
 
 export type DerTagClass = 'universal' | 'application' | 'context' | 'private';
 
@@ -44,7 +44,7 @@ const UNIVERSAL: Readonly<Record<number, string>> = {
 const CLASSES: readonly DerTagClass[] = ['universal', 'application', 'context', 'private'];
 const MAX_DEPTH = 32;
 
-function readNode(r: ByteReader, field: string, depth: number): DerNode {
+function readNode(r: PayloadReader, field: string, depth: number): DerNode {
   const offset = r.offset;
   const first = r.u8(`${field}.tag`);
   let tagNumber = first & 0x1f;
@@ -80,7 +80,7 @@ function readNode(r: ByteReader, field: string, depth: number): DerNode {
 
 /** Reads consecutive DER TLVs covering the whole payload. */
 export function decodeDer(payload: Uint8Array): DerNode[] {
-  const r = new ByteReader(payload);
+  const r = new PayloadReader(payload);
   const out: DerNode[] = [];
   while (!r.atEnd) out.push(readNode(r, `der[${out.length}]`, 0));
   return out;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
 import { describePayload, type PayloadNode } from './describe-payload.ts';
-import { fromHex } from './hex.ts';
+import { spacedHexToBytes } from '../hex.ts';
 import { fakeGcmCipher, fixtureCipher } from './testing/fake-payload-cipher.ts';
 import {
   ALL_FIXTURES,
@@ -52,7 +52,7 @@ describe('describePayload', () => {
     const plain = describePayload(ECS17B_RESPONSE.payload);
     expect(find(plain.nodes, (n) => n.name.endsWith('Get Protected Attributes Response'))).toBeDefined();
     expect(find(plain.nodes, (n) => n.name === 'AE MAC')?.hex).toBe('1D3CB50D35311B344436F883');
-    const opened = describePayload(ECS17B_RESPONSE.payload, { cipher: fixtureCipher([{ plain: fromHex(ECS17B_PLAIN), sealed: fromHex(ECS17B_SEALED) }]) });
+    const opened = describePayload(ECS17B_RESPONSE.payload, { cipher: fixtureCipher([{ plain: spacedHexToBytes(ECS17B_PLAIN), sealed: spacedHexToBytes(ECS17B_SEALED) }]) });
     const dec = find(opened.nodes, (n) => n.name === 'Decrypted Payload');
     expect(find(dec?.children ?? [], (n) => n.name === '[1] Enum')?.value).toBe(30);
     const wrong = describePayload(ECS17B_RESPONSE.payload, { cipher: fakeGcmCipher() });
@@ -63,7 +63,7 @@ describe('describePayload', () => {
     const cmd = describePayload(GCS13A_COMMAND.payload);
     expect(cmd.kind).toBe('gbz');
     expect(find(cmd.nodes, (n) => n.name === 'Attribute Id 0')).toMatchObject({ value: '0x0302', note: 'Divisor' });
-    const rsp = describePayload(GCS13A_RESPONSE.payload, { cipher: fixtureCipher([{ plain: fromHex(GCS13A_PLAIN), sealed: fromHex(GCS13A_SEALED) }]) });
+    const rsp = describePayload(GCS13A_RESPONSE.payload, { cipher: fixtureCipher([{ plain: spacedHexToBytes(GCS13A_PLAIN), sealed: spacedHexToBytes(GCS13A_SEALED) }]) });
     const a4 = find(rsp.nodes, (n) => n.name === 'Attribute 4');
     expect(a4?.note).toBe('Current Summation Delivered');
     expect(find(a4?.children ?? [], (n) => n.name === 'Attribute Data Value')?.value).toBe(12345);
@@ -77,16 +77,16 @@ describe('describePayload', () => {
   });
 
   it('describes GBZ alerts and DER payloads', () => {
-    const alert = describePayload(fromHex('0109008F301C374A80'), { cra: 3 });
+    const alert = describePayload(spacedHexToBytes('0109008F301C374A80'), { cra: 3 });
     expect(alert.kind).toBe('gbz-alert');
     expect(find(alert.nodes, (n) => n.name === 'Alert Code')?.note).toBe('Source Does Not Have Authority for Command');
-    const der = describePayload(fromHex('300904040123ABCD020100'));
+    const der = describePayload(spacedHexToBytes('300904040123ABCD020100'));
     expect(der.kind).toBe('der');
     expect(find(der.nodes, (n) => n.name === 'INTEGER')?.value).toBe(0);
   });
 
   it('returns the raw bytes and the error for a malformed payload instead of throwing', () => {
-    const d = describePayload(fromHex('D9200003E80001'));
+    const d = describePayload(spacedHexToBytes('D9200003E80001'));
     expect(d.error?.message).toMatch(/truncated/);
     expect(d.nodes[0]?.hex).toBe('D9200003E80001');
     expect(describePayload(new Uint8Array(0)).kind).toBe('unknown');

@@ -12,8 +12,9 @@ import type { CraFlag } from '../frame-types.ts';
 import { GbcsCryptoError, GbcsDecodeError } from '../errors.ts';
 import { alertCodeName } from './alert-codes.ts';
 import { decodeDer, type DerNode } from './asn1-der.ts';
-import { ByteReader } from './byte-reader.ts';
-import { ByteWriter } from './byte-writer.ts';
+import { PayloadReader } from './payload-reader.ts';
+import { PayloadWriter } from './payload-writer.ts';
+import { bytesToHex } from '../hex.ts';
 import { decodeAccessRequest, type AccessRequestSpec } from './dlms/access-request.ts';
 import { decodeAccessResponse } from './dlms/access-response.ts';
 import { type AxdrData, type AxdrTypeDescription, encodeAxdrData } from './dlms/axdr-data.ts';
@@ -24,7 +25,6 @@ import { decodeDataNotification } from './dlms/data-notification.ts';
 import { getProtectedAttributesResponseFromAxdr, openProtectedAttributes, type ProtectionParameters } from './dlms/get-protected-attributes.ts';
 import type { LongInvokeIdAndPriority } from './dlms/long-invoke-id.ts';
 import { formatObis } from './dlms/obis.ts';
-import { toHex } from './hex.ts';
 import { codecsForMessageCode } from './registry.ts';
 import type { PayloadCipher } from './payload-cipher.ts';
 import { decodeGbz, GBZ_CONTROL, gbzContentOffset, openGbzComponent, readGbzComponent, type GbzComponent } from './zcl/gbz.ts';
@@ -83,7 +83,7 @@ export function describePayload(payload: Uint8Array, hint: DescribeHint = {}): P
     if (e instanceof GbcsDecodeError) {
       return {
         ...head,
-        nodes: [{ name: 'Undecoded payload', hex: toHex(payload) }],
+        nodes: [{ name: 'Undecoded payload', hex: bytesToHex(payload) }],
         error: { message: e.message, offset: e.offset, field: e.field },
       };
     }
@@ -120,14 +120,14 @@ function describeAs(kind: PayloadKind, p: Uint8Array, hint: DescribeHint): Paylo
     case 'der':
       return decodeDer(p).map(derNode);
     case 'unknown':
-      return [{ name: 'Payload', hex: toHex(p), note: 'not DLMS (D9/DA/0F), GBZ (01 09) or DER' }];
+      return [{ name: 'Payload', hex: bytesToHex(p), note: 'not DLMS (D9/DA/0F), GBZ (01 09) or DER' }];
   }
 }
 
 // ---------------------------------------------------------------- DLMS
 
 function hexOf(p: Uint8Array, from: number, to: number): string {
-  return toHex(p.subarray(from, to));
+  return bytesToHex(p.subarray(from, to));
 }
 
 function invokeNode(v: LongInvokeIdAndPriority, p: Uint8Array): PayloadNode {
@@ -205,8 +205,8 @@ function dataNotificationNode(p: Uint8Array): PayloadNode {
   const [code, stamp, ...rest] = items;
   if (code?.type === 'long-unsigned' && stamp?.type === 'octet-string' && stamp.value.length === 12) {
     children.push(
-      { name: 'Alert Code', hex: toHex(encodeAxdrData(code)), value: '0x' + code.value.toString(16).toUpperCase(), ...noteOf(alertCodeName(code.value)) },
-      { name: 'Time Stamp', hex: toHex(encodeAxdrData(stamp)), value: dateTimeText(readCosemDateTime(new ByteReader(stamp.value), 'time-stamp')) },
+      { name: 'Alert Code', hex: bytesToHex(encodeAxdrData(code)), value: '0x' + code.value.toString(16).toUpperCase(), ...noteOf(alertCodeName(code.value)) },
+      { name: 'Time Stamp', hex: bytesToHex(encodeAxdrData(stamp)), value: dateTimeText(readCosemDateTime(new PayloadReader(stamp.value), 'time-stamp')) },
       { name: 'Body', children: rest.map((d, i) => dataNode(d, `[${i}]`)) },
     );
   } else {
@@ -244,16 +244,16 @@ const TYPE_LABEL: Readonly<Record<AxdrData['type'], string>> = {
 };
 
 function containerHeader(d: AxdrData & { items: readonly AxdrData[] }): string {
-  const w = new ByteWriter();
+  const w = new PayloadWriter();
   w.u8(d.type === 'array' ? 1 : 2, 'tag');
   writeAxdrLength(w, d.items.length, 'count');
-  return toHex(w.toBytes());
+  return bytesToHex(w.toBytes());
 }
 
 function octetNote(v: Uint8Array): string | undefined {
   if (v.length === 6) return formatObis(v);
   if (v.length === 12) {
-    const dt = readCosemDateTime(new ByteReader(v), 'octet-string');
+    const dt = readCosemDateTime(new PayloadReader(v), 'octet-string');
     if (cosemDateTimeToDate(dt)) return dateTimeText(dt);
   }
   if (v.length > 1 && v.every((b) => b >= 0x20 && b <= 0x7e)) return JSON.stringify(Buffer.from(v).toString('latin1'));
@@ -268,18 +268,18 @@ export function dataNode(d: AxdrData, label: string): PayloadNode {
       return { name, hex: containerHeader(d), value: `${d.items.length} element${d.items.length === 1 ? '' : 's'}`, children: d.items.map((x, i) => dataNode(x, `[${i}]`)) };
     case 'null-data':
     case 'dont-care':
-      return { name, hex: toHex(encodeAxdrData(d)), value: null };
+      return { name, hex: bytesToHex(encodeAxdrData(d)), value: null };
     case 'bit-string':
-      return { name, hex: toHex(encodeAxdrData(d)), value: d.bits };
+      return { name, hex: bytesToHex(encodeAxdrData(d)), value: d.bits };
     case 'octet-string':
-      return { name, hex: toHex(encodeAxdrData(d)), value: toHex(d.value), ...noteOf(octetNote(d.value)) };
+      return { name, hex: bytesToHex(encodeAxdrData(d)), value: bytesToHex(d.value), ...noteOf(octetNote(d.value)) };
     case 'date-time':
     case 'date':
     case 'time':
-      return { name, hex: toHex(encodeAxdrData(d)), value: toHex(d.value) };
+      return { name, hex: bytesToHex(encodeAxdrData(d)), value: bytesToHex(d.value) };
     case 'long64':
     case 'long64-unsigned':
-      return { name, hex: toHex(encodeAxdrData(d)), value: d.value.toString() };
+      return { name, hex: bytesToHex(encodeAxdrData(d)), value: d.value.toString() };
     case 'compact-array':
       return {
         name,
@@ -288,7 +288,7 @@ export function dataNode(d: AxdrData, label: string): PayloadNode {
         children: d.elements.map((x, i) => dataNode(x, `[${i}]`)),
       };
     default:
-      return { name, hex: toHex(encodeAxdrData(d)), value: d.value };
+      return { name, hex: bytesToHex(encodeAxdrData(d)), value: d.value };
   }
 }
 
@@ -312,17 +312,17 @@ function protectionNode(pp: ProtectionParameters): PayloadNode {
       { name: 'Transaction Id', value: `${pp.transactionId.prefix.toString(16).padStart(2, '0')} ‖ ${pp.transactionId.counter}` },
       { name: 'Originator System Title', value: pp.originator },
       { name: 'Recipient System Title', value: pp.recipient },
-      { name: 'Other Information', value: toHex(pp.otherInformation) },
-      { name: 'Key Info', value: 'agreed key', children: [{ name: 'Key Parameters', value: pp.keyInfo.keyParameters, ...noteOf(pp.keyInfo.keyParameters === 2 ? 'C(0e, 2s ECC CDH)' : undefined) }, { name: 'Key Ciphered Data', value: toHex(pp.keyInfo.keyCipheredData) }] },
+      { name: 'Other Information', value: bytesToHex(pp.otherInformation) },
+      { name: 'Key Info', value: 'agreed key', children: [{ name: 'Key Parameters', value: pp.keyInfo.keyParameters, ...noteOf(pp.keyInfo.keyParameters === 2 ? 'C(0e, 2s ECC CDH)' : undefined) }, { name: 'Key Ciphered Data', value: bytesToHex(pp.keyInfo.keyCipheredData) }] },
     ],
   };
 }
 
 function sealedNodes(sealed: Uint8Array): PayloadNode[] {
   return [
-    { name: 'Security Header', hex: toHex(sealed.subarray(0, 5)) },
-    { name: 'Encrypted Payload', hex: toHex(sealed.subarray(5, sealed.length - 12)) },
-    { name: 'AE MAC', hex: toHex(sealed.subarray(sealed.length - 12)) },
+    { name: 'Security Header', hex: bytesToHex(sealed.subarray(0, 5)) },
+    { name: 'Encrypted Payload', hex: bytesToHex(sealed.subarray(5, sealed.length - 12)) },
+    { name: 'AE MAC', hex: bytesToHex(sealed.subarray(sealed.length - 12)) },
   ];
 }
 
@@ -378,7 +378,7 @@ function zclHeaderNode(h: ZclHeader): PayloadNode {
 }
 
 function zclValueText(v: ZclValue): string | number | boolean {
-  if (v.value instanceof Uint8Array) return toHex(v.value);
+  if (v.value instanceof Uint8Array) return bytesToHex(v.value);
   if (typeof v.value === 'bigint') return v.value.toString();
   return v.value;
 }
@@ -409,7 +409,7 @@ function zclPayloadNode(clusterId: number, h: ZclHeader, payload: Uint8Array, ba
       return { name: 'ZCL Payload', note: 'Default Response', children: [{ name: 'Command Id', value: d.commandId }, { name: 'Status', value: d.status }] };
     }
   }
-  return { name: 'ZCL Payload', hex: toHex(payload), note: 'cluster-specific command (not interpreted)' };
+  return { name: 'ZCL Payload', hex: bytesToHex(payload), note: 'cluster-specific command (not interpreted)' };
 }
 
 function componentNode(c: GbzComponent, i: number, hint: DescribeHint, last: boolean): PayloadNode {
@@ -460,7 +460,7 @@ function gbzAlertNodes(p: Uint8Array, hint: DescribeHint): PayloadNode[] {
   if (a.body.length === 0) return nodes;
   // Try the body as GBZ components; otherwise show it raw (alert-specific content).
   try {
-    const r = new ByteReader(a.body, GBZ_ALERT_BODY_OFFSET);
+    const r = new PayloadReader(a.body, GBZ_ALERT_BODY_OFFSET);
     const comps: GbzComponent[] = [];
     for (let i = 0; i < a.componentCount; i++) comps.push(readGbzComponent(r, `gbz-alert.component[${i}]`, null));
     r.expectEnd('gbz-alert body');
@@ -468,7 +468,7 @@ function gbzAlertNodes(p: Uint8Array, hint: DescribeHint): PayloadNode[] {
     nodes.push(...comps.map((c, i) => componentNode(c, i, hint, i === comps.length - 1)));
   } catch (e) {
     if (!(e instanceof GbcsDecodeError)) throw e;
-    nodes.push({ name: 'Alert Specific Content', hex: toHex(a.body) });
+    nodes.push({ name: 'Alert Specific Content', hex: bytesToHex(a.body) });
   }
   return nodes;
 }
@@ -481,9 +481,9 @@ function derNode(n: DerNode): PayloadNode {
     let v = 0;
     for (const b of n.content) v = v * 256 + b;
     if ((n.content[0] as number) & 0x80) v -= 2 ** (8 * n.content.length);
-    return { name: n.name, hex: toHex(n.content), value: v };
+    return { name: n.name, hex: bytesToHex(n.content), value: v };
   }
   if (n.name === 'NULL') return { name: n.name, value: null };
-  if (n.name === 'BOOLEAN') return { name: n.name, hex: toHex(n.content), value: n.content[0] !== 0 };
-  return { name: n.name, hex: toHex(n.content), ...noteOf(n.content.length > 1 && n.content.every((b) => b >= 0x20 && b <= 0x7e) ? JSON.stringify(Buffer.from(n.content).toString('latin1')) : undefined) };
+  if (n.name === 'BOOLEAN') return { name: n.name, hex: bytesToHex(n.content), value: n.content[0] !== 0 };
+  return { name: n.name, hex: bytesToHex(n.content), ...noteOf(n.content.length > 1 && n.content.every((b) => b >= 0x20 && b <= 0x7e) ? JSON.stringify(Buffer.from(n.content).toString('latin1')) : undefined) };
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { fromHex } from './hex.ts';
+import { spacedHexToBytes } from '../hex.ts';
 import { PayloadContextError, PayloadDecodeError } from './payload-errors.ts';
 import {
   alertCodecFor,
@@ -38,19 +38,19 @@ describe('use-case registry', () => {
     expect(decodeTypedMessage(frame(ECS52_COMMAND))).toEqual({ useCase: 'ECS52', direction: 'command', fields: {} });
     expect(decodeTypedPayload(frame(GCS38_RESPONSE))).toEqual({ sequenceNumber: 0, firmwareVersion: { status: 'success', value: '0123ABCD' } });
     expect((decodeTypedPayload(frame(CS14_8F12_ALERT)) as { devices: unknown[] }).devices).toHaveLength(2);
-    const cipher = fixtureCipher([{ plain: fromHex(ECS17B_PLAIN), sealed: fromHex(ECS17B_SEALED) }]);
+    const cipher = fixtureCipher([{ plain: spacedHexToBytes(ECS17B_PLAIN), sealed: spacedHexToBytes(ECS17B_SEALED) }]);
     expect(decodeTypedPayload(frame(ECS17B_RESPONSE), cipher)).toMatchObject({ ok: true });
   });
 
   it('returns null without a codec and throws decode or context errors', () => {
     expect(decodeTypedPayload({ ...ECS52_COMMAND.header, messageCode: 0x0999, payload: ECS52_COMMAND.payload })).toBeNull();
-    expect(() => decodeTypedPayload({ ...ECS52_COMMAND.header, payload: fromHex('D9') })).toThrow(PayloadDecodeError);
+    expect(() => decodeTypedPayload({ ...ECS52_COMMAND.header, payload: spacedHexToBytes('D9') })).toThrow(PayloadDecodeError);
     expect(() => decodeTypedPayload(frame(ECS17B_RESPONSE))).toThrow(PayloadContextError);
   });
 
   it('finds alert codes in DLMS and GBZ alerts', () => {
     expect(alertCodeOf(CS14_8F12_ALERT.payload)).toBe(0x8f12);
-    expect(alertCodeOf(fromHex('0109008F301C374A80'))).toBe(0x8f30);
-    expect(alertCodeOf(fromHex('0F20000001000100'))).toBeUndefined();
+    expect(alertCodeOf(spacedHexToBytes('0109008F301C374A80'))).toBe(0x8f30);
+    expect(alertCodeOf(spacedHexToBytes('0F20000001000100'))).toBeUndefined();
   });
 });

@@ -4,8 +4,8 @@
  * security header 31 00 00 00 00 ‖ ciphertext ‖ 12-byte GCM tag. The payload codecs only check
  * the shape; {@link PayloadCipher} (built by the frame layer) seals and opens it.
  */
-import type { ByteReader } from './byte-reader.ts';
-import { toHex } from './hex.ts';
+import type { PayloadReader } from './payload-reader.ts';
+import { bytesToHex } from '../hex.ts';
 import { PayloadDecodeError, PayloadEncodeError } from './payload-errors.ts';
 
 export const SEALED_HEADER = Uint8Array.of(0x31, 0, 0, 0, 0);
@@ -19,14 +19,14 @@ export function checkSealedBlock(sealed: Uint8Array, at: number, field: string):
   }
   for (let i = 0; i < SEALED_HEADER.length; i++) {
     if (sealed[i] !== SEALED_HEADER[i]) {
-      throw new PayloadDecodeError(at, `${field}.security-header`, '31 00 00 00 00', toHex(sealed.subarray(0, 5)));
+      throw new PayloadDecodeError(at, `${field}.security-header`, '31 00 00 00 00', bytesToHex(sealed.subarray(0, 5)));
     }
   }
   return sealed;
 }
 
 /** Reads a sealed block of n bytes. */
-export function readSealedBlock(r: ByteReader, n: number, field: string): Uint8Array {
+export function readSealedBlock(r: PayloadReader, n: number, field: string): Uint8Array {
   const at = r.offset;
   return checkSealedBlock(r.bytes(n, field), at, field);
 }

@@ -12,8 +12,8 @@
  *
  * RTDS: ECS17b "D9 20 00 03 E8 00 | 01 | 03 00 1E 00 00 2B 02 08 FF 01 | 01 | 02 02 …".
  */
-import { ByteReader } from '../byte-reader.ts';
-import { ByteWriter } from '../byte-writer.ts';
+import { PayloadReader } from '../payload-reader.ts';
+import { PayloadWriter } from '../payload-writer.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 import { type AxdrData, readAxdrData, writeAxdrData } from './axdr-data.ts';
 import { hexByte, readAxdrCount, writeAxdrLength } from './axdr-length.ts';
@@ -56,7 +56,7 @@ export interface AccessRequest extends DlmsApduHeader {
 /** Smallest encoded specification: tag + class id + instance id + attribute/method id. */
 export const MIN_SPEC_BYTES = 10;
 
-export function readAccessRequestSpec(r: ByteReader, field: string): AccessRequestSpec {
+export function readAccessRequestSpec(r: PayloadReader, field: string): AccessRequestSpec {
   const at = r.offset;
   const tag = r.u8(`${field}.choice`);
   switch (tag) {
@@ -78,7 +78,7 @@ export function readAccessRequestSpec(r: ByteReader, field: string): AccessReque
   }
 }
 
-export function writeAccessRequestSpec(w: ByteWriter, s: AccessRequestSpec, field: string): void {
+export function writeAccessRequestSpec(w: PayloadWriter, s: AccessRequestSpec, field: string): void {
   const tag = (ACCESS_REQUEST_SPEC_TAG as Record<string, number>)[s.kind];
   if (tag === undefined) throw new PayloadEncodeError(`${field}.kind`, 'get, set, action, get-with-selection or set-with-selection', String(s.kind));
   w.u8(tag, `${field}.choice`);
@@ -94,7 +94,7 @@ export function writeAccessRequestSpec(w: ByteWriter, s: AccessRequestSpec, fiel
 }
 
 export function decodeAccessRequest(payload: Uint8Array): AccessRequest {
-  const r = new ByteReader(payload);
+  const r = new PayloadReader(payload);
   const head = readApduHeader(r, DLMS_TAG.accessRequest, 'access-request');
   const nSpecs = readAxdrCount(r, 'access-request.list-of-specifications', MIN_SPEC_BYTES);
   const specs: AccessRequestSpec[] = [];
@@ -112,7 +112,7 @@ export function encodeAccessRequest(req: AccessRequest): Uint8Array {
   if (req.data.length !== req.specs.length) {
     throw new PayloadEncodeError('access-request.data', `${req.specs.length} Data (one per specification)`, String(req.data.length));
   }
-  const w = new ByteWriter();
+  const w = new PayloadWriter();
   writeApduHeader(w, DLMS_TAG.accessRequest, req, 'access-request');
   writeAxdrLength(w, req.specs.length, 'access-request.list-of-specifications');
   req.specs.forEach((s, i) => writeAccessRequestSpec(w, s, `access-request.specification[${i}]`));

@@ -10,8 +10,8 @@
  *
  * RTDS: ECS52 "DA 20 00 03 E8 00 | 00 | 01 09 04 01 23 AB CD | 01 01 00".
  */
-import { ByteReader } from '../byte-reader.ts';
-import { ByteWriter } from '../byte-writer.ts';
+import { PayloadReader } from '../payload-reader.ts';
+import { PayloadWriter } from '../payload-writer.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 import { type AxdrData, readAxdrData, writeAxdrData } from './axdr-data.ts';
 import { hexByte, readAxdrCount, writeAxdrLength } from './axdr-length.ts';
@@ -32,7 +32,7 @@ export interface AccessResponse extends DlmsApduHeader {
 }
 
 export function decodeAccessResponse(payload: Uint8Array): AccessResponse {
-  const r = new ByteReader(payload);
+  const r = new PayloadReader(payload);
   const head = readApduHeader(r, DLMS_TAG.accessResponse, 'access-response');
   const optAt = r.offset;
   const present = r.u8('access-response.access-request-specification');
@@ -64,7 +64,7 @@ export function decodeAccessResponse(payload: Uint8Array): AccessResponse {
 }
 
 export function encodeAccessResponse(rsp: AccessResponse): Uint8Array {
-  const w = new ByteWriter();
+  const w = new PayloadWriter();
   writeApduHeader(w, DLMS_TAG.accessResponse, rsp, 'access-response');
   if (rsp.requestSpecs === null) {
     w.u8(0, 'access-response.access-request-specification');

@@ -4,8 +4,8 @@
  * 0F Data-Notification), Long-Invoke-Id-And-Priority, and the date-time octet-string (00 when
  * absent, 0C + 12 bytes when present, e.g. for future-dated commands).
  */
-import type { ByteReader } from '../byte-reader.ts';
-import type { ByteWriter } from '../byte-writer.ts';
+import type { PayloadReader } from '../payload-reader.ts';
+import type { PayloadWriter } from '../payload-writer.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 import { hexByte } from './axdr-length.ts';
 import { encodeCosemDateTime, readCosemDateTime, type CosemDateTime } from './cosem-date-time.ts';
@@ -19,7 +19,7 @@ export interface DlmsApduHeader {
   readonly dateTime: CosemDateTime | null;
 }
 
-export function readApduHeader(r: ByteReader, tag: number, apdu: string): DlmsApduHeader {
+export function readApduHeader(r: PayloadReader, tag: number, apdu: string): DlmsApduHeader {
   const at = r.offset;
   const t = r.u8(`${apdu}.tag`);
   if (t !== tag) r.fail(`${apdu}.tag`, hexByte(tag), hexByte(t), at);
@@ -32,7 +32,7 @@ export function readApduHeader(r: ByteReader, tag: number, apdu: string): DlmsAp
   return { invoke, dateTime };
 }
 
-export function writeApduHeader(w: ByteWriter, tag: number, h: DlmsApduHeader, apdu: string): void {
+export function writeApduHeader(w: PayloadWriter, tag: number, h: DlmsApduHeader, apdu: string): void {
   if (!h || typeof h !== 'object' || !h.invoke) throw new PayloadEncodeError(`${apdu}.header`, 'invoke and dateTime fields');
   w.u8(tag, `${apdu}.tag`);
   writeLongInvokeId(w, h.invoke, `${apdu}.long-invoke-id-and-priority`);

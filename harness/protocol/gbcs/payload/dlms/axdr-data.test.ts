@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteReader } from '../byte-reader.ts';
-import { fromHex, toHex } from '../hex.ts';
+import { PayloadReader } from '../payload-reader.ts';
+import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { PayloadDecodeError, PayloadEncodeError } from '../payload-errors.ts';
 import { expectEveryPrefixRejected, expectOnlyDecodeErrors, expectTrailingRejected } from '../testing/decode-assertions.ts';
 import { Axdr, type AxdrData, axdrOffset, decodeAxdrData, encodeAxdrData, readAxdrData } from './axdr-data.ts';
@@ -14,36 +14,36 @@ const GPA_REQUEST =
 
 describe('A-XDR Data', () => {
   it('decodes the RTDS ECS17b request parameter into a typed tree', () => {
-    const d = decodeAxdrData(fromHex(GPA_REQUEST));
+    const d = decodeAxdrData(spacedHexToBytes(GPA_REQUEST));
     expect(d.type).toBe('structure');
     const s = d as Extract<AxdrData, { type: 'structure' }>;
     const obj = (s.items[0] as Extract<AxdrData, { type: 'array' }>).items[0] as Extract<AxdrData, { type: 'structure' }>;
     expect(obj.items[0]).toEqual({ type: 'long-unsigned', value: 1 });
-    expect(obj.items[1]).toEqual({ type: 'octet-string', value: fromHex('00005E2C220A') });
+    expect(obj.items[1]).toEqual({ type: 'octet-string', value: spacedHexToBytes('00005E2C220A') });
     expect(obj.items[2]).toEqual({ type: 'integer', value: 2 });
     expect(obj.items[4]).toEqual(Axdr.structure(Axdr.enum(0), Axdr.nullData()));
-    expect(toHex(encodeAxdrData(d))).toBe(toHex(fromHex(GPA_REQUEST)));
+    expect(bytesToHex(encodeAxdrData(d))).toBe(bytesToHex(spacedHexToBytes(GPA_REQUEST)));
   });
 
   it('decodes each RTDS scalar as PAYLOADS.md reads it', () => {
-    expect(decodeAxdrData(fromHex('04 20 E0000001'))).toEqual({ type: 'bit-string', bits: '11100000000000000000000000000001' });
-    expect(decodeAxdrData(fromHex('03 FF'))).toEqual({ type: 'boolean', value: true });
-    expect(decodeAxdrData(fromHex('06 0000000A'))).toEqual({ type: 'double-long-unsigned', value: 10 });
-    expect(decodeAxdrData(fromHex('0F FE'))).toEqual({ type: 'integer', value: -2 });
-    expect(decodeAxdrData(fromHex('16 1E'))).toEqual({ type: 'enum', value: 30 });
-    expect(decodeAxdrData(fromHex('12 8F12'))).toEqual({ type: 'long-unsigned', value: 0x8f12 });
-    expect(decodeAxdrData(fromHex('05 FFFFFFFF'))).toEqual({ type: 'double-long', value: -1 });
-    expect(decodeAxdrData(fromHex('10 8000'))).toEqual({ type: 'long', value: -32768 });
-    expect(decodeAxdrData(fromHex('14 FFFFFFFFFFFFFFFF'))).toEqual({ type: 'long64', value: -1n });
-    expect(decodeAxdrData(fromHex('15 0000000000000001'))).toEqual({ type: 'long64-unsigned', value: 1n });
-    expect(decodeAxdrData(fromHex('0A 03 414243'))).toEqual({ type: 'visible-string', value: 'ABC' });
-    expect(decodeAxdrData(fromHex('0C 02 C3A9'))).toEqual({ type: 'utf8-string', value: 'é' });
-    expect(decodeAxdrData(fromHex('00'))).toEqual({ type: 'null-data' });
+    expect(decodeAxdrData(spacedHexToBytes('04 20 E0000001'))).toEqual({ type: 'bit-string', bits: '11100000000000000000000000000001' });
+    expect(decodeAxdrData(spacedHexToBytes('03 FF'))).toEqual({ type: 'boolean', value: true });
+    expect(decodeAxdrData(spacedHexToBytes('06 0000000A'))).toEqual({ type: 'double-long-unsigned', value: 10 });
+    expect(decodeAxdrData(spacedHexToBytes('0F FE'))).toEqual({ type: 'integer', value: -2 });
+    expect(decodeAxdrData(spacedHexToBytes('16 1E'))).toEqual({ type: 'enum', value: 30 });
+    expect(decodeAxdrData(spacedHexToBytes('12 8F12'))).toEqual({ type: 'long-unsigned', value: 0x8f12 });
+    expect(decodeAxdrData(spacedHexToBytes('05 FFFFFFFF'))).toEqual({ type: 'double-long', value: -1 });
+    expect(decodeAxdrData(spacedHexToBytes('10 8000'))).toEqual({ type: 'long', value: -32768 });
+    expect(decodeAxdrData(spacedHexToBytes('14 FFFFFFFFFFFFFFFF'))).toEqual({ type: 'long64', value: -1n });
+    expect(decodeAxdrData(spacedHexToBytes('15 0000000000000001'))).toEqual({ type: 'long64-unsigned', value: 1n });
+    expect(decodeAxdrData(spacedHexToBytes('0A 03 414243'))).toEqual({ type: 'visible-string', value: 'ABC' });
+    expect(decodeAxdrData(spacedHexToBytes('0C 02 C3A9'))).toEqual({ type: 'utf8-string', value: 'é' });
+    expect(decodeAxdrData(spacedHexToBytes('00'))).toEqual({ type: 'null-data' });
   });
 
   it('decodes a compact-array (RTDS ECS61c load profile shape) and re-encodes it', () => {
     const hex = '13 0202 0606 10 1C2F6180 1C2F747C 1C30B300 1C30B684';
-    const d = decodeAxdrData(fromHex(hex));
+    const d = decodeAxdrData(spacedHexToBytes(hex));
     expect(d).toEqual({
       type: 'compact-array',
       description: { type: 'structure', fields: [{ type: 'double-long-unsigned' }, { type: 'double-long-unsigned' }] },
@@ -52,36 +52,36 @@ describe('A-XDR Data', () => {
         Axdr.structure(Axdr.doubleLongUnsigned(0x1c30b300), Axdr.doubleLongUnsigned(0x1c30b684)),
       ],
     });
-    expect(toHex(encodeAxdrData(d))).toBe(toHex(fromHex(hex)));
+    expect(bytesToHex(encodeAxdrData(d))).toBe(bytesToHex(spacedHexToBytes(hex)));
     const nested = '13 01 0002 12 08 0001 0002 0003 0004';
-    expect(toHex(encodeAxdrData(decodeAxdrData(fromHex(nested))))).toBe(toHex(fromHex(nested)));
-    expect(() => decodeAxdrData(fromHex('13 0202 0606 07 1C2F6180 1C2F74'))).toThrow(PayloadDecodeError);
-    expect(() => decodeAxdrData(fromHex('13 00 02 0000'))).toThrow(/zero-size elements/);
-    expect(() => decodeAxdrData(fromHex('13 0200 01 00'))).toThrow(/zero-size elements/);
-    expect(() => decodeAxdrData(fromHex('13 01FFFF 01FFFF 00 00'))).toThrow(/non-zero size/);
+    expect(bytesToHex(encodeAxdrData(decodeAxdrData(spacedHexToBytes(nested))))).toBe(bytesToHex(spacedHexToBytes(nested)));
+    expect(() => decodeAxdrData(spacedHexToBytes('13 0202 0606 07 1C2F6180 1C2F74'))).toThrow(PayloadDecodeError);
+    expect(() => decodeAxdrData(spacedHexToBytes('13 00 02 0000'))).toThrow(/zero-size elements/);
+    expect(() => decodeAxdrData(spacedHexToBytes('13 0200 01 00'))).toThrow(/zero-size elements/);
+    expect(() => decodeAxdrData(spacedHexToBytes('13 01FFFF 01FFFF 00 00'))).toThrow(/non-zero size/);
   });
 
   it('remembers where each node was decoded from', () => {
-    const r = new ByteReader(fromHex('02 02 11 05 09 01 AA'), 100);
+    const r = new PayloadReader(spacedHexToBytes('02 02 11 05 09 01 AA'), 100);
     const d = readAxdrData(r) as Extract<AxdrData, { type: 'structure' }>;
     expect(axdrOffset(d)).toBe(100);
     expect(axdrOffset(d.items[1] as AxdrData)).toBe(104);
   });
 
   it('rejects malformed values with PayloadDecodeError', () => {
-    expect(() => decodeAxdrData(fromHex('07 00'))).toThrow(/A-XDR Data tag/);
-    expect(() => decodeAxdrData(fromHex('13 13 00'))).toThrow(/type description tag/);
-    expect(() => decodeAxdrData(fromHex('13 06 03 000000'))).toThrow(/truncated/);
-    expect(() => decodeAxdrData(fromHex('03 01'))).toThrow(/00 \(false\) or FF/);
-    expect(() => decodeAxdrData(fromHex('04 03 E1'))).toThrow(/unused trailing bits/);
-    expect(() => decodeAxdrData(fromHex('0C 01 FF'))).toThrow(/UTF-8/);
-    expect(() => decodeAxdrData(fromHex('09 8102 0102'))).toThrow(/minimal/);
-    expect(() => decodeAxdrData(fromHex('0201'.repeat(40) + '00'))).toThrow(/nesting depth/);
+    expect(() => decodeAxdrData(spacedHexToBytes('07 00'))).toThrow(/A-XDR Data tag/);
+    expect(() => decodeAxdrData(spacedHexToBytes('13 13 00'))).toThrow(/type description tag/);
+    expect(() => decodeAxdrData(spacedHexToBytes('13 06 03 000000'))).toThrow(/truncated/);
+    expect(() => decodeAxdrData(spacedHexToBytes('03 01'))).toThrow(/00 \(false\) or FF/);
+    expect(() => decodeAxdrData(spacedHexToBytes('04 03 E1'))).toThrow(/unused trailing bits/);
+    expect(() => decodeAxdrData(spacedHexToBytes('0C 01 FF'))).toThrow(/UTF-8/);
+    expect(() => decodeAxdrData(spacedHexToBytes('09 8102 0102'))).toThrow(/minimal/);
+    expect(() => decodeAxdrData(spacedHexToBytes('0201'.repeat(40) + '00'))).toThrow(/nesting depth/);
   });
 
   it('rejects every truncation and trailing bytes', () => {
-    expectEveryPrefixRejected(fromHex(GPA_REQUEST), (b) => decodeAxdrData(b));
-    expectTrailingRejected(fromHex(GPA_REQUEST), (b) => decodeAxdrData(b));
+    expectEveryPrefixRejected(spacedHexToBytes(GPA_REQUEST), (b) => decodeAxdrData(b));
+    expectTrailingRejected(spacedHexToBytes(GPA_REQUEST), (b) => decodeAxdrData(b));
   });
 
   it('rejects unencodable values with PayloadEncodeError', () => {
@@ -121,7 +121,7 @@ describe('A-XDR Data', () => {
       fc.property(tree, (d) => {
         const bytes = encodeAxdrData(d);
         expect(decodeAxdrData(bytes)).toEqual(d);
-        expect(toHex(encodeAxdrData(decodeAxdrData(bytes)))).toBe(toHex(bytes));
+        expect(bytesToHex(encodeAxdrData(decodeAxdrData(bytes)))).toBe(bytesToHex(bytes));
       }),
       { seed: 4242, numRuns: 300 },
     );

@@ -25,8 +25,9 @@
  * Decoded nodes remember their payload offset (see {@link axdrOffset}) so that use-case codecs
  * matching a decoded tree against an expected shape can report where a mismatch is.
  */
-import { ByteReader } from '../byte-reader.ts';
-import { ByteWriter, toSigned, toSignedBig, toUnsigned, toUnsignedBig } from '../byte-writer.ts';
+import { PayloadReader } from '../payload-reader.ts';
+import { PayloadWriter } from '../payload-writer.ts';
+import { toSigned, toSignedBig, toUnsigned, toUnsignedBig } from '../twos-complement.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 import { hexByte, readAxdrCount, readAxdrLength, writeAxdrLength } from './axdr-length.ts';
 
@@ -131,7 +132,7 @@ export const Axdr = {
 } as const;
 
 /** Decodes one Data value at the reader's position. */
-export function readAxdrData(r: ByteReader, field = 'data', depth = 0): AxdrData {
+export function readAxdrData(r: PayloadReader, field = 'data', depth = 0): AxdrData {
   const at = r.offset;
   const tag = r.u8(`${field}.tag`);
   const type = TYPE_OF_TAG.get(tag);
@@ -143,7 +144,7 @@ export function readAxdrData(r: ByteReader, field = 'data', depth = 0): AxdrData
   return d;
 }
 
-function readBody(r: ByteReader, type: AxdrType, field: string, depth: number, at: number): AxdrData {
+function readBody(r: PayloadReader, type: AxdrType, field: string, depth: number, at: number): AxdrData {
   switch (type) {
     case 'null-data':
     case 'dont-care':
@@ -238,7 +239,7 @@ function readBody(r: ByteReader, type: AxdrType, field: string, depth: number, a
   }
 }
 
-function readTypeDescription(r: ByteReader, field: string, depth: number): AxdrTypeDescription {
+function readTypeDescription(r: PayloadReader, field: string, depth: number): AxdrTypeDescription {
   const at = r.offset;
   if (depth >= MAX_AXDR_DEPTH) r.fail(field, `nesting depth at most ${MAX_AXDR_DEPTH}`, 'deeper', at);
   const tag = r.u8(`${field}.tag`);
@@ -293,7 +294,7 @@ function minEncodedSize(d: AxdrTypeDescription): number {
 }
 
 /** A value of a compact-array's contents: no tag; arrays and structures sized by the description. */
-function readUntagged(r: ByteReader, desc: AxdrTypeDescription, field: string, depth: number): AxdrData {
+function readUntagged(r: PayloadReader, desc: AxdrTypeDescription, field: string, depth: number): AxdrData {
   const at = r.offset;
   let d: AxdrData;
   if (desc.type === 'array') {
@@ -312,20 +313,20 @@ function readUntagged(r: ByteReader, desc: AxdrTypeDescription, field: string, d
 
 /** Decodes exactly one Data value filling `bytes` (trailing bytes are rejected). */
 export function decodeAxdrData(bytes: Uint8Array, field = 'data', base = 0): AxdrData {
-  const r = new ByteReader(bytes, base);
+  const r = new PayloadReader(bytes, base);
   const d = readAxdrData(r, field);
   r.expectEnd(`${field} (after the value)`);
   return d;
 }
 
-export function writeAxdrData(w: ByteWriter, d: AxdrData, field = 'data'): void {
+export function writeAxdrData(w: PayloadWriter, d: AxdrData, field = 'data'): void {
   const tag = (AXDR_TAG as Record<string, number>)[d.type];
   if (tag === undefined) throw new PayloadEncodeError(`${field}.type`, 'an A-XDR Data type', String((d as { type: unknown }).type));
   w.u8(tag, `${field}.tag`);
   writeBody(w, d, field);
 }
 
-function writeTypeDescription(w: ByteWriter, desc: AxdrTypeDescription, field: string): void {
+function writeTypeDescription(w: PayloadWriter, desc: AxdrTypeDescription, field: string): void {
   const tag = (AXDR_TAG as Record<string, number>)[desc.type];
   if (tag === undefined || desc.type === ('compact-array' as string)) throw new PayloadEncodeError(`${field}.type`, 'a type description', String(desc.type));
   w.u8(tag, `${field}.tag`);
@@ -338,7 +339,7 @@ function writeTypeDescription(w: ByteWriter, desc: AxdrTypeDescription, field: s
   }
 }
 
-function writeUntagged(w: ByteWriter, d: AxdrData, desc: AxdrTypeDescription, field: string): void {
+function writeUntagged(w: PayloadWriter, d: AxdrData, desc: AxdrTypeDescription, field: string): void {
   if (d.type !== desc.type) throw new PayloadEncodeError(field, `a ${desc.type} (compact-array description)`, d.type);
   if (desc.type === 'array' && d.type === 'array') {
     if (d.items.length !== desc.count) throw new PayloadEncodeError(field, `${desc.count} element(s)`, String(d.items.length));
@@ -351,7 +352,7 @@ function writeUntagged(w: ByteWriter, d: AxdrData, desc: AxdrTypeDescription, fi
   }
 }
 
-function writeBody(w: ByteWriter, d: AxdrData, field: string): void {
+function writeBody(w: PayloadWriter, d: AxdrData, field: string): void {
   switch (d.type) {
     case 'null-data':
     case 'dont-care':
@@ -436,9 +437,9 @@ function writeBody(w: ByteWriter, d: AxdrData, field: string): void {
     }
     case 'compact-array': {
       writeTypeDescription(w, d.description, `${field}.contents-description`);
-      const contents = new ByteWriter();
+      const contents = new PayloadWriter();
       d.elements.forEach((e, i) => writeUntagged(contents, e, d.description, `${field}.element[${i}]`));
-      writeAxdrLength(w, contents.length, `${field}.array-contents-length`);
+      writeAxdrLength(w, contents.size, `${field}.array-contents-length`);
       w.bytes(contents.toBytes());
       return;
     }
@@ -446,7 +447,7 @@ function writeBody(w: ByteWriter, d: AxdrData, field: string): void {
 }
 
 export function encodeAxdrData(d: AxdrData, field = 'data'): Uint8Array {
-  const w = new ByteWriter();
+  const w = new PayloadWriter();
   writeAxdrData(w, d, field);
   return w.toBytes();
 }

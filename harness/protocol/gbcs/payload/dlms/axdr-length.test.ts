@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { ByteReader } from '../byte-reader.ts';
-import { ByteWriter } from '../byte-writer.ts';
-import { fromHex, toHex } from '../hex.ts';
+import { PayloadReader } from '../payload-reader.ts';
+import { PayloadWriter } from '../payload-writer.ts';
+import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { PayloadDecodeError } from '../payload-errors.ts';
 import { readAxdrCount, readAxdrLength, writeAxdrLength } from './axdr-length.ts';
 
 const enc = (n: number): string => {
-  const w = new ByteWriter();
+  const w = new PayloadWriter();
   writeAxdrLength(w, n, 'len');
-  return toHex(w.toBytes());
+  return bytesToHex(w.toBytes());
 };
 
 describe('A-XDR lengths', () => {
@@ -22,17 +22,17 @@ describe('A-XDR lengths', () => {
 
   it('decodes what it encodes', () => {
     for (const n of [0, 1, 127, 128, 255, 256, 65535, 65536]) {
-      expect(readAxdrLength(new ByteReader(fromHex(enc(n))), 'len')).toBe(n);
+      expect(readAxdrLength(new PayloadReader(spacedHexToBytes(enc(n))), 'len')).toBe(n);
     }
   });
 
   it('rejects non-minimal and unsupported forms', () => {
-    expect(() => readAxdrLength(new ByteReader(fromHex('8105')), 'len')).toThrow(/minimal/);
-    expect(() => readAxdrLength(new ByteReader(fromHex('80')), 'len')).toThrow(PayloadDecodeError);
-    expect(() => readAxdrLength(new ByteReader(fromHex('85FFFFFFFFFF')), 'len')).toThrow(PayloadDecodeError);
+    expect(() => readAxdrLength(new PayloadReader(spacedHexToBytes('8105')), 'len')).toThrow(/minimal/);
+    expect(() => readAxdrLength(new PayloadReader(spacedHexToBytes('80')), 'len')).toThrow(PayloadDecodeError);
+    expect(() => readAxdrLength(new PayloadReader(spacedHexToBytes('85FFFFFFFFFF')), 'len')).toThrow(PayloadDecodeError);
   });
 
   it('rejects counts larger than the bytes left', () => {
-    expect(() => readAxdrCount(new ByteReader(fromHex('05 0000')), 'count')).toThrow(/truncated/);
+    expect(() => readAxdrCount(new PayloadReader(spacedHexToBytes('05 0000')), 'count')).toThrow(/truncated/);
   });
 });

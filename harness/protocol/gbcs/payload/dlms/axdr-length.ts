@@ -5,11 +5,11 @@
  * RTDS message uses) so that decode → encode is byte-exact; it also rejects counts larger than
  * the bytes left, which keeps garbage from allocating huge arrays.
  */
-import type { ByteReader } from '../byte-reader.ts';
-import type { ByteWriter } from '../byte-writer.ts';
+import type { PayloadReader } from '../payload-reader.ts';
+import type { PayloadWriter } from '../payload-writer.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 
-export function readAxdrLength(r: ByteReader, field: string): number {
+export function readAxdrLength(r: PayloadReader, field: string): number {
   const at = r.offset;
   const first = r.u8(field);
   if (first < 0x80) return first;
@@ -22,7 +22,7 @@ export function readAxdrLength(r: ByteReader, field: string): number {
 }
 
 /** Reads a length or count and checks that at least `minBytesEach` × count bytes remain. */
-export function readAxdrCount(r: ByteReader, field: string, minBytesEach = 1): number {
+export function readAxdrCount(r: PayloadReader, field: string, minBytesEach = 1): number {
   const at = r.offset;
   const n = readAxdrLength(r, field);
   if (n * minBytesEach > r.remaining) {
@@ -31,7 +31,7 @@ export function readAxdrCount(r: ByteReader, field: string, minBytesEach = 1): n
   return n;
 }
 
-export function writeAxdrLength(w: ByteWriter, n: number, field: string): void {
+export function writeAxdrLength(w: PayloadWriter, n: number, field: string): void {
   if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) {
     throw new PayloadEncodeError(field, 'a length 0..2^32-1', String(n));
   }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { fromHex } from '../hex.ts';
+import { spacedHexToBytes } from '../../hex.ts';
 import { PayloadDecodeError } from '../payload-errors.ts';
 import { Axdr, decodeAxdrData } from './axdr-data.ts';
 import {
@@ -16,7 +16,7 @@ import {
 } from './axdr-match.ts';
 
 describe('A-XDR shape matching', () => {
-  const d = decodeAxdrData(fromHex('0203 090800DB1234567890A0 1601 0906 00005E2C0A02'), 'x', 50);
+  const d = decodeAxdrData(spacedHexToBytes('0203 090800DB1234567890A0 1601 0906 00005E2C0A02'), 'x', 50);
 
   it('extracts typed values', () => {
     const items = expectStructure(d, 'dev', 3);
@@ -40,7 +40,7 @@ describe('A-XDR shape matching', () => {
   });
 
   it('reads a date-time octet-string', () => {
-    const dt = expectDateTimeOctetString(decodeAxdrData(fromHex('090C07DF0101FF000000008000FF')), 'ts');
+    const dt = expectDateTimeOctetString(decodeAxdrData(spacedHexToBytes('090C07DF0101FF000000008000FF')), 'ts');
     expect(dt).toMatchObject({ year: 2015, month: 1, dayOfMonth: 1, dayOfWeek: null, hour: 0, deviation: null, clockStatus: null });
   });
 
@@ -48,6 +48,6 @@ describe('A-XDR shape matching', () => {
     expect(axdrEqual(Axdr.structure(Axdr.enum(0), Axdr.nullData()), Axdr.structure(Axdr.enum(0), Axdr.nullData()))).toBe(true);
     expect(axdrEqual(Axdr.enum(0), Axdr.unsigned(0))).toBe(false);
     expect(() => expectConstant(Axdr.enum(1), Axdr.enum(0), 'r')).toThrow(/expected enum 0, found enum 1/);
-    expect(summarise(Axdr.octetString(fromHex('0102')))).toBe('octet-string 0102');
+    expect(summarise(Axdr.octetString(spacedHexToBytes('0102')))).toBe('octet-string 0102');
   });
 });

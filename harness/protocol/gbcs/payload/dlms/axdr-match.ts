@@ -6,11 +6,12 @@
  * double-long-unsigned, found long64-unsigned".
  */
 import type { Eui64 } from '../../frame-types.ts';
-import { bytesToEui, bytesEqual, toHex } from '../hex.ts';
+import { PayloadReader } from '../payload-reader.ts';
+import { bytesEqual, bytesToHex } from '../../hex.ts';
+import { euiFromBytes } from '../../eui.ts';
 import { PayloadDecodeError } from '../payload-errors.ts';
 import { type AxdrData, type AxdrOf, type AxdrType, axdrOffset } from './axdr-data.ts';
 import { readCosemDateTime, type CosemDateTime } from './cosem-date-time.ts';
-import { ByteReader } from '../byte-reader.ts';
 import { formatObis, type ObisCode } from './obis.ts';
 
 function fail(d: AxdrData, field: string, expected: string, found?: string): never {
@@ -49,7 +50,7 @@ export function expectOctetString(d: AxdrData, field: string, length?: number): 
 }
 
 export function expectEui(d: AxdrData, field: string): Eui64 {
-  return bytesToEui(expectOctetString(d, field, 8));
+  return euiFromBytes(expectOctetString(d, field, 8));
 }
 
 export function expectObisOctetString(d: AxdrData, field: string): ObisCode {
@@ -59,7 +60,7 @@ export function expectObisOctetString(d: AxdrData, field: string): ObisCode {
 /** An octet-string holding a 12-byte COSEM date-time. */
 export function expectDateTimeOctetString(d: AxdrData, field: string): CosemDateTime {
   const bytes = expectOctetString(d, field, 12);
-  return readCosemDateTime(new ByteReader(bytes, (axdrOffset(d) ?? 0) + 2), field);
+  return readCosemDateTime(new PayloadReader(bytes, (axdrOffset(d) ?? 0) + 2), field);
 }
 
 export function expectNumber(
@@ -127,7 +128,7 @@ export function summarise(d: AxdrData): string {
     case 'date-time':
     case 'date':
     case 'time':
-      return `${d.type} ${toHex(d.value.subarray(0, 16))}${d.value.length > 16 ? '…' : ''}`;
+      return `${d.type} ${bytesToHex(d.value.subarray(0, 16))}${d.value.length > 16 ? '…' : ''}`;
     case 'null-data':
     case 'dont-care':
       return d.type;

@@ -9,8 +9,8 @@
  * GBCS uses it inside octet-strings (RTDS: 07 DF 01 01 FF 00 00 00 00 80 00 FF =
  * 2015-01-01 00:00:00.00, day of week, deviation and clock status not specified).
  */
-import type { ByteReader } from '../byte-reader.ts';
-import { ByteWriter } from '../byte-writer.ts';
+import type { PayloadReader } from '../payload-reader.ts';
+import { PayloadWriter } from '../payload-writer.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 
 export interface CosemDateTime {
@@ -33,7 +33,7 @@ export interface CosemDateTime {
 
 export const COSEM_DATE_TIME_LENGTH = 12;
 
-export function readCosemDateTime(r: ByteReader, field: string): CosemDateTime {
+export function readCosemDateTime(r: PayloadReader, field: string): CosemDateTime {
   const year = r.uintBe(2, `${field}.year`);
   const month = r.u8(`${field}.month`);
   const dayOfMonth = r.u8(`${field}.day-of-month`);
@@ -60,7 +60,7 @@ export function readCosemDateTime(r: ByteReader, field: string): CosemDateTime {
 }
 
 export function encodeCosemDateTime(dt: CosemDateTime, field = 'date-time'): Uint8Array {
-  const w = new ByteWriter();
+  const w = new PayloadWriter();
   const b = (v: number | null, name: string, max: number): void => {
     if (v !== null && (!Number.isInteger(v) || v < 0 || v > max)) {
       throw new PayloadEncodeError(`${field}.${name}`, `0..${max} or null`, String(v));

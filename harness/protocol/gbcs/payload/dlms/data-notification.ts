@@ -8,8 +8,8 @@
  * stamp (COSEM date-time), [2…] alert-specific content. RTDS CS14 0x8F12:
  * "0F 20 00 0F A0 00 | 02 03 | 12 8F 12 | 09 0C 07 DF 01 01 FF 00 00 00 00 80 00 FF | 02 03 …".
  */
-import { ByteReader } from '../byte-reader.ts';
-import { ByteWriter } from '../byte-writer.ts';
+import { PayloadReader } from '../payload-reader.ts';
+import { PayloadWriter } from '../payload-writer.ts';
 import { PayloadDecodeError, PayloadEncodeError } from '../payload-errors.ts';
 import { Axdr, type AxdrData, axdrOffset, readAxdrData, writeAxdrData } from './axdr-data.ts';
 import { expectDateTimeOctetString, expectNumber, expectType, item } from './axdr-match.ts';
@@ -21,7 +21,7 @@ export interface DataNotification extends DlmsApduHeader {
 }
 
 export function decodeDataNotification(payload: Uint8Array): DataNotification {
-  const r = new ByteReader(payload);
+  const r = new PayloadReader(payload);
   const head = readApduHeader(r, DLMS_TAG.dataNotification, 'data-notification');
   const body = readAxdrData(r, 'data-notification.body');
   r.expectEnd('data-notification (after the body)');
@@ -29,7 +29,7 @@ export function decodeDataNotification(payload: Uint8Array): DataNotification {
 }
 
 export function encodeDataNotification(n: DataNotification): Uint8Array {
-  const w = new ByteWriter();
+  const w = new PayloadWriter();
   writeApduHeader(w, DLMS_TAG.dataNotification, n, 'data-notification');
   writeAxdrData(w, n.body, 'data-notification.body');
   return w.toBytes();

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../hex.ts';
+import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { PayloadDecodeError } from '../payload-errors.ts';
 import { fakeGcmCipher, fixtureCipher } from '../testing/fake-payload-cipher.ts';
 import { ECS17B_COMMAND, ECS17B_PLAIN, ECS17B_RESPONSE, ECS17B_SEALED, ESME, SUPPLIER } from '../testing/payloads-md-fixtures.ts';
@@ -35,7 +35,7 @@ describe('Data Protection get_protected_attributes', () => {
       keyInfo: { keyParameters: 2, keyCipheredData: new Uint8Array(0) },
     });
     expect(protectionParametersEqual(req.protection, gbcsProtectionParameters(ECS17B_COMMAND.header))).toBe(true);
-    expect(toHex(encodeAxdrData(getProtectedAttributesRequestToAxdr(req)))).toBe(toHex(encodeAxdrData(data)));
+    expect(bytesToHex(encodeAxdrData(getProtectedAttributesRequestToAxdr(req)))).toBe(bytesToHex(encodeAxdrData(data)));
   });
 
   it('reads the ECS17b response and opens the protected attributes', () => {
@@ -43,25 +43,25 @@ describe('Data Protection get_protected_attributes', () => {
     if (!data) throw new Error('no data');
     const rsp = getProtectedAttributesResponseFromAxdr(data);
     expect(rsp.protection).toEqual(gbcsProtectionParameters(ECS17B_RESPONSE.header));
-    expect(toHex(rsp.protectedAttributes)).toBe(toHex(fromHex(ECS17B_SEALED)));
-    const cipher = fixtureCipher([{ plain: fromHex(ECS17B_PLAIN), sealed: fromHex(ECS17B_SEALED) }]);
-    expect(openProtectedAttributes(rsp.protectedAttributes, cipher)).toEqual(decodeAxdrData(fromHex(ECS17B_PLAIN)));
-    expect(toHex(encodeAxdrData(getProtectedAttributesResponseToAxdr(rsp)))).toBe(toHex(encodeAxdrData(data)));
+    expect(bytesToHex(rsp.protectedAttributes)).toBe(bytesToHex(spacedHexToBytes(ECS17B_SEALED)));
+    const cipher = fixtureCipher([{ plain: spacedHexToBytes(ECS17B_PLAIN), sealed: spacedHexToBytes(ECS17B_SEALED) }]);
+    expect(openProtectedAttributes(rsp.protectedAttributes, cipher)).toEqual(decodeAxdrData(spacedHexToBytes(ECS17B_PLAIN)));
+    expect(bytesToHex(encodeAxdrData(getProtectedAttributesResponseToAxdr(rsp)))).toBe(bytesToHex(encodeAxdrData(data)));
   });
 
   it('seals and opens through a real AES-GCM cipher', () => {
     const cipher = fakeGcmCipher();
-    const value = decodeAxdrData(fromHex(ECS17B_PLAIN));
+    const value = decodeAxdrData(spacedHexToBytes(ECS17B_PLAIN));
     const sealed = sealProtectedAttributes(value, cipher);
-    expect(toHex(sealed.subarray(0, 5))).toBe('3100000000');
+    expect(bytesToHex(sealed.subarray(0, 5))).toBe('3100000000');
     expect(sealed.length).toBe(5 + 26 + 12);
     expect(openProtectedAttributes(sealed, cipher)).toEqual(value);
   });
 
   it('reports a malformed decrypted block relative to the plaintext', () => {
-    const cipher = fixtureCipher([{ plain: fromHex('0202 0600'), sealed: fromHex(ECS17B_SEALED) }]);
+    const cipher = fixtureCipher([{ plain: spacedHexToBytes('0202 0600'), sealed: spacedHexToBytes(ECS17B_SEALED) }]);
     try {
-      openProtectedAttributes(fromHex(ECS17B_SEALED), cipher);
+      openProtectedAttributes(spacedHexToBytes(ECS17B_SEALED), cipher);
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(PayloadDecodeError);
@@ -71,10 +71,10 @@ describe('Data Protection get_protected_attributes', () => {
 
   it('rejects a wrong key info type and a malformed transaction id', () => {
     const good = getProtectedAttributesRequestToAxdr({ objects: [], protection: gbcsProtectionParameters(ECS17B_COMMAND.header) });
-    const hex = toHex(encodeAxdrData(good));
+    const hex = bytesToHex(encodeAxdrData(good));
     const wrongKeyInfo = hex.replace('020216020202090102', '020216010202090102');
-    expect(() => getProtectedAttributesRequestFromAxdr(decodeAxdrData(fromHex(wrongKeyInfo)))).toThrow(/agreed key/);
+    expect(() => getProtectedAttributesRequestFromAxdr(decodeAxdrData(spacedHexToBytes(wrongKeyInfo)))).toThrow(/agreed key/);
     const shortTid = hex.replace('09090400000000000003E8', '0908000000000000 03E8'.replace(' ', ''));
-    expect(() => getProtectedAttributesRequestFromAxdr(decodeAxdrData(fromHex(shortTid)))).toThrow(PayloadDecodeError);
+    expect(() => getProtectedAttributesRequestFromAxdr(decodeAxdrData(spacedHexToBytes(shortTid)))).toThrow(PayloadDecodeError);
   });
 });

@@ -23,8 +23,10 @@
  * The GBCS values come from the grouping header: {@link gbcsProtectionParameters}.
  */
 import type { Eui64, GbcsHeader } from '../../frame-types.ts';
-import { ByteWriter } from '../byte-writer.ts';
-import { euiToBytes, normaliseEui } from '../hex.ts';
+import { PayloadReader } from '../payload-reader.ts';
+import { PayloadWriter } from '../payload-writer.ts';
+import { euiFieldBytes } from '../field-bytes.ts';
+import { normalizeEui } from '../../eui.ts';
 import { namedEnum } from '../named-enum.ts';
 import type { PayloadCipher } from '../payload-cipher.ts';
 import { PayloadDecodeError } from '../payload-errors.ts';
@@ -40,7 +42,6 @@ import {
   expectStructure,
   item,
 } from './axdr-match.ts';
-import { ByteReader } from '../byte-reader.ts';
 import { obisToBytes, type ObisCode } from './obis.ts';
 
 export const DATA_PROTECTION_CLASS_ID = 30;
@@ -95,15 +96,15 @@ export function gbcsProtectionParameters(header: Pick<GbcsHeader, 'counter' | 'o
   return {
     protectionType: 'authentication-and-encryption',
     transactionId: { prefix: GBCS_TRANSACTION_PREFIX, counter: header.counter },
-    originator: normaliseEui(header.originator),
-    recipient: normaliseEui(header.recipient),
+    originator: normalizeEui(header.originator),
+    recipient: normalizeEui(header.recipient),
     otherInformation: new Uint8Array(0),
     keyInfo: { keyParameters: GBCS_KEY_PARAMETERS, keyCipheredData: new Uint8Array(0) },
   };
 }
 
 export function protectionParametersToAxdr(p: ProtectionParameters, field = 'protection-parameters'): AxdrData {
-  const tid = new ByteWriter()
+  const tid = new PayloadWriter()
     .u8(p.transactionId.prefix, `${field}.transaction-id`)
     .bigUintBe(p.transactionId.counter, 8, `${field}.transaction-id`)
     .toBytes();
@@ -111,13 +112,13 @@ export function protectionParametersToAxdr(p: ProtectionParameters, field = 'pro
     Axdr.enum(ProtectionTypes.codeOf(p.protectionType, `${field}.protection-type`)),
     Axdr.structure(
       Axdr.octetString(tid),
-      Axdr.octetString(euiToBytes(p.originator, `${field}.originator`)),
-      Axdr.octetString(euiToBytes(p.recipient, `${field}.recipient`)),
+      Axdr.octetString(euiFieldBytes(p.originator, `${field}.originator`)),
+      Axdr.octetString(euiFieldBytes(p.recipient, `${field}.recipient`)),
       Axdr.octetString(p.otherInformation),
       Axdr.structure(
         Axdr.enum(2),
         Axdr.structure(
-          Axdr.octetString(new ByteWriter().u8(p.keyInfo.keyParameters, `${field}.key-parameters`).toBytes()),
+          Axdr.octetString(new PayloadWriter().u8(p.keyInfo.keyParameters, `${field}.key-parameters`).toBytes()),
           Axdr.octetString(p.keyInfo.keyCipheredData),
         ),
       ),
@@ -131,7 +132,7 @@ export function protectionParametersFromAxdr(d: AxdrData, field = 'protection-pa
   const opts = expectStructure(item(top, 1), `${field}.protection-options`, 5);
   const tidNode = item(opts, 0);
   const tid = expectOctetString(tidNode, `${field}.transaction-id`, 9);
-  const tr = new ByteReader(tid, (axdrOffset(tidNode) ?? 0) + 2);
+  const tr = new PayloadReader(tid, (axdrOffset(tidNode) ?? 0) + 2);
   const transactionId = { prefix: tr.u8(`${field}.transaction-id`), counter: tr.bigUintBe(8, `${field}.transaction-id`) };
   const originator = expectEui(item(opts, 1), `${field}.originator-system-title`);
   const recipient = expectEui(item(opts, 2), `${field}.recipient-system-title`);

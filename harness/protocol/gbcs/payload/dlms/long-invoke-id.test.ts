@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { ByteReader } from '../byte-reader.ts';
-import { ByteWriter } from '../byte-writer.ts';
-import { fromHex, toHex } from '../hex.ts';
+import { PayloadReader } from '../payload-reader.ts';
+import { PayloadWriter } from '../payload-writer.ts';
+import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { PayloadDecodeError } from '../payload-errors.ts';
 import { gbcsLongInvokeId, readLongInvokeId, writeLongInvokeId } from './long-invoke-id.ts';
 
 const enc = (counter: bigint): string => {
-  const w = new ByteWriter();
+  const w = new PayloadWriter();
   writeLongInvokeId(w, gbcsLongInvokeId(counter), 'invoke');
-  return toHex(w.toBytes());
+  return bytesToHex(w.toBytes());
 };
 
 describe('Long-Invoke-Id-And-Priority', () => {
@@ -22,17 +22,17 @@ describe('Long-Invoke-Id-And-Priority', () => {
   });
 
   it('decodes the flags', () => {
-    expect(readLongInvokeId(new ByteReader(fromHex('200003E8')), 'i')).toEqual({
+    expect(readLongInvokeId(new PayloadReader(spacedHexToBytes('200003E8')), 'i')).toEqual({
       invokeId: 1000,
       highPriority: false,
       confirmed: false,
       breakOnError: true,
       selfDescriptive: false,
     });
-    expect(readLongInvokeId(new ByteReader(fromHex('D0000001')), 'i')).toMatchObject({ highPriority: true, confirmed: true, selfDescriptive: true });
+    expect(readLongInvokeId(new PayloadReader(spacedHexToBytes('D0000001')), 'i')).toMatchObject({ highPriority: true, confirmed: true, selfDescriptive: true });
   });
 
   it('rejects reserved bits', () => {
-    expect(() => readLongInvokeId(new ByteReader(fromHex('21000000')), 'i')).toThrow(PayloadDecodeError);
+    expect(() => readLongInvokeId(new PayloadReader(spacedHexToBytes('21000000')), 'i')).toThrow(PayloadDecodeError);
   });
 });

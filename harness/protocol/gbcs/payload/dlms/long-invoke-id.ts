@@ -13,8 +13,8 @@
  * truncated to its low 24 bits, not saturated). Responses carry the command's counter, alerts
  * their own.
  */
-import type { ByteReader } from '../byte-reader.ts';
-import type { ByteWriter } from '../byte-writer.ts';
+import type { PayloadReader } from '../payload-reader.ts';
+import type { PayloadWriter } from '../payload-writer.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 
 export interface LongInvokeIdAndPriority {
@@ -40,7 +40,7 @@ export function gbcsLongInvokeId(counter: bigint): LongInvokeIdAndPriority {
   };
 }
 
-export function readLongInvokeId(r: ByteReader, field: string): LongInvokeIdAndPriority {
+export function readLongInvokeId(r: PayloadReader, field: string): LongInvokeIdAndPriority {
   const at = r.offset;
   const v = r.uintBe(4, field);
   if ((v >>> 24) & 0x0f) r.fail(field, 'reserved bits 24..27 clear', '0x' + v.toString(16).toUpperCase().padStart(8, '0'), at);
@@ -53,7 +53,7 @@ export function readLongInvokeId(r: ByteReader, field: string): LongInvokeIdAndP
   };
 }
 
-export function writeLongInvokeId(w: ByteWriter, v: LongInvokeIdAndPriority, field: string): void {
+export function writeLongInvokeId(w: PayloadWriter, v: LongInvokeIdAndPriority, field: string): void {
   if (!Number.isInteger(v.invokeId) || v.invokeId < 0 || v.invokeId > INVOKE_ID_MASK) {
     throw new PayloadEncodeError(`${field}.invoke-id`, 'a 24-bit invoke id', String(v.invokeId));
   }

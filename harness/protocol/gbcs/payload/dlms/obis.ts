@@ -3,7 +3,7 @@
  * OBIS codes (COSEM logical names): six value groups A-B:C.D.E.F, each 0..255, carried on the
  * wire as 6 bytes (COSEM instance id / logical name octet-string).
  */
-import type { ByteReader } from '../byte-reader.ts';
+import type { PayloadReader } from '../payload-reader.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 
 /** Text form "A-B:C.D.E.F", e.g. "0-0:43.2.8.255". */
@@ -36,6 +36,6 @@ export function obisToBytes(text: string, field = 'OBIS code'): Uint8Array {
   return Uint8Array.from(groups);
 }
 
-export function readObis(r: ByteReader, field: string): ObisCode {
+export function readObis(r: PayloadReader, field: string): ObisCode {
   return formatObis(r.bytes(6, field));
 }

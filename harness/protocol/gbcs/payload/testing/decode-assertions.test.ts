@@ -10,7 +10,7 @@ import { describePayload } from '../describe-payload.ts';
 import { decodeAccessRequest } from '../dlms/access-request.ts';
 import { decodeAccessResponse } from '../dlms/access-response.ts';
 import { decodeDataNotification } from '../dlms/data-notification.ts';
-import { fromHex } from '../hex.ts';
+import { spacedHexToBytes } from '../../hex.ts';
 import type { PayloadCipher } from '../payload-cipher.ts';
 import { PayloadDecodeError } from '../payload-errors.ts';
 import { USE_CASE_CODECS } from '../registry.ts';
@@ -19,14 +19,14 @@ import { expectEveryPrefixRejected, expectOnlyDecodeErrors, expectTrailingReject
 import { ALL_FIXTURES, ECS17B_PLAIN, GCS13A_PLAIN } from './payloads-md-fixtures.ts';
 
 /** A cipher that "opens" anything to a fixed plaintext, keeping crypto out of decode robustness. */
-const openTo = (plain: string): PayloadCipher => ({ seal: () => fromHex('3100000000' + '00'.repeat(12)), open: () => fromHex(plain) });
+const openTo = (plain: string): PayloadCipher => ({ seal: () => spacedHexToBytes('3100000000' + '00'.repeat(12)), open: () => spacedHexToBytes(plain) });
 
 describe('decode assertion helpers', () => {
   it('catch a decoder that accepts a prefix or throws something else', () => {
-    expect(() => expectEveryPrefixRejected(fromHex('0102'), () => undefined)).toThrow(/prefix of 0/);
-    expect(() => expectEveryPrefixRejected(fromHex('0102'), () => { throw new TypeError('x'); })).toThrow(/TypeError/);
-    expect(() => expectOnlyDecodeErrors(fromHex('01'), () => { throw new RangeError('y'); })).toThrow(/RangeError/);
-    expect(() => expectTrailingRejected(fromHex('01'), () => { throw new PayloadDecodeError(0, 'f', 'e'); })).not.toThrow();
+    expect(() => expectEveryPrefixRejected(spacedHexToBytes('0102'), () => undefined)).toThrow(/prefix of 0/);
+    expect(() => expectEveryPrefixRejected(spacedHexToBytes('0102'), () => { throw new TypeError('x'); })).toThrow(/TypeError/);
+    expect(() => expectOnlyDecodeErrors(spacedHexToBytes('01'), () => { throw new RangeError('y'); })).toThrow(/RangeError/);
+    expect(() => expectTrailingRejected(spacedHexToBytes('01'), () => { throw new PayloadDecodeError(0, 'f', 'e'); })).not.toThrow();
   });
 });
 
@@ -63,7 +63,7 @@ describe('decoder robustness', () => {
     const heads = ['D9200003E800', 'DA200003E80000', '0F20000FA000', '010901', '0109010307020035'];
     fc.assert(
       fc.property(fc.constantFrom(...heads), fc.uint8Array({ maxLength: 80 }), (head, tail) => {
-        const bytes = new Uint8Array([...fromHex(head), ...tail]);
+        const bytes = new Uint8Array([...spacedHexToBytes(head), ...tail]);
         for (const [, d] of decoders) expectOnlyDecodeErrors(bytes, d);
         for (const c of USE_CASE_CODECS) {
           const ctx = { header: ALL_FIXTURES[0]!.header, cipher: openTo(GCS13A_PLAIN) };

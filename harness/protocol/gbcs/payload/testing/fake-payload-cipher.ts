@@ -5,7 +5,7 @@
  */
 import { createCipheriv, createDecipheriv } from 'node:crypto';
 import type { PayloadCipher } from '../payload-cipher.ts';
-import { bytesEqual, toHex } from '../hex.ts';
+import { bytesEqual, bytesToHex } from '../../hex.ts';
 
 const HEADER = Uint8Array.of(0x31, 0, 0, 0, 0);
 
@@ -35,7 +35,7 @@ export function fixtureCipher(pairs: ReadonlyArray<{ readonly plain: Uint8Array;
   return {
     seal(plaintext) {
       const hit = pairs.find((p) => bytesEqual(p.plain, plaintext));
-      if (!hit) throw new Error(`fixtureCipher: no sealed block for plaintext ${toHex(plaintext)}`);
+      if (!hit) throw new Error(`fixtureCipher: no sealed block for plaintext ${bytesToHex(plaintext)}`);
       return hit.sealed;
     },
     open(sealed) {

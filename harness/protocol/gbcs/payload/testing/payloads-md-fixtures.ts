@@ -6,7 +6,7 @@
  * check these strings against the RTDS files when the folder is present.
  */
 import type { GbcsHeader } from '../../frame-types.ts';
-import { fromHex } from '../hex.ts';
+import { spacedHexToBytes } from '../../hex.ts';
 
 export const SUPPLIER = '90B3D51F30010000';
 export const ACB = '90B3D51F30000002';
@@ -28,7 +28,7 @@ function header(cra: 1 | 2 | 3, counter: bigint, originator: string, recipient: 
 }
 
 function fx(folder: string, name: string, h: GbcsHeader, hex: string): Fixture {
-  return { folder, name, header: h, payload: fromHex(hex) };
+  return { folder, name, header: h, payload: spacedHexToBytes(hex) };
 }
 
 const ACB_SUPPLEMENTARY = (counter: bigint) => ({ remotePartyId: SUPPLIER, remotePartyCounter: counter });

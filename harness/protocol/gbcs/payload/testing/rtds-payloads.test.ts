@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeAccessRequest, encodeAccessRequest } from '../dlms/access-request.ts';
 import { decodeAccessResponse, encodeAccessResponse } from '../dlms/access-response.ts';
 import { decodeDataNotification, encodeDataNotification } from '../dlms/data-notification.ts';
-import { toHex } from '../hex.ts';
+import { bytesToHex } from '../../hex.ts';
 import { decodeTypedMessage, useCaseCodecFor, alertCodecFor, alertCodeOf } from '../registry.ts';
 import { decodeGbz, encodeGbz } from '../zcl/gbz.ts';
 import { decodeGbzAlert, encodeGbzAlert } from '../zcl/gbz-alert.ts';
@@ -32,7 +32,7 @@ describe.skipIf(rtdsAbsent)(`RTDS 4.5.0 through the payload codecs (${rtdsAbsent
         if (!applies(m.payload)) continue;
         n++;
         try {
-          if (toHex(rt(m.payload)) !== toHex(m.payload)) failures.push(`${m.file}: different bytes`);
+          if (bytesToHex(rt(m.payload)) !== bytesToHex(m.payload)) failures.push(`${m.file}: different bytes`);
         } catch (e) {
           failures.push(`${m.file}: ${(e as Error).message}`);
         }
@@ -50,7 +50,7 @@ describe.skipIf(rtdsAbsent)(`RTDS 4.5.0 through the payload codecs (${rtdsAbsent
       n++;
       try {
         const again = m.header.cra === 3 ? encodeGbzAlert(decodeGbzAlert(m.payload)) : encodeGbz(decodeGbz(m.payload));
-        if (toHex(again) !== toHex(m.payload)) failures.push(`${m.file}: different bytes`);
+        if (bytesToHex(again) !== bytesToHex(m.payload)) failures.push(`${m.file}: different bytes`);
       } catch (e) {
         failures.push(`${m.file}: ${(e as Error).message}`);
       }
@@ -81,7 +81,7 @@ describe.skipIf(rtdsAbsent)(`RTDS 4.5.0 through the payload codecs (${rtdsAbsent
         const codec = useCaseCodecFor(m.header.messageCode);
         again = (typed.direction === 'command' ? codec?.encodeCommand(typed.fields, ctx) : codec?.encodeResponse(typed.fields, ctx)) as Uint8Array;
       }
-      if (toHex(again) !== toHex(m.payload)) failures.push(`${m.file}: different bytes`);
+      if (bytesToHex(again) !== bytesToHex(m.payload)) failures.push(`${m.file}: different bytes`);
     }
     expect(failures).toEqual([]);
     expect(Object.fromEntries(seen)).toEqual({ ECS17b: 6, GCS13a: 8, ECS52: 4, GCS38: 4, CCS01: 4, CS14: 1, DBCH01: 4 });

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CraFlag, GbcsHeader } from '../../frame-types.ts';
-import { fromHex, toHex } from '../hex.ts';
+import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../..');
 
@@ -56,11 +56,11 @@ export function extractPayload(frame: Uint8Array, file = 'frame'): RtdsPayload {
   }
   if (byte() !== 0xdf || byte() !== 0x09) throw new Error(`${file}: no general signing header`);
   const cra = byte() as CraFlag;
-  const counter = BigInt('0x' + toHex(take(8)));
+  const counter = BigInt('0x' + bytesToHex(take(8)));
   if (byte() !== 8) throw new Error(`${file}: originator length`);
-  const originator = toHex(take(8));
+  const originator = bytesToHex(take(8));
   if (byte() !== 8) throw new Error(`${file}: recipient length`);
-  const recipient = toHex(take(8));
+  const recipient = bytesToHex(take(8));
   let dateTime: Uint8Array | null = null;
   const dtLen = byte();
   if (dtLen === 0x0c) dateTime = take(12);
@@ -69,7 +69,7 @@ export function extractPayload(frame: Uint8Array, file = 'frame'): RtdsPayload {
   const messageCode = ((otherInfo[0] ?? 0) << 8) | (otherInfo[1] ?? 0);
   const supplementary =
     otherInfo.length >= 18
-      ? { remotePartyId: toHex(otherInfo.subarray(2, 10)), remotePartyCounter: BigInt('0x' + toHex(otherInfo.subarray(10, 18))) }
+      ? { remotePartyId: bytesToHex(otherInfo.subarray(2, 10)), remotePartyCounter: BigInt('0x' + bytesToHex(otherInfo.subarray(10, 18))) }
       : null;
   const payload = take(len());
   return { file, header: { cra, counter, originator, recipient, dateTime, messageCode, supplementary }, payload };
@@ -78,7 +78,7 @@ export function extractPayload(frame: Uint8Array, file = 'frame'): RtdsPayload {
 /** One RTDS message by folder and file name (without _GBCS.HEX), e.g. ('4.1.1_ECS17b', 'ECS17b_4.1.1_SINGLE_SUCCESS_COMMAND'). */
 export function rtdsPayload(folder: string, name: string): RtdsPayload {
   const file = join(rtdsMessagesDir(), folder, `${name}_GBCS.HEX`);
-  return extractPayload(fromHex(readFileSync(file, 'utf8').trim()), `${folder}/${name}`);
+  return extractPayload(spacedHexToBytes(readFileSync(file, 'utf8').trim()), `${folder}/${name}`);
 }
 
 /** Every RTDS message (folder/file) with its payload; frames this minimal parser cannot read are skipped. */
@@ -87,7 +87,7 @@ export function allRtdsPayloads(): RtdsPayload[] {
   for (const folder of readdirSync(rtdsMessagesDir()).sort()) {
     for (const f of readdirSync(join(rtdsMessagesDir(), folder)).sort()) {
       if (!f.endsWith('.HEX')) continue;
-      const frame = fromHex(readFileSync(join(rtdsMessagesDir(), folder, f), 'utf8').trim());
+      const frame = spacedHexToBytes(readFileSync(join(rtdsMessagesDir(), folder, f), 'utf8').trim());
       out.push(extractPayload(frame, `${folder}/${f}`));
     }
   }

@@ -5,7 +5,7 @@
  * shared/PAYLOADS.md; the others were decrypted once, outside this code base, with the RTDS test
  * keys and the GBCS KDF (they hold the same plaintext as GCS13a GPF, or the structures noted).
  */
-import { fromHex, toHex } from '../hex.ts';
+import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import type { PayloadCipher } from '../payload-cipher.ts';
 import { ECS17B_PLAIN, ECS17B_SEALED, GCS13A_PLAIN, GCS13A_SEALED } from './payloads-md-fixtures.ts';
 import { fixtureCipher } from './fake-payload-cipher.ts';
@@ -31,7 +31,7 @@ export const RTDS_SEALED_PLAINTEXTS: ReadonlyArray<{ readonly sealed: string; re
 
 /** A cipher that opens and re-seals exactly the sealed blocks found in this payload. */
 export function rtdsCipherFor(payload: Uint8Array): PayloadCipher {
-  const hex = toHex(payload);
-  const pairs = RTDS_SEALED_PLAINTEXTS.filter((p) => hex.includes(toHex(fromHex(p.sealed)))).map((p) => ({ sealed: fromHex(p.sealed), plain: fromHex(p.plain) }));
+  const hex = bytesToHex(payload);
+  const pairs = RTDS_SEALED_PLAINTEXTS.filter((p) => hex.includes(bytesToHex(spacedHexToBytes(p.sealed)))).map((p) => ({ sealed: spacedHexToBytes(p.sealed), plain: spacedHexToBytes(p.plain) }));
   return fixtureCipher(pairs);
 }

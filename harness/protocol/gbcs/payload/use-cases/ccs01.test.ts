@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../hex.ts';
+import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 import { expectEveryPrefixRejected, expectTrailingRejected } from '../testing/decode-assertions.ts';
 import { CCS01_COMMAND, CCS01_RESPONSE } from '../testing/payloads-md-fixtures.ts';
@@ -19,26 +19,26 @@ const RTDS_FIELDS: Ccs01Command = {
 describe('CCS01 Add Device to CHF Device Log', () => {
   it('decodes the command to device, install code, join timeout and joining flag', () => {
     expect(ccs01.decodeCommand(CCS01_COMMAND.payload, CCS01_COMMAND)).toEqual(RTDS_FIELDS);
-    expect(toHex(ccs01.encodeCommand(RTDS_FIELDS, CCS01_COMMAND))).toBe(toHex(CCS01_COMMAND.payload));
+    expect(bytesToHex(ccs01.encodeCommand(RTDS_FIELDS, CCS01_COMMAND))).toBe(bytesToHex(CCS01_COMMAND.payload));
   });
 
   it('decodes the three results', () => {
     const rsp = ccs01.decodeResponse(CCS01_RESPONSE.payload, CCS01_RESPONSE);
     expect(rsp).toEqual({ registerDevice: 'success', setJoinTimeout: 'success', setEnableJoining: 'success' });
-    expect(toHex(ccs01.encodeResponse(rsp, CCS01_RESPONSE))).toBe(toHex(CCS01_RESPONSE.payload));
+    expect(bytesToHex(ccs01.encodeResponse(rsp, CCS01_RESPONSE))).toBe(bytesToHex(CCS01_RESPONSE.payload));
   });
 
   it('decodes failed sets (RTDS ERROR response)', () => {
     const ctx = { header: { ...CCS01_RESPONSE.header, counter: 1303n } };
-    const payload = fromHex('DA20000517000003000000030300020102FA');
+    const payload = spacedHexToBytes('DA20000517000003000000030300020102FA');
     const rsp = ccs01.decodeResponse(payload, ctx);
     expect(rsp).toEqual({ registerDevice: 'success', setJoinTimeout: 'hardware-fault', setEnableJoining: 'other-reason' });
-    expect(toHex(ccs01.encodeResponse(rsp, ctx))).toBe(toHex(payload));
+    expect(bytesToHex(ccs01.encodeResponse(rsp, ctx))).toBe(bytesToHex(payload));
   });
 
   it('rejects a short install code, wrong data types and every truncation', () => {
     expect(() => ccs01.encodeCommand({ ...RTDS_FIELDS, installCode: new Uint8Array(15) }, CCS01_COMMAND)).toThrow(PayloadEncodeError);
-    const wrong = fromHex(toHex(CCS01_COMMAND.payload).replace('12005A03FF', '11005A03FF'.slice(0, 2) + '5A03FF'));
+    const wrong = spacedHexToBytes(bytesToHex(CCS01_COMMAND.payload).replace('12005A03FF', '11005A03FF'.slice(0, 2) + '5A03FF'));
     expect(() => ccs01.decodeCommand(wrong, CCS01_COMMAND)).toThrow(/long-unsigned/);
     expectEveryPrefixRejected(CCS01_COMMAND.payload, (b) => ccs01.decodeCommand(b, CCS01_COMMAND));
     expectTrailingRejected(CCS01_COMMAND.payload, (b) => ccs01.decodeCommand(b, CCS01_COMMAND));
@@ -50,11 +50,11 @@ describe('CCS01 Add Device to CHF Device Log', () => {
       const cmd = rtdsPayload('8.11_CCS01', `CCS01_8.11_${outcome}_COMMAND`);
       const c = ccs01.decodeCommand(cmd.payload, cmd);
       expect(c).toEqual(RTDS_FIELDS);
-      expect(toHex(ccs01.encodeCommand(c, cmd))).toBe(toHex(cmd.payload));
+      expect(bytesToHex(ccs01.encodeCommand(c, cmd))).toBe(bytesToHex(cmd.payload));
       const rsp = rtdsPayload('8.11_CCS01', `CCS01_8.11_${outcome}_RESPONSE`);
       const r = ccs01.decodeResponse(rsp.payload, rsp);
       expect(r.registerDevice).toBe('success');
-      expect(toHex(ccs01.encodeResponse(r, rsp))).toBe(toHex(rsp.payload));
+      expect(bytesToHex(ccs01.encodeResponse(r, rsp))).toBe(bytesToHex(rsp.payload));
     }
   });
 });

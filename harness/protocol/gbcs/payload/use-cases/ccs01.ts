@@ -16,7 +16,7 @@ import { Axdr, type AxdrData } from '../dlms/axdr-data.ts';
 import { expectBoolean, expectEui, expectNull, expectNumber, expectOctetString, expectStructure, item } from '../dlms/axdr-match.ts';
 import type { AccessRequestSpec } from '../dlms/access-request.ts';
 import type { ActionResult, DataAccessResult } from '../dlms/dlms-results.ts';
-import { euiToBytes } from '../hex.ts';
+import { euiFieldBytes } from '../field-bytes.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 import { decodeFixedRequest, decodeFixedResponse, encodeFixedRequest, encodeFixedResponse } from './dlms-exchange.ts';
 import type { UseCaseCodec } from './use-case-codec.ts';
@@ -64,7 +64,7 @@ export const ccs01: UseCaseCodec<Ccs01Command, Ccs01Response> = {
     if (f.installCode.length !== 16) throw new PayloadEncodeError('CCS01 command.installCode', '16 bytes', String(f.installCode.length));
     return encodeFixedRequest(ctx, SPECS, [
       Axdr.structure(
-        Axdr.octetString(euiToBytes(f.deviceId, 'CCS01 command.deviceId')),
+        Axdr.octetString(euiFieldBytes(f.deviceId, 'CCS01 command.deviceId')),
         Axdr.enum(f.deviceType),
         Axdr.octetString(f.installCode),
         Axdr.enum(f.registrationOption),

@@ -13,7 +13,7 @@ import { expectArray, expectDateTimeOctetString, expectEui, expectOctetString, e
 import { encodeCosemDateTime, type CosemDateTime } from '../dlms/cosem-date-time.ts';
 import { decodeGbcsDlmsAlert, encodeGbcsDlmsAlert } from '../dlms/data-notification.ts';
 import { gbcsLongInvokeId } from '../dlms/long-invoke-id.ts';
-import { euiToBytes } from '../hex.ts';
+import { euiFieldBytes } from '../field-bytes.ts';
 import { PayloadDecodeError, PayloadEncodeError } from '../payload-errors.ts';
 import { checkInvoke } from './dlms-exchange.ts';
 import type { AlertCodec } from './use-case-codec.ts';
@@ -53,11 +53,11 @@ export const cs14DeviceLogChanged: AlertCodec<DeviceLogChangedAlert> = {
   encodeAlert(f, ctx) {
     const body = Axdr.structure(
       Axdr.octetString(encodeCosemDateTime(f.changedAt, 'CS14 alert.changedAt')),
-      Axdr.octetString(euiToBytes(f.logIdentifier, 'CS14 alert.logIdentifier')),
+      Axdr.octetString(euiFieldBytes(f.logIdentifier, 'CS14 alert.logIdentifier')),
       Axdr.array(
         ...f.devices.map((d, i) => {
           if (d.keyHash.length !== 16) throw new PayloadEncodeError(`CS14 alert.devices[${i}].keyHash`, '16 bytes', String(d.keyHash.length));
-          return Axdr.structure(Axdr.octetString(euiToBytes(d.deviceId, `CS14 alert.devices[${i}].deviceId`)), Axdr.octetString(d.keyHash));
+          return Axdr.structure(Axdr.octetString(euiFieldBytes(d.deviceId, `CS14 alert.devices[${i}].deviceId`)), Axdr.octetString(d.keyHash));
         }),
       ),
     );

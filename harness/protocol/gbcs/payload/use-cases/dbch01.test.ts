@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../hex.ts';
+import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { expectEveryPrefixRejected, expectTrailingRejected } from '../testing/decode-assertions.ts';
 import { DBCH01_COMMAND, DBCH01_RESPONSE } from '../testing/payloads-md-fixtures.ts';
 import { rtdsAbsent, rtdsPayload, RTDS_SKIP_REASON } from '../testing/rtds-payloads.ts';
@@ -11,22 +11,22 @@ import { NO_FIELDS } from './use-case-codec.ts';
 describe('DBCH01 Read CHF Sub GHz Channel', () => {
   it('decodes and re-encodes the command (from the ACB, invoke id from its counter)', () => {
     expect(dbch01.decodeCommand(DBCH01_COMMAND.payload, DBCH01_COMMAND)).toEqual({});
-    expect(toHex(dbch01.encodeCommand(NO_FIELDS, DBCH01_COMMAND))).toBe(toHex(DBCH01_COMMAND.payload));
+    expect(bytesToHex(dbch01.encodeCommand(NO_FIELDS, DBCH01_COMMAND))).toBe(bytesToHex(DBCH01_COMMAND.payload));
   });
 
   it('decodes the channel mask as page 28 channel 0', () => {
     const rsp = dbch01.decodeResponse(DBCH01_RESPONSE.payload, DBCH01_RESPONSE);
     expect(rsp).toEqual({ ok: true, channel: { mask: 0xe0000001, page: 28, channels: [0] } });
-    expect(toHex(dbch01.encodeResponse(rsp, DBCH01_RESPONSE))).toBe(toHex(DBCH01_RESPONSE.payload));
+    expect(bytesToHex(dbch01.encodeResponse(rsp, DBCH01_RESPONSE))).toBe(bytesToHex(DBCH01_RESPONSE.payload));
   });
 
   it('encodes another channel', () => {
     const bytes = dbch01.encodeResponse({ ok: true, channel: subGhzChannelMaskFor(28, [5]) }, DBCH01_RESPONSE);
-    expect(toHex(bytes)).toBe('DA200005140000010420E0000020010100');
+    expect(bytesToHex(bytes)).toBe('DA200005140000010420E0000020010100');
   });
 
   it('rejects a mask that is not 32 bits and every truncation', () => {
-    expect(() => dbch01.decodeResponse(fromHex('DA200005140000010410E000010100'), DBCH01_RESPONSE)).toThrow(/32-bit bit-string/);
+    expect(() => dbch01.decodeResponse(spacedHexToBytes('DA200005140000010410E000010100'), DBCH01_RESPONSE)).toThrow(/32-bit bit-string/);
     expectEveryPrefixRejected(DBCH01_COMMAND.payload, (b) => dbch01.decodeCommand(b, DBCH01_COMMAND));
     expectEveryPrefixRejected(DBCH01_RESPONSE.payload, (b) => dbch01.decodeResponse(b, DBCH01_RESPONSE));
     expectTrailingRejected(DBCH01_RESPONSE.payload, (b) => dbch01.decodeResponse(b, DBCH01_RESPONSE));
@@ -35,11 +35,11 @@ describe('DBCH01 Read CHF Sub GHz Channel', () => {
   it.skipIf(rtdsAbsent)(`RTDS round trip (${rtdsAbsent ? RTDS_SKIP_REASON : 'RTDS present'})`, () => {
     for (const outcome of ['SUCCESS', 'ERROR']) {
       const cmd = rtdsPayload('6.31_DBCH01', `DBCH01_6.31_${outcome}_COMMAND`);
-      expect(toHex(dbch01.encodeCommand(dbch01.decodeCommand(cmd.payload, cmd), cmd))).toBe(toHex(cmd.payload));
+      expect(bytesToHex(dbch01.encodeCommand(dbch01.decodeCommand(cmd.payload, cmd), cmd))).toBe(bytesToHex(cmd.payload));
       const rsp = rtdsPayload('6.31_DBCH01', `DBCH01_6.31_${outcome}_RESPONSE`);
       const fields = dbch01.decodeResponse(rsp.payload, rsp);
       expect(fields).toEqual(outcome === 'SUCCESS' ? { ok: true, channel: { mask: 0xe0000001, page: 28, channels: [0] } } : { ok: false, result: 'hardware-fault' });
-      expect(toHex(dbch01.encodeResponse(fields, rsp))).toBe(toHex(rsp.payload));
+      expect(bytesToHex(dbch01.encodeResponse(fields, rsp))).toBe(bytesToHex(rsp.payload));
     }
   });
 });

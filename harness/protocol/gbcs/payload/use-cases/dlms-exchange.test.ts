@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Axdr } from '../dlms/axdr-data.ts';
 import { gbcsLongInvokeId } from '../dlms/long-invoke-id.ts';
-import { fromHex, toHex } from '../hex.ts';
+import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { PayloadDecodeError } from '../payload-errors.ts';
 import { ECS52_COMMAND, ECS52_RESPONSE } from '../testing/payloads-md-fixtures.ts';
 import { checkInvoke, decodeFixedRequest, decodeFixedResponse, encodeFixedRequest, encodeFixedResponse } from './dlms-exchange.ts';
@@ -11,14 +11,14 @@ const SPECS = [{ kind: 'get' as const, classId: 1, instanceId: '0-0:0.2.1.255' a
 
 describe('DLMS use-case exchange', () => {
   it('builds and reads a fixed request', () => {
-    expect(toHex(encodeFixedRequest(ECS52_COMMAND, SPECS, [Axdr.nullData()]))).toBe(toHex(ECS52_COMMAND.payload));
+    expect(bytesToHex(encodeFixedRequest(ECS52_COMMAND, SPECS, [Axdr.nullData()]))).toBe(bytesToHex(ECS52_COMMAND.payload));
     expect(decodeFixedRequest(ECS52_COMMAND.payload, ECS52_COMMAND, SPECS, 'ECS52')).toEqual([Axdr.nullData()]);
   });
 
   it('builds and reads a fixed response', () => {
     const parts = decodeFixedResponse(ECS52_RESPONSE.payload, ECS52_RESPONSE, ['get'], 'ECS52');
     expect(parts.specs).toEqual([{ kind: 'get', result: 'success' }]);
-    expect(toHex(encodeFixedResponse(ECS52_RESPONSE, parts.data, parts.specs))).toBe(toHex(ECS52_RESPONSE.payload));
+    expect(bytesToHex(encodeFixedResponse(ECS52_RESPONSE, parts.data, parts.specs))).toBe(bytesToHex(ECS52_RESPONSE.payload));
     expect(() => decodeFixedResponse(ECS52_RESPONSE.payload, ECS52_RESPONSE, ['action'], 'X')).toThrow(/a action result/);
     expect(() => decodeFixedResponse(ECS52_RESPONSE.payload, ECS52_RESPONSE, ['get', 'get'], 'X')).toThrow(/2 Data/);
   });
@@ -29,9 +29,9 @@ describe('DLMS use-case exchange', () => {
   });
 
   it('rejects a future-dated request and an echoed request specification', () => {
-    const dated = fromHex('D9 200003E8 0C 07DF0101FF000000008000FF 01 01 0001 0000000201FF 02 01 00');
+    const dated = spacedHexToBytes('D9 200003E8 0C 07DF0101FF000000008000FF 01 01 0001 0000000201FF 02 01 00');
     expect(() => decodeFixedRequest(dated, ECS52_COMMAND, SPECS, 'ECS52')).toThrow(/not future dated/);
-    const echoed = fromHex('DA 200003E8 00 01 01 01 0001 0000000201FF 02 01 00 01 0100');
+    const echoed = spacedHexToBytes('DA 200003E8 00 01 01 01 0001 0000000201FF 02 01 00 01 0100');
     expect(() => decodeFixedResponse(echoed, ECS52_RESPONSE, ['get'], 'ECS52')).toThrow(/absent/);
   });
 });

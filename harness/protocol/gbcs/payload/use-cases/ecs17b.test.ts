@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../hex.ts';
+import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { PayloadContextError, PayloadDecodeError } from '../payload-errors.ts';
 import { expectEveryPrefixRejected, expectTrailingRejected } from '../testing/decode-assertions.ts';
 import { fakeGcmCipher, fixtureCipher } from '../testing/fake-payload-cipher.ts';
@@ -8,7 +8,7 @@ import { ECS17B_COMMAND, ECS17B_PLAIN, ECS17B_RESPONSE, ECS17B_SEALED } from '..
 import { rtdsAbsent, rtdsPayload, RTDS_SKIP_REASON } from '../testing/rtds-payloads.ts';
 import { ECS17B_COMMAND_FIELDS, ecs17b } from './ecs17b.ts';
 
-const cipher = fixtureCipher([{ plain: fromHex(ECS17B_PLAIN), sealed: fromHex(ECS17B_SEALED) }]);
+const cipher = fixtureCipher([{ plain: spacedHexToBytes(ECS17B_PLAIN), sealed: spacedHexToBytes(ECS17B_SEALED) }]);
 const cmdCtx = { header: ECS17B_COMMAND.header };
 const rspCtx = { header: ECS17B_RESPONSE.header, cipher };
 
@@ -26,7 +26,7 @@ describe('ECS17b Read ESME Energy Registers (Import Energy)', () => {
     expect(ecs17b.decodeCommand(ECS17B_COMMAND.payload, cmdCtx)).toEqual({
       objects: [{ classId: 1, logicalName: '0-0:94.44.34.10', attributeIndex: 2, dataIndex: 0 }],
     });
-    expect(toHex(ecs17b.encodeCommand(ECS17B_COMMAND_FIELDS, cmdCtx))).toBe(toHex(ECS17B_COMMAND.payload));
+    expect(bytesToHex(ecs17b.encodeCommand(ECS17B_COMMAND_FIELDS, cmdCtx))).toBe(bytesToHex(ECS17B_COMMAND.payload));
   });
 
   it('decodes the response registers through the cipher and re-encodes them byte-exact', () => {
@@ -38,7 +38,7 @@ describe('ECS17b Read ESME Energy Registers (Import Energy)', () => {
         { value: 10, scaler: 0, unit: 'varh' },
       ],
     });
-    expect(toHex(ecs17b.encodeResponse(rsp, rspCtx))).toBe(toHex(ECS17B_RESPONSE.payload));
+    expect(bytesToHex(ecs17b.encodeResponse(rsp, rspCtx))).toBe(bytesToHex(ECS17B_RESPONSE.payload));
   });
 
   it('round-trips registers through a real AES-GCM cipher', () => {
@@ -49,9 +49,9 @@ describe('ECS17b Read ESME Energy Registers (Import Energy)', () => {
 
   it('decodes a failed action (RTDS ERROR response)', () => {
     const ctx = { header: { ...ECS17B_RESPONSE.header, counter: 1001n } };
-    const payload = fromHex('DA200003E900000100010301');
+    const payload = spacedHexToBytes('DA200003E900000100010301');
     expect(ecs17b.decodeResponse(payload, ctx)).toEqual({ ok: false, result: 'hardware-fault' });
-    expect(toHex(ecs17b.encodeResponse({ ok: false, result: 'hardware-fault' }, ctx))).toBe(toHex(payload));
+    expect(bytesToHex(ecs17b.encodeResponse({ ok: false, result: 'hardware-fault' }, ctx))).toBe(bytesToHex(payload));
   });
 
   it('rejects a payload that disagrees with its header', () => {
@@ -82,19 +82,19 @@ describe('ECS17b Read ESME Energy Registers (Import Energy)', () => {
       const cmd = rtdsPayload('4.1.1_ECS17b', 'ECS17b_4.1.1_SINGLE_SUCCESS_COMMAND');
       const fields = ecs17b.decodeCommand(cmd.payload, cmd);
       expect(fields).toEqual(ECS17B_COMMAND_FIELDS);
-      expect(toHex(ecs17b.encodeCommand(fields, cmd))).toBe(toHex(cmd.payload));
+      expect(bytesToHex(ecs17b.encodeCommand(fields, cmd))).toBe(bytesToHex(cmd.payload));
       const rsp = rtdsPayload('4.1.1_ECS17b', 'ECS17b_4.1.1_SINGLE_SUCCESS_RESPONSE');
       const ctx = { header: rsp.header, cipher };
       const r = ecs17b.decodeResponse(rsp.payload, ctx);
       expect(r).toEqual({ ok: true, registers: [{ value: 10, scaler: 0, unit: 'Wh' }, { value: 10, scaler: 0, unit: 'varh' }] });
-      expect(toHex(ecs17b.encodeResponse(r, ctx))).toBe(toHex(rsp.payload));
+      expect(bytesToHex(ecs17b.encodeResponse(r, ctx))).toBe(bytesToHex(rsp.payload));
     });
 
     it('TWIN command and response', () => {
       const cmd = rtdsPayload('4.1.1_ECS17b', 'ECS17b_4.1.1_TWIN_SUCCESS_COMMAND');
-      expect(toHex(ecs17b.encodeCommand(ecs17b.decodeCommand(cmd.payload, cmd), cmd))).toBe(toHex(cmd.payload));
+      expect(bytesToHex(ecs17b.encodeCommand(ecs17b.decodeCommand(cmd.payload, cmd), cmd))).toBe(bytesToHex(cmd.payload));
       const rsp = rtdsPayload('4.1.1_ECS17b', 'ECS17b_4.1.1_TWIN_SUCCESS_RESPONSE');
-      const ctx = { header: rsp.header, cipher: fixtureCipher([{ plain: fromHex(TWIN_PLAIN), sealed: fromHex(TWIN_SEALED) }]) };
+      const ctx = { header: rsp.header, cipher: fixtureCipher([{ plain: spacedHexToBytes(TWIN_PLAIN), sealed: spacedHexToBytes(TWIN_SEALED) }]) };
       const r = ecs17b.decodeResponse(rsp.payload, ctx);
       expect(r).toEqual({
         ok: true,
@@ -104,15 +104,15 @@ describe('ECS17b Read ESME Energy Registers (Import Energy)', () => {
           { value: 10, scaler: null, unit: null },
         ],
       });
-      expect(toHex(ecs17b.encodeResponse(r, ctx))).toBe(toHex(rsp.payload));
+      expect(bytesToHex(ecs17b.encodeResponse(r, ctx))).toBe(bytesToHex(rsp.payload));
     });
 
     it('ERROR command and response', () => {
       const cmd = rtdsPayload('4.1.1_ECS17b', 'ECS17b_4.1.1_ERROR_COMMAND');
-      expect(toHex(ecs17b.encodeCommand(ecs17b.decodeCommand(cmd.payload, cmd), cmd))).toBe(toHex(cmd.payload));
+      expect(bytesToHex(ecs17b.encodeCommand(ecs17b.decodeCommand(cmd.payload, cmd), cmd))).toBe(bytesToHex(cmd.payload));
       const rsp = rtdsPayload('4.1.1_ECS17b', 'ECS17b_4.1.1_ERROR_RESPONSE');
       expect(ecs17b.decodeResponse(rsp.payload, rsp)).toEqual({ ok: false, result: 'hardware-fault' });
-      expect(toHex(ecs17b.encodeResponse({ ok: false, result: 'hardware-fault' }, rsp))).toBe(toHex(rsp.payload));
+      expect(bytesToHex(ecs17b.encodeResponse({ ok: false, result: 'hardware-fault' }, rsp))).toBe(bytesToHex(rsp.payload));
     });
   });
 });

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../hex.ts';
+import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { PayloadDecodeError, PayloadEncodeError } from '../payload-errors.ts';
 import { expectEveryPrefixRejected, expectTrailingRejected } from '../testing/decode-assertions.ts';
 import { ECS52_COMMAND, ECS52_RESPONSE } from '../testing/payloads-md-fixtures.ts';
@@ -11,23 +11,23 @@ import { NO_FIELDS } from './use-case-codec.ts';
 describe('ECS52 Read ESME/Comms Hub Firmware Version', () => {
   it('decodes and re-encodes the command', () => {
     expect(ecs52.decodeCommand(ECS52_COMMAND.payload, ECS52_COMMAND)).toEqual({});
-    expect(toHex(ecs52.encodeCommand(NO_FIELDS, ECS52_COMMAND))).toBe(toHex(ECS52_COMMAND.payload));
+    expect(bytesToHex(ecs52.encodeCommand(NO_FIELDS, ECS52_COMMAND))).toBe(bytesToHex(ECS52_COMMAND.payload));
   });
 
   it('decodes the firmware version and re-encodes the response', () => {
     const rsp = ecs52.decodeResponse(ECS52_RESPONSE.payload, ECS52_RESPONSE);
     expect(rsp).toEqual({ ok: true, firmwareVersion: '0123ABCD' });
-    expect(toHex(ecs52.encodeResponse(rsp, ECS52_RESPONSE))).toBe(toHex(ECS52_RESPONSE.payload));
+    expect(bytesToHex(ecs52.encodeResponse(rsp, ECS52_RESPONSE))).toBe(bytesToHex(ECS52_RESPONSE.payload));
   });
 
   it('decodes a failed get', () => {
     const ctx = { header: { ...ECS52_RESPONSE.header, counter: 1002n } };
-    expect(ecs52.decodeResponse(fromHex('DA200003EA00000100010101'), ctx)).toEqual({ ok: false, result: 'hardware-fault' });
+    expect(ecs52.decodeResponse(spacedHexToBytes('DA200003EA00000100010101'), ctx)).toEqual({ ok: false, result: 'hardware-fault' });
     expect(() => ecs52.encodeResponse({ ok: false, result: 'success' as 'hardware-fault' }, ctx)).toThrow(PayloadEncodeError);
   });
 
   it('rejects a command for another object and every truncation', () => {
-    const other = fromHex(toHex(ECS52_COMMAND.payload).replace('0000000201FF', '0000000202FF'));
+    const other = spacedHexToBytes(bytesToHex(ECS52_COMMAND.payload).replace('0000000201FF', '0000000202FF'));
     expect(() => ecs52.decodeCommand(other, ECS52_COMMAND)).toThrow(/get class 1 0-0:0.2.1.255 attribute 2/);
     expect(() => ecs52.decodeCommand(ECS52_RESPONSE.payload, ECS52_COMMAND)).toThrow(PayloadDecodeError);
     expectEveryPrefixRejected(ECS52_COMMAND.payload, (b) => ecs52.decodeCommand(b, ECS52_COMMAND));
@@ -38,11 +38,11 @@ describe('ECS52 Read ESME/Comms Hub Firmware Version', () => {
   it.skipIf(rtdsAbsent)(`RTDS round trip (${rtdsAbsent ? RTDS_SKIP_REASON : 'RTDS present'})`, () => {
     for (const outcome of ['SUCCESS', 'ERROR']) {
       const cmd = rtdsPayload('11.2_ECS52', `ECS52_11.2_${outcome}_COMMAND`);
-      expect(toHex(ecs52.encodeCommand(ecs52.decodeCommand(cmd.payload, cmd), cmd))).toBe(toHex(cmd.payload));
+      expect(bytesToHex(ecs52.encodeCommand(ecs52.decodeCommand(cmd.payload, cmd), cmd))).toBe(bytesToHex(cmd.payload));
       const rsp = rtdsPayload('11.2_ECS52', `ECS52_11.2_${outcome}_RESPONSE`);
       const fields = ecs52.decodeResponse(rsp.payload, rsp);
       expect(fields).toEqual(outcome === 'SUCCESS' ? { ok: true, firmwareVersion: '0123ABCD' } : { ok: false, result: 'hardware-fault' });
-      expect(toHex(ecs52.encodeResponse(fields, rsp))).toBe(toHex(rsp.payload));
+      expect(bytesToHex(ecs52.encodeResponse(fields, rsp))).toBe(bytesToHex(rsp.payload));
     }
   });
 });

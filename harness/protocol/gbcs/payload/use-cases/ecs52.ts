@@ -8,7 +8,8 @@ import { Axdr, type AxdrData } from '../dlms/axdr-data.ts';
 import { expectNull, expectOctetString, expectType } from '../dlms/axdr-match.ts';
 import type { AccessRequestSpec } from '../dlms/access-request.ts';
 import type { DataAccessResult } from '../dlms/dlms-results.ts';
-import { fromHex, toHex } from '../hex.ts';
+import { bytesToHex } from '../../hex.ts';
+import { hexFieldBytes } from '../field-bytes.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 import { decodeFixedRequest, decodeFixedResponse, encodeFixedRequest, encodeFixedResponse } from './dlms-exchange.ts';
 import { NO_FIELDS, type NoFields, type UseCaseCodec } from './use-case-codec.ts';
@@ -42,7 +43,7 @@ export const ecs52: UseCaseCodec<NoFields, Ecs52Response> = {
       if ((fields.result as string) === 'success') throw new PayloadEncodeError('ECS52 response.result', 'a failure result when ok is false', 'success');
       return encodeFixedResponse(ctx, [Axdr.nullData()], [{ kind: 'get', result: fields.result }]);
     }
-    return encodeFixedResponse(ctx, [Axdr.octetString(fromHex(fields.firmwareVersion))], [{ kind: 'get', result: 'success' }]);
+    return encodeFixedResponse(ctx, [Axdr.octetString(hexFieldBytes(fields.firmwareVersion, 'ECS52 response.firmwareVersion'))], [{ kind: 'get', result: 'success' }]);
   },
 
   decodeResponse(payload, ctx) {
@@ -53,6 +54,6 @@ export const ecs52: UseCaseCodec<NoFields, Ecs52Response> = {
       expectType(d, 'null-data', 'access-response.data[0] (a failed get carries null-data)');
       return { ok: false, result };
     }
-    return { ok: true, firmwareVersion: toHex(expectOctetString(d, 'access-response.data[0].firmware-version')) };
+    return { ok: true, firmwareVersion: bytesToHex(expectOctetString(d, 'access-response.data[0].firmware-version')) };
   },
 };

@@ -21,7 +21,7 @@ import { encodeReadAttributes, encodeReadAttributesResponse, readReadAttributeRe
 import type { ZclTypeName, ZclValue } from '../zcl/zcl-data-types.ts';
 import { globalRequestHeader, globalResponseHeader, ZCL_GLOBAL_COMMAND, type ZclHeader } from '../zcl/zcl-header.ts';
 import type { ZclStatus } from '../zcl/zcl-status.ts';
-import { ByteReader } from '../byte-reader.ts';
+import { PayloadReader } from '../payload-reader.ts';
 
 /** One attribute as a use case reports it: its value, or the failure status the device gave. */
 export type ZclAttributeResult<T> = { readonly status: 'success'; readonly value: T } | { readonly status: Exclude<ZclStatus, 'success'> };
@@ -94,7 +94,7 @@ export function decodeReadResponse(payload: Uint8Array, spec: GbzReadSpec, ctx: 
     headerAt,
     spec.useCase,
   );
-  let r: ByteReader;
+  let r: PayloadReader;
   let field = 'gbz.component[0].read-attributes-response';
   if (spec.encryptedResponse) {
     if (c.kind !== 'encrypted') throw new PayloadDecodeError(5, 'gbz.component[0].control', `an encrypted component (${spec.useCase})`, 'plain');
@@ -102,7 +102,7 @@ export function decodeReadResponse(payload: Uint8Array, spec: GbzReadSpec, ctx: 
       throw new PayloadDecodeError(8, 'gbz.component[0].additional-header', '00 00', `${c.additionalHeader.control} ${c.additionalHeader.frameCounter}`);
     }
     const plain = openGbzComponent(c, requireCipher(ctx, `${spec.useCase} response`));
-    r = new ByteReader(plain.payload);
+    r = new PayloadReader(plain.payload);
     field = 'read-attributes-response(decrypted)';
   } else {
     if (c.kind !== 'plain') throw new PayloadDecodeError(5, 'gbz.component[0].control', `a plain component (${spec.useCase})`, 'encrypted');
@@ -125,7 +125,7 @@ export function decodeReadResponse(payload: Uint8Array, spec: GbzReadSpec, ctx: 
   return { sequenceNumber: c.header.sequenceNumber, results };
 }
 
-function readRecordsWithOffsets(r: ByteReader, field: string, offsets: number[], out: ReadAttributeRecord[]): ReadAttributeRecord[] {
+function readRecordsWithOffsets(r: PayloadReader, field: string, offsets: number[], out: ReadAttributeRecord[]): ReadAttributeRecord[] {
   while (!r.atEnd) {
     offsets.push(r.offset);
     out.push(readReadAttributeRecord(r, `${field}.record[${out.length}]`));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../hex.ts';
+import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { PayloadDecodeError } from '../payload-errors.ts';
 import { expectEveryPrefixRejected, expectTrailingRejected } from '../testing/decode-assertions.ts';
 import { GCS38_COMMAND, GCS38_RESPONSE } from '../testing/payloads-md-fixtures.ts';
@@ -10,26 +10,26 @@ import { gcs38 } from './gcs38.ts';
 describe('GCS38 Read GSME Firmware Version', () => {
   it('decodes and re-encodes the command', () => {
     expect(gcs38.decodeCommand(GCS38_COMMAND.payload, GCS38_COMMAND)).toEqual({ sequenceNumber: 0 });
-    expect(toHex(gcs38.encodeCommand({ sequenceNumber: 0 }, GCS38_COMMAND))).toBe(toHex(GCS38_COMMAND.payload));
+    expect(bytesToHex(gcs38.encodeCommand({ sequenceNumber: 0 }, GCS38_COMMAND))).toBe(bytesToHex(GCS38_COMMAND.payload));
   });
 
   it('decodes the firmware version', () => {
     const rsp = gcs38.decodeResponse(GCS38_RESPONSE.payload, GCS38_RESPONSE);
     expect(rsp).toEqual({ sequenceNumber: 0, firmwareVersion: { status: 'success', value: '0123ABCD' } });
-    expect(toHex(gcs38.encodeResponse(rsp, GCS38_RESPONSE))).toBe(toHex(GCS38_RESPONSE.payload));
+    expect(bytesToHex(gcs38.encodeResponse(rsp, GCS38_RESPONSE))).toBe(bytesToHex(GCS38_RESPONSE.payload));
   });
 
   it('decodes a failure status (RTDS ERROR: 0xC0)', () => {
-    const payload = fromHex('01090101070200060800010602C0');
+    const payload = spacedHexToBytes('01090101070200060800010602C0');
     const rsp = gcs38.decodeResponse(payload, GCS38_RESPONSE);
     expect(rsp).toEqual({ sequenceNumber: 0, firmwareVersion: { status: 'hardware-failure' } });
-    expect(toHex(gcs38.encodeResponse(rsp, GCS38_RESPONSE))).toBe(toHex(payload));
+    expect(bytesToHex(gcs38.encodeResponse(rsp, GCS38_RESPONSE))).toBe(bytesToHex(payload));
   });
 
   it('rejects a wrong frame control, a wrong type and every truncation', () => {
-    const fc = fromHex(toHex(GCS38_RESPONSE.payload).replace('000C080001', '000C180001'));
+    const fc = spacedHexToBytes(bytesToHex(GCS38_RESPONSE.payload).replace('000C080001', '000C180001'));
     expect(() => gcs38.decodeResponse(fc, GCS38_RESPONSE)).toThrow(/zcl-header/);
-    const type = fromHex(toHex(GCS38_RESPONSE.payload).replace('0041040123ABCD', '0042040123ABCD'));
+    const type = spacedHexToBytes(bytesToHex(GCS38_RESPONSE.payload).replace('0041040123ABCD', '0042040123ABCD'));
     try {
       gcs38.decodeResponse(type, GCS38_RESPONSE);
       expect.unreachable();
@@ -46,11 +46,11 @@ describe('GCS38 Read GSME Firmware Version', () => {
   it.skipIf(rtdsAbsent)(`RTDS round trip (${rtdsAbsent ? RTDS_SKIP_REASON : 'RTDS present'})`, () => {
     for (const outcome of ['SUCCESS', 'ERROR']) {
       const cmd = rtdsPayload('11.2_GCS38', `GCS38_11.2_${outcome}_COMMAND`);
-      expect(toHex(gcs38.encodeCommand(gcs38.decodeCommand(cmd.payload, cmd), cmd))).toBe(toHex(cmd.payload));
+      expect(bytesToHex(gcs38.encodeCommand(gcs38.decodeCommand(cmd.payload, cmd), cmd))).toBe(bytesToHex(cmd.payload));
       const rsp = rtdsPayload('11.2_GCS38', `GCS38_11.2_${outcome}_RESPONSE`);
       const fields = gcs38.decodeResponse(rsp.payload, rsp);
       expect(fields.firmwareVersion).toEqual(outcome === 'SUCCESS' ? { status: 'success', value: '0123ABCD' } : { status: 'hardware-failure' });
-      expect(toHex(gcs38.encodeResponse(fields, rsp))).toBe(toHex(rsp.payload));
+      expect(bytesToHex(gcs38.encodeResponse(fields, rsp))).toBe(bytesToHex(rsp.payload));
     }
   });
 });

@@ -7,7 +7,8 @@
  * Response: GBZ, one plain component (ZCL header 08 seq 01): the attribute as an octet string
  * (RTDS: 41 04 01 23 AB CD), or a failure status (RTDS ERROR: 0xC0 hardware failure).
  */
-import { fromHex, toHex } from '../hex.ts';
+import { bytesToHex } from '../../hex.ts';
+import { hexFieldBytes } from '../field-bytes.ts';
 import { METERING_CLUSTER_ID, MeteringAttribute } from '../zcl/zse-metering.ts';
 import type { ZclValue } from '../zcl/zcl-data-types.ts';
 import { decodeReadCommand, decodeReadResponse, encodeReadCommand, encodeReadResponse, mapResult, type GbzReadSpec, type ZclAttributeResult } from './gbz-exchange.ts';
@@ -48,11 +49,11 @@ export const gcs38: UseCaseCodec<Gcs38Command, Gcs38Response> = {
   },
 
   encodeResponse(f, ctx) {
-    return encodeReadResponse(f.sequenceNumber, [mapResult(f.firmwareVersion, (hex): ZclValue => ({ type: 'octet-string', value: fromHex(hex) }))], SPEC, ctx);
+    return encodeReadResponse(f.sequenceNumber, [mapResult(f.firmwareVersion, (hex): ZclValue => ({ type: 'octet-string', value: hexFieldBytes(hex, 'GCS38 response.firmwareVersion') }))], SPEC, ctx);
   },
 
   decodeResponse(payload, ctx) {
     const { sequenceNumber, results } = decodeReadResponse(payload, SPEC, ctx);
-    return { sequenceNumber, firmwareVersion: mapResult(results[0] as ZclAttributeResult<ZclValue>, (v) => toHex(v.value as Uint8Array)) };
+    return { sequenceNumber, firmwareVersion: mapResult(results[0] as ZclAttributeResult<ZclValue>, (v) => bytesToHex(v.value as Uint8Array)) };
   },
 };

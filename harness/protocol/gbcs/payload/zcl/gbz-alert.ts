@@ -6,8 +6,8 @@
  * component follows). The body is alert specific (a GBZ component, a future-dated alert payload,
  * a firmware hash…), so it is kept as bytes here; describe-payload tries to read components.
  */
-import { ByteReader } from '../byte-reader.ts';
-import { ByteWriter } from '../byte-writer.ts';
+import { PayloadReader } from '../payload-reader.ts';
+import { PayloadWriter } from '../payload-writer.ts';
 import { GBZ_PROFILE_ID, readGbzProfile } from './gbz.ts';
 
 export interface GbzAlert {
@@ -19,7 +19,7 @@ export interface GbzAlert {
 }
 
 export function decodeGbzAlert(payload: Uint8Array): GbzAlert {
-  const r = new ByteReader(payload);
+  const r = new PayloadReader(payload);
   readGbzProfile(r);
   const componentCount = r.u8('gbz-alert.component-count');
   const alertCode = r.uintBe(2, 'gbz-alert.alert-code');
@@ -28,7 +28,7 @@ export function decodeGbzAlert(payload: Uint8Array): GbzAlert {
 }
 
 export function encodeGbzAlert(a: GbzAlert): Uint8Array {
-  return new ByteWriter()
+  return new PayloadWriter()
     .uintBe(GBZ_PROFILE_ID, 2, 'gbz-alert.profile-id')
     .u8(a.componentCount, 'gbz-alert.component-count')
     .uintBe(a.alertCode, 2, 'gbz-alert.alert-code')

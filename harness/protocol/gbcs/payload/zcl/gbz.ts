@@ -16,8 +16,8 @@
  * 0x10 from-date-time present (GCS15d). Other bits are rejected. When both 0x02 and 0x10 are set
  * (no RTDS example) the additional header is assumed to come first.
  */
-import { ByteReader } from '../byte-reader.ts';
-import { ByteWriter } from '../byte-writer.ts';
+import { PayloadReader } from '../payload-reader.ts';
+import { PayloadWriter } from '../payload-writer.ts';
 import type { PayloadCipher } from '../payload-cipher.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 import { checkSealedOutput, readSealedBlock } from '../sealed-block.ts';
@@ -63,7 +63,7 @@ export function gbzContentOffset(c: GbzComponent): number | undefined {
   return payloadOffsets.get(c);
 }
 
-export function readGbzComponent(r: ByteReader, field: string, expectLast: boolean | null): GbzComponent {
+export function readGbzComponent(r: PayloadReader, field: string, expectLast: boolean | null): GbzComponent {
   const ctlAt = r.offset;
   const control = r.u8(`${field}.control`);
   if (control & ~(GBZ_CONTROL.last | GBZ_CONTROL.encrypted | GBZ_CONTROL.fromDateTime)) {
@@ -96,8 +96,8 @@ export function readGbzComponent(r: ByteReader, field: string, expectLast: boole
   return comp;
 }
 
-export function writeGbzComponent(w: ByteWriter, comp: GbzComponent, last: boolean, field: string): void {
-  const body = new ByteWriter();
+export function writeGbzComponent(w: PayloadWriter, comp: GbzComponent, last: boolean, field: string): void {
+  const body = new PayloadWriter();
   if (comp.kind === 'encrypted') {
     body.u8(comp.additionalHeader.control, `${field}.additional-header-control`);
     body.u8(comp.additionalHeader.frameCounter, `${field}.additional-header-frame-counter`);
@@ -119,18 +119,18 @@ export function writeGbzComponent(w: ByteWriter, comp: GbzComponent, last: boole
     (comp.fromDateTime !== null ? GBZ_CONTROL.fromDateTime : 0);
   w.u8(control, `${field}.control`);
   w.uintBe(comp.clusterId, 2, `${field}.cluster-id`);
-  w.uintBe(body.length, 2, `${field}.length`);
+  w.uintBe(body.size, 2, `${field}.length`);
   w.bytes(body.toBytes());
 }
 
-export function readGbzProfile(r: ByteReader): void {
+export function readGbzProfile(r: PayloadReader): void {
   const at = r.offset;
   const profile = r.uintBe(2, 'gbz.profile-id');
   if (profile !== GBZ_PROFILE_ID) r.fail('gbz.profile-id', '01 09', profile.toString(16).toUpperCase().padStart(4, '0'), at);
 }
 
 export function decodeGbz(payload: Uint8Array): GbzPayload {
-  const r = new ByteReader(payload);
+  const r = new PayloadReader(payload);
   readGbzProfile(r);
   const at = r.offset;
   const n = r.u8('gbz.component-count');
@@ -142,7 +142,7 @@ export function decodeGbz(payload: Uint8Array): GbzPayload {
 }
 
 export function encodeGbz(gbz: GbzPayload): Uint8Array {
-  const w = new ByteWriter();
+  const w = new PayloadWriter();
   w.uintBe(GBZ_PROFILE_ID, 2, 'gbz.profile-id');
   w.u8(gbz.components.length, 'gbz.component-count');
   gbz.components.forEach((c, i) => writeGbzComponent(w, c, i === gbz.components.length - 1, `gbz.component[${i}]`));
@@ -166,6 +166,6 @@ export function openGbzComponent(comp: GbzEncryptedComponent, cipher: PayloadCip
 }
 
 /** A reader over a plain component's ZCL payload that reports offsets inside the GBZ payload. */
-export function componentPayloadReader(comp: GbzPlainComponent): ByteReader {
-  return new ByteReader(comp.payload, gbzContentOffset(comp) ?? 0);
+export function componentPayloadReader(comp: GbzPlainComponent): PayloadReader {
+  return new PayloadReader(comp.payload, gbzContentOffset(comp) ?? 0);
 }

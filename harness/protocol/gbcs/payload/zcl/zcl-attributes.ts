@@ -8,8 +8,8 @@
  * Unit of Measure 0x0300, Current Summation Delivered 0x0000; a failed record is just
  * "02 03 C0" (hardware failure, no type or value).
  */
-import { ByteReader } from '../byte-reader.ts';
-import { ByteWriter } from '../byte-writer.ts';
+import { PayloadReader } from '../payload-reader.ts';
+import { PayloadWriter } from '../payload-writer.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 import { readZclTypedValue, writeZclTypedValue, type ZclValue } from './zcl-data-types.ts';
 import { ZclStatuses, type ZclStatus } from './zcl-status.ts';
@@ -19,24 +19,24 @@ export type ReadAttributeRecord =
   | { readonly attributeId: number; readonly status: Exclude<ZclStatus, 'success'> };
 
 /** Reads the attribute id list (the whole reader). */
-export function readReadAttributes(r: ByteReader, field = 'read-attributes'): number[] {
+export function readReadAttributes(r: PayloadReader, field = 'read-attributes'): number[] {
   const ids: number[] = [];
   while (!r.atEnd) ids.push(r.uintLe(2, `${field}.attribute-id[${ids.length}]`));
   return ids;
 }
 
 export function decodeReadAttributes(payload: Uint8Array, base = 0): number[] {
-  return readReadAttributes(new ByteReader(payload, base));
+  return readReadAttributes(new PayloadReader(payload, base));
 }
 
 export function encodeReadAttributes(attributeIds: readonly number[]): Uint8Array {
-  const w = new ByteWriter();
+  const w = new PayloadWriter();
   attributeIds.forEach((id, i) => w.uintLe(id, 2, `read-attributes.attribute-id[${i}]`));
   return w.toBytes();
 }
 
 /** Reads one response record. */
-export function readReadAttributeRecord(r: ByteReader, field: string): ReadAttributeRecord {
+export function readReadAttributeRecord(r: PayloadReader, field: string): ReadAttributeRecord {
   const attributeId = r.uintLe(2, `${field}.attribute-id`);
   const status = ZclStatuses.nameOf(r.u8(`${field}.status`));
   if (status === 'success') return { attributeId, status, value: readZclTypedValue(r, `${field}.value`) };
@@ -44,18 +44,18 @@ export function readReadAttributeRecord(r: ByteReader, field: string): ReadAttri
 }
 
 /** Reads response records until the reader is empty. */
-export function readReadAttributesResponse(r: ByteReader, field = 'read-attributes-response'): ReadAttributeRecord[] {
+export function readReadAttributesResponse(r: PayloadReader, field = 'read-attributes-response'): ReadAttributeRecord[] {
   const out: ReadAttributeRecord[] = [];
   while (!r.atEnd) out.push(readReadAttributeRecord(r, `${field}.record[${out.length}]`));
   return out;
 }
 
 export function decodeReadAttributesResponse(payload: Uint8Array, base = 0): ReadAttributeRecord[] {
-  return readReadAttributesResponse(new ByteReader(payload, base));
+  return readReadAttributesResponse(new PayloadReader(payload, base));
 }
 
 export function encodeReadAttributesResponse(records: readonly ReadAttributeRecord[]): Uint8Array {
-  const w = new ByteWriter();
+  const w = new PayloadWriter();
   records.forEach((rec, i) => {
     const f = `read-attributes-response.record[${i}]`;
     w.uintLe(rec.attributeId, 2, `${f}.attribute-id`);

@@ -1,21 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { ByteReader } from '../byte-reader.ts';
-import { ByteWriter } from '../byte-writer.ts';
-import { fromHex, toHex } from '../hex.ts';
+import { PayloadReader } from '../payload-reader.ts';
+import { PayloadWriter } from '../payload-writer.ts';
+import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { PayloadDecodeError, PayloadEncodeError } from '../payload-errors.ts';
 import { readZclTypedValue, writeZclTypedValue, zclTypeCode, zclTypeName, type ZclValue } from './zcl-data-types.ts';
 
 const read = (hex: string): ZclValue => {
-  const r = new ByteReader(fromHex(hex));
+  const r = new PayloadReader(spacedHexToBytes(hex));
   const v = readZclTypedValue(r, 'v');
   r.expectEnd('v');
   return v;
 };
 const write = (v: ZclValue): string => {
-  const w = new ByteWriter();
+  const w = new PayloadWriter();
   writeZclTypedValue(w, v, 'v');
-  return toHex(w.toBytes());
+  return bytesToHex(w.toBytes());
 };
 
 describe('ZCL data types', () => {
@@ -24,7 +24,7 @@ describe('ZCL data types', () => {
     expect(read('2201 0000')).toEqual({ type: 'uint24', value: 1 });
     expect(read('3001')).toEqual({ type: 'enum8', value: 1 });
     expect(read('25393000000000')).toEqual({ type: 'uint48', value: 12345 });
-    expect(read('41040123ABCD')).toEqual({ type: 'octet-string', value: fromHex('0123ABCD') });
+    expect(read('41040123ABCD')).toEqual({ type: 'octet-string', value: spacedHexToBytes('0123ABCD') });
   });
 
   it('round-trips every kind', () => {
@@ -44,7 +44,7 @@ describe('ZCL data types', () => {
       { type: 'utc-time', value: 473385600 },
       { type: 'ieee-address', value: '00DB1234567890A0' },
       { type: 'security-key', value: new Uint8Array(16).fill(1) },
-      { type: 'date', value: fromHex('7301 0104') },
+      { type: 'date', value: spacedHexToBytes('7301 0104') },
     ];
     for (const v of values) expect(read(write(v))).toEqual(v);
   });

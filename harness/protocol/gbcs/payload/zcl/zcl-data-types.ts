@@ -9,9 +9,11 @@
  * GCS38: 41 04 01 23 AB CD (octet string).
  */
 import type { Eui64 } from '../../frame-types.ts';
-import type { ByteReader } from '../byte-reader.ts';
-import { toSigned, toSignedBig, toUnsigned, toUnsignedBig, type ByteWriter } from '../byte-writer.ts';
-import { bytesToEui, euiToBytes } from '../hex.ts';
+import type { PayloadReader } from '../payload-reader.ts';
+import type { PayloadWriter } from '../payload-writer.ts';
+import { euiFieldBytes } from '../field-bytes.ts';
+import { euiFromBytes } from '../../eui.ts';
+import { toSigned, toSignedBig, toUnsigned, toUnsignedBig } from '../twos-complement.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 
 type Kind = 'uint' | 'int' | 'big-uint' | 'big-int' | 'bool' | 'bytes' | 'fixed-bytes' | 'chars' | 'eui' | 'float';
@@ -88,7 +90,7 @@ export function zclTypeName(code: number): ZclTypeName | undefined {
 }
 
 /** Reads a value of the given type code (the type byte already read). */
-export function readZclValue(r: ByteReader, code: number, field: string): ZclValue {
+export function readZclValue(r: PayloadReader, code: number, field: string): ZclValue {
   const spec = SPECS.get(code);
   if (!spec) {
     return r.fail(`${field}.data-type`, 'a supported ZCL data type', '0x' + code.toString(16).toUpperCase().padStart(2, '0'), r.offset - 1);
@@ -126,12 +128,12 @@ export function readZclValue(r: ByteReader, code: number, field: string): ZclVal
     case 'fixed-bytes':
       return { type, value: r.bytes(spec.size, field) } as ZclValue;
     case 'eui':
-      return { type: 'ieee-address', value: bytesToEui(r.bytes(8, field).reverse()) };
+      return { type: 'ieee-address', value: euiFromBytes(r.bytes(8, field).reverse()) };
   }
 }
 
 /** Writes the value only (no type byte). */
-export function writeZclValue(w: ByteWriter, v: ZclValue, field: string): void {
+export function writeZclValue(w: PayloadWriter, v: ZclValue, field: string): void {
   const code = zclTypeCode(v.type, `${field}.type`);
   const spec = SPECS.get(code) as TypeSpec;
   switch (spec.kind) {
@@ -180,19 +182,19 @@ export function writeZclValue(w: ByteWriter, v: ZclValue, field: string): void {
       return;
     }
     case 'eui':
-      w.bytes(euiToBytes(v.value as Eui64, field).reverse());
+      w.bytes(euiFieldBytes(v.value as Eui64, field).reverse());
       return;
   }
 }
 
 /** Reads type byte + value. */
-export function readZclTypedValue(r: ByteReader, field: string): ZclValue {
+export function readZclTypedValue(r: PayloadReader, field: string): ZclValue {
   const code = r.u8(`${field}.data-type`);
   return readZclValue(r, code, field);
 }
 
 /** Writes type byte + value. */
-export function writeZclTypedValue(w: ByteWriter, v: ZclValue, field: string): void {
+export function writeZclTypedValue(w: PayloadWriter, v: ZclValue, field: string): void {
   w.u8(zclTypeCode(v.type, `${field}.type`), `${field}.data-type`);
   writeZclValue(w, v, field);
 }

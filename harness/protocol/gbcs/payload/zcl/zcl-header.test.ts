@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { ByteReader } from '../byte-reader.ts';
-import { ByteWriter } from '../byte-writer.ts';
-import { fromHex, toHex } from '../hex.ts';
+import { PayloadReader } from '../payload-reader.ts';
+import { PayloadWriter } from '../payload-writer.ts';
+import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { globalRequestHeader, globalResponseHeader, readZclHeader, writeZclHeader, type ZclHeader } from './zcl-header.ts';
 
 const enc = (h: ZclHeader): string => {
-  const w = new ByteWriter();
+  const w = new PayloadWriter();
   writeZclHeader(w, h, 'zcl');
-  return toHex(w.toBytes());
+  return bytesToHex(w.toBytes());
 };
 
 describe('ZCL header', () => {
@@ -19,17 +19,17 @@ describe('ZCL header', () => {
   });
 
   it('decodes frame control bits and a manufacturer code', () => {
-    expect(readZclHeader(new ByteReader(fromHex('1D 3412 05 0B')), 'zcl')).toEqual({
+    expect(readZclHeader(new PayloadReader(spacedHexToBytes('1D 3412 05 0B')), 'zcl')).toEqual({
       frameControl: { frameType: 'cluster', direction: 'server-to-client', disableDefaultResponse: true },
       manufacturerCode: 0x1234,
       sequenceNumber: 5,
       commandId: 0x0b,
     });
-    expect(enc(readZclHeader(new ByteReader(fromHex('1D341205 0B')), 'zcl'))).toBe('1D3412050B');
+    expect(enc(readZclHeader(new PayloadReader(spacedHexToBytes('1D341205 0B')), 'zcl'))).toBe('1D3412050B');
   });
 
   it('rejects reserved frame types and bits', () => {
-    expect(() => readZclHeader(new ByteReader(fromHex('020000')), 'zcl')).toThrow(/frame type/);
-    expect(() => readZclHeader(new ByteReader(fromHex('200000')), 'zcl')).toThrow(/reserved bits/);
+    expect(() => readZclHeader(new PayloadReader(spacedHexToBytes('020000')), 'zcl')).toThrow(/frame type/);
+    expect(() => readZclHeader(new PayloadReader(spacedHexToBytes('200000')), 'zcl')).toThrow(/reserved bits/);
   });
 });

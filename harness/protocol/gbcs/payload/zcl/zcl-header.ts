@@ -6,8 +6,8 @@
  * sequence number, command id. RTDS: commands 00 00 00 (global Read Attributes), responses
  * 08 00 01 / 18 00 01 (global, server to client, [disable default response], Read Attributes Response).
  */
-import type { ByteReader } from '../byte-reader.ts';
-import type { ByteWriter } from '../byte-writer.ts';
+import type { PayloadReader } from '../payload-reader.ts';
+import type { PayloadWriter } from '../payload-writer.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 
 export interface ZclFrameControl {
@@ -26,7 +26,7 @@ export interface ZclHeader {
 
 export const ZCL_GLOBAL_COMMAND = { readAttributes: 0x00, readAttributesResponse: 0x01, defaultResponse: 0x0b } as const;
 
-export function readZclHeader(r: ByteReader, field: string): ZclHeader {
+export function readZclHeader(r: PayloadReader, field: string): ZclHeader {
   const at = r.offset;
   const fc = r.u8(`${field}.frame-control`);
   const type = fc & 0x03;
@@ -47,7 +47,7 @@ export function readZclHeader(r: ByteReader, field: string): ZclHeader {
   };
 }
 
-export function writeZclHeader(w: ByteWriter, h: ZclHeader, field: string): void {
+export function writeZclHeader(w: PayloadWriter, h: ZclHeader, field: string): void {
   const { frameType, direction, disableDefaultResponse } = h.frameControl;
   if (frameType !== 'global' && frameType !== 'cluster') throw new PayloadEncodeError(`${field}.frame-type`, 'global or cluster', String(frameType));
   if (direction !== 'client-to-server' && direction !== 'server-to-client') {

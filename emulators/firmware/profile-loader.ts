@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Reads and checks firmware behaviour profiles (fixtures/profiles/*.json, schema in
+ * profile-schema.ts) against a programme (harness/programme, default dbch-2019-04), and finds
+ * the profile of a (model id, release id). Every problem is collected and reported together in
+ * one `ProfileError`, each with file, path and reason:
+ * - the file: not JSON, not a profile (unknown fields included: every object is strict), or
+ *   named other than `<id>.json`;
+ * - the programme: `model` is no device model or comms hub model, `release` is no firmware
+ *   release, or the release is not for that model;
+ * - the faults: a use case that is no GBCS use case id or alias (message-codes.ts), an
+ *   `alertCode` on a fault that is not about alerts, device types the profile cannot see (a
+ *   meter profile sees only its own type), a `reject` result the emulated use case does not have;
+ * - timings for a device type the model is not (CHF/GPF for a hub, the meter's type for a
+ *   meter), a wake interval for anything but a GSME;
+ * - across files: a profile id, a fault id or a (model, release) pair used twice.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { messageCodesForUseCase } from '../../harness/protocol/gbcs/message-codes.ts';
+import { loadProgramme } from '../../harness/programme/load-programme.ts';
+import { issuesFromZod } from '../../harness/programme/programme-error.ts';
+import type { Programme } from '../../harness/programme/programme.ts';
+import { EMULATED_USE_CASES } from '../use-cases/registry.ts';
+import { ProfileError, type ProfileIssue } from './profile-error.ts';
+import { FirmwareProfileSchema, PROFILE_DEVICE_TYPES, type FirmwareProfile, type FirmwareProfileData, type ProfileDeviceType } from './profile-schema.ts';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Where the shipped profiles live. */
+export const PROFILES_DIR = join(projectRoot, 'fixtures/profiles');
+
+/** The programme facts a profile is checked against. */
+export type ProfileProgramme = Pick<Programme, 'deviceModels' | 'commsHubVendors' | 'firmwareReleases'>;
+
+export interface ProfileCatalogue {
+  readonly profiles: readonly FirmwareProfile[];
+  /** The profile of this firmware release on this model (device model or comms hub model id), if one is shipped. */
+  resolveProfile(modelId: string, releaseId: string): FirmwareProfile | undefined;
+  /** The profile with this id. */
+  profile(id: string): FirmwareProfile | undefined;
+}
+
+export interface LoadProfilesOptions {
+  /** Folder of profile files. Default: fixtures/profiles. */
+  readonly dir?: string;
+  /** The programme to check against: loaded, or a name/path for loadProgramme. Default: the default programme. */
+  readonly programme?: ProfileProgramme | string;
+}
+
+/** A file's name for messages: relative to the project root when inside it. */
+function displayName(file: string): string {
+  const rel = relative(projectRoot, file);
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
+
+type ModelInfo = { readonly kind: 'meter'; readonly type: 'ESME' | 'GSME' } | { readonly kind: 'comms-hub'; readonly vendor: string };
+
+function modelInfo(programme: ProfileProgramme, id: string): ModelInfo | undefined {
+  const meter = programme.deviceModels.find((m) => m.id === id);
+  if (meter) return { kind: 'meter', type: meter.type };
+  const vendor = programme.commsHubVendors.find((v) => v.models.some((m) => m.id === id));
+  return vendor ? { kind: 'comms-hub', vendor: vendor.id } : undefined;
+}
+
+function allModelIds(programme: ProfileProgramme): string[] {
+  return [...programme.deviceModels.map((m) => m.id), ...programme.commsHubVendors.flatMap((v) => v.models.map((m) => m.id))];
+}
+
+/** "an ESME model", "a GSME model", "a comms hub model". */
+function modelPhrase(model: ModelInfo): string {
+  return model.kind === 'comms-hub' ? 'a comms hub model' : `${model.type === 'ESME' ? 'an' : 'a'} ${model.type} model`;
+}
+
+function list(ids: readonly string[], max = 12): string {
+  return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} … (${ids.length} in all)`;
+}
+
+/** The device types whose messages a profile of this model sees, and whose timings it may set. */
+function visibleTypes(model: ModelInfo): { faults: readonly ProfileDeviceType[]; timings: readonly ProfileDeviceType[] } {
+  if (model.kind === 'comms-hub') return { faults: PROFILE_DEVICE_TYPES, timings: ['CHF', 'GPF'] };
+  return { faults: [model.type], timings: [model.type] };
+}
+
+function checkAgainstProgramme(data: FirmwareProfileData, file: string, programme: ProfileProgramme): { issues: ProfileIssue[]; kind: FirmwareProfile['kind'] } {
+  const issues: ProfileIssue[] = [];
+  const issue = (path: string, message: string) => issues.push({ file, path, message });
+  const model = modelInfo(programme, data.model);
+  if (!model) issue('model', `unknown model ${JSON.stringify(data.model)}: not a device model or comms hub model of the programme (known: ${list(allModelIds(programme))})`);
+  const release = programme.firmwareReleases.find((r) => r.id === data.release);
+  if (!release) {
+    issue('release', `unknown release ${JSON.stringify(data.release)}: not in the programme's firmware-releases.json (known: ${list(programme.firmwareReleases.map((r) => r.id))})`);
+  } else if (model) {
+    const t = release.target;
+    const fits = model.kind === 'meter' ? t.deviceModel === data.model : t.commsHubVendor === model.vendor && (t.commsHubModel ?? data.model) === data.model;
+    if (!fits) {
+      const whose = t.deviceModel ?? [t.commsHubVendor, t.commsHubModel].filter(Boolean).join(' ');
+      issue('release', `release ${data.release} is firmware for ${whose}, not for model ${data.model}`);
+    }
+  }
+
+  const visible = model ? visibleTypes(model) : undefined;
+  for (const [type, timings] of Object.entries(data.timings ?? {})) {
+    if (!timings) continue;
+    if (visible && !visible.timings.includes(type as ProfileDeviceType)) {
+      issue(`timings.${type}`, `${model ? modelPhrase(model) : 'this model'} has timings for ${visible.timings.join(' and ')} only`);
+    }
+    if (timings.wakeIntervalMs !== undefined && type !== 'GSME') issue(`timings.${type}.wakeIntervalMs`, 'only a GSME wakes: a wake interval belongs to GSME timings');
+  }
+
+  data.faults.forEach((fault, i) => {
+    const at = (field: string) => `faults[${i}].${field}`;
+    if (messageCodesForUseCase(fault.useCase).length === 0) {
+      const near = messageCodesForUseCase(fault.useCase.toUpperCase()).length > 0 ? ` (did you mean ${fault.useCase.toUpperCase()}?)` : '';
+      issue(at('useCase'), `unknown use case ${JSON.stringify(fault.useCase)}: not a GBCS use case id or alias of harness/protocol/gbcs/message-codes.json${near}`);
+    }
+    if (fault.alertCode !== undefined && fault.direction !== 'alert') issue(at('alertCode'), `an alert code narrows alert faults only; this fault's direction is ${fault.direction}`);
+    if (visible && fault.deviceTypes) {
+      fault.deviceTypes.forEach((type, j) => {
+        if (!visible.faults.includes(type)) issue(`${at('deviceTypes')}[${j}]`, `a profile of ${model ? modelPhrase(model) : 'this model'} sees only ${visible.faults.join(', ')} messages, not ${type}`);
+      });
+    }
+    if (fault.primitive === 'reject' && fault.result !== undefined) {
+      const emulated = EMULATED_USE_CASES.filter((u) => messageCodesForUseCase(fault.useCase).some((c) => c.code === u.messageCode));
+      for (const u of emulated) {
+        if (!u.refusalResults.includes(fault.result)) issue(at('result'), `${u.name} cannot refuse with ${JSON.stringify(fault.result)}: one of ${list(u.refusalResults, 8)}`);
+      }
+    }
+  });
+  return { issues, kind: model?.kind ?? 'meter' };
+}
+
+function parseOne(json: unknown, file: string, programme: ProfileProgramme): { profile?: FirmwareProfile; issues: ProfileIssue[] } {
+  const result = FirmwareProfileSchema.safeParse(json, { reportInput: true });
+  if (!result.success) return { issues: issuesFromZod(file, result.error) };
+  const { issues, kind } = checkAgainstProgramme(result.data, file, programme);
+  return issues.length > 0 ? { issues } : { profile: { ...result.data, source: file, kind }, issues };
+}
+
+/** Checks one profile given as JSON (`file` names it in errors); throws a ProfileError. */
+export function parseProfile(json: unknown, file: string, programme: ProfileProgramme | string = loadedProgramme()): FirmwareProfile {
+  const { profile, issues } = parseOne(json, file, typeof programme === 'string' ? loadProgramme(programme) : programme);
+  if (!profile) throw ProfileError.of(`profile ${file} is`, issues);
+  return profile;
+}
+
+function readJson(full: string, file: string): { json?: unknown; issue?: ProfileIssue } {
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (e) {
+    return { issue: { file, path: '', message: `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})` } };
+  }
+  try {
+    return { json: JSON.parse(text) as unknown };
+  } catch (e) {
+    return { issue: { file, path: '', message: `not valid JSON: ${(e as Error).message}` } };
+  }
+}
+
+type ProfileEntries = ReadonlyArray<{ readonly file: string; readonly json: unknown }>;
+
+/** Checks a set of profiles as JSON, each with its file: one by one, then across them. Throws a ProfileError. */
+export function checkProfiles(entries: ProfileEntries, programme: ProfileProgramme): FirmwareProfile[] {
+  const { profiles, issues } = collect(entries, programme);
+  if (issues.length > 0) throw ProfileError.of('firmware profiles are', issues);
+  return profiles;
+}
+
+function collect(entries: ProfileEntries, programme: ProfileProgramme, earlier: readonly ProfileIssue[] = []): { profiles: FirmwareProfile[]; issues: ProfileIssue[] } {
+  const issues: ProfileIssue[] = [...earlier];
+  const profiles: FirmwareProfile[] = [];
+  for (const { file, json } of entries) {
+    const one = parseOne(json, file, programme);
+    issues.push(...one.issues);
+    if (one.profile) profiles.push(one.profile);
+  }
+  const ids = new Map<string, string>();
+  const pairs = new Map<string, string>();
+  const faultIds = new Map<string, string>();
+  for (const p of profiles) {
+    const name = basename(p.source);
+    if (name.endsWith('.json') && name !== `${p.id}.json`) issues.push({ file: p.source, path: 'id', message: `profile ${p.id} must be in a file named ${p.id}.json` });
+    const sameId = ids.get(p.id);
+    if (sameId) issues.push({ file: p.source, path: 'id', message: `profile id ${p.id} is also used by ${sameId}` });
+    else ids.set(p.id, p.source);
+    const pair = `${p.model} × ${p.release}`;
+    const samePair = pairs.get(pair);
+    if (samePair) issues.push({ file: p.source, path: 'release', message: `${samePair} is already the profile of model ${p.model} with release ${p.release}` });
+    else pairs.set(pair, p.source);
+    p.faults.forEach((f, i) => {
+      const other = faultIds.get(f.id);
+      if (other) issues.push({ file: p.source, path: `faults[${i}].id`, message: `fault id ${f.id} is also used in ${other}` });
+      else faultIds.set(f.id, p.source);
+    });
+  }
+  return { profiles, issues };
+}
+
+/** A catalogue over checked profiles. */
+export function profileCatalogue(profiles: readonly FirmwareProfile[]): ProfileCatalogue {
+  const byPair = new Map(profiles.map((p) => [`${p.model}\u0000${p.release}`, p]));
+  const byId = new Map(profiles.map((p) => [p.id, p]));
+  return {
+    profiles,
+    resolveProfile: (modelId, releaseId) => byPair.get(`${modelId}\u0000${releaseId}`),
+    profile: (id) => byId.get(id),
+  };
+}
+
+let defaultProgramme: ProfileProgramme | undefined;
+function loadedProgramme(): ProfileProgramme {
+  defaultProgramme ??= loadProgramme();
+  return defaultProgramme;
+}
+
+/** Reads every `*.json` of the folder and checks them (see the file header); throws a ProfileError. */
+export function loadProfiles(options: LoadProfilesOptions = {}): ProfileCatalogue {
+  const dir = options.dir ?? PROFILES_DIR;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ProfileError(`${displayName(dir)}: no such folder of firmware profiles`);
+  const programme = options.programme === undefined ? loadedProgramme() : typeof options.programme === 'string' ? loadProgramme(options.programme) : options.programme;
+  const issues: ProfileIssue[] = [];
+  const entries: Array<{ file: string; json: unknown }> = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    const file = displayName(join(dir, name));
+    const { json, issue } = readJson(join(dir, name), file);
+    if (issue) issues.push(issue);
+    else entries.push({ file, json });
+  }
+  const checked = collect(entries, programme, issues);
+  if (checked.issues.length > 0) throw ProfileError.of(`firmware profiles in ${displayName(dir)} are`, checked.issues);
+  return profileCatalogue(checked.profiles);
+}
+
+let shipped: ProfileCatalogue | undefined;
+
+/** The shipped profiles (fixtures/profiles against the default programme), loaded once. */
+export function shippedProfiles(): ProfileCatalogue {
+  shipped ??= loadProfiles();
+  return shipped;
+}
+
+/** The shipped profile of a release on a model (device model or comms hub model id), if any. */
+export function resolveProfile(modelId: string, releaseId: string): FirmwareProfile | undefined {
+  return shippedProfiles().resolveProfile(modelId, releaseId);
+}
+
+/** Like resolveProfile, but a missing profile is an error naming what exists for the model. */
+export function requireProfile(modelId: string, releaseId: string, catalogue: ProfileCatalogue = shippedProfiles()): FirmwareProfile {
+  const found = catalogue.resolveProfile(modelId, releaseId);
+  if (found) return found;
+  const forModel = catalogue.profiles.filter((p) => p.model === modelId).map((p) => p.release);
+  throw new ProfileError(
+    `no firmware profile for release ${releaseId} on model ${modelId}${forModel.length > 0 ? ` (profiles of ${modelId}: releases ${forModel.join(', ')})` : ' (no profile names this model)'}`,
+  );
+}

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * A firmware behaviour profile (fixtures/profiles/*.json) as data: how one firmware release of
+ * one model behaves — its timings and its faults. One profile per device model (a meter model of
+ * device-models.json, or a comms hub model of comms-hub-vendors.json) × firmware release
+ * (firmware-releases.json); the manufacturer or vendor is the model's.
+ *
+ * A fault is one generic primitive bound to a GBCS use case (a use case id or alias of
+ * harness/protocol/gbcs/message-codes.ts) and a direction:
+ *
+ * | primitive     | directions                | what happens                                                    |
+ * | ------------- | ------------------------- | --------------------------------------------------------------- |
+ * | `drop`        | command, response         | command: never acted on, no response; response: never sent      |
+ * | `delay`       | command, response, alert  | acted on / sent `delayMs` later than the profile's timing says  |
+ * | `corrupt`     | command, response, alert  | `bytes` bytes flipped: `mac` in the MAC (so it fails), `payload` in the payload (a response or alert is sealed over the flipped payload: its MAC holds, its content does not; a command's MAC then fails) |
+ * | `omit-alert`  | alert                     | the alert is not raised                                         |
+ * | `wrong-value` | command, response, alert  | a typed field replaced before encoding (`field`: a dotted path into the use case's typed fields, e.g. `firmwareVersion`, `registers.0.value`, `currentSummationDelivered.value`) |
+ * | `reject`      | command                   | the device refuses: an error response (`result`, a name of the use case's result enumeration; default the use case's), the command not acted on |
+ *
+ * Every fault has an `id`, a `description`, `illustrative` (true: invented for the fixture, not
+ * a defect any source reports) and, optionally, `deviceTypes` (whose messages: a comms hub
+ * profile sees its own CHF and GPF messages and every meter message it relays; a meter profile
+ * only its own), `alertCode` (alerts: only this alert code, 4 hex digits), a `trigger` (count
+ * the matching messages from `afterMs` of virtual time after the premises started; act on every
+ * `every`-th) and a `probability` (drawn from the premises' seed, so the same seed gives the
+ * same outcome). Unknown fields are refused everywhere (strict objects).
+ */
+import { z } from 'zod';
+
+export const PROFILE_DEVICE_TYPES = ['ESME', 'GSME', 'CHF', 'GPF'] as const;
+export const FAULT_DIRECTIONS = ['command', 'response', 'alert'] as const;
+export const FAULT_PRIMITIVES = ['drop', 'delay', 'corrupt', 'omit-alert', 'wrong-value', 'reject'] as const;
+
+export type ProfileDeviceType = (typeof PROFILE_DEVICE_TYPES)[number];
+export type FaultDirection = (typeof FAULT_DIRECTIONS)[number];
+export type FaultPrimitive = (typeof FAULT_PRIMITIVES)[number];
+
+const IdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'an id: letters, digits, ".", "_" or "-", starting with a letter or digit');
+const MsSchema = z.int('a whole number of virtual milliseconds').min(0);
+
+/** Timings of one device type; absent ones keep the emulator's defaults (device-profile.ts). */
+export const TimingsSchema = z.strictObject({
+  /** Virtual ms from a command reaching the device to its response leaving the comms hub. */
+  responseLatencyMs: MsSchema.optional(),
+  /** Virtual ms from the event an alert reports to the alert leaving the comms hub. */
+  alertLatencyMs: MsSchema.optional(),
+  /** Virtual ms a whitelisted device takes to find the HAN and join. */
+  joinDelayMs: MsSchema.optional(),
+  /** GSME only: period between wakes. */
+  wakeIntervalMs: z.int('a whole number of virtual milliseconds').positive().optional(),
+});
+export type Timings = z.infer<typeof TimingsSchema>;
+
+export const TriggerSchema = z.strictObject({
+  /** Act on the N-th, 2N-th … matching message (default 1: every one). */
+  every: z.int().min(1).optional(),
+  /** Count only messages from this many virtual ms after the premises started (default 0). */
+  afterMs: MsSchema.optional(),
+});
+export type FaultTrigger = z.infer<typeof TriggerSchema>;
+
+const common = {
+  /** Unique across the profile catalogue; names the fault in traces. */
+  id: IdSchema,
+  description: z.string().min(1),
+  /** true: invented for the fixture; false: a behaviour a source reports. */
+  illustrative: z.boolean(),
+  /** A GBCS use case id or alias (message-codes.ts), e.g. "ECS17b", "GCS38", "CS14". */
+  useCase: z.string().min(1),
+  /** Only messages of (or commands to) these device types. Default: every one the profile sees. */
+  deviceTypes: z.array(z.enum(PROFILE_DEVICE_TYPES)).min(1).optional(),
+  /** Alerts only: only this alert code, 4 hex digits (e.g. "8F12"). */
+  alertCode: z
+    .string()
+    .regex(/^[0-9A-F]{4}$/, 'an alert code as 4 upper-case hex digits, e.g. "8F12"')
+    .optional(),
+  trigger: TriggerSchema.optional(),
+  /** Chance that a triggered fault acts, in (0, 1]; drawn from the premises' seed. Default 1. */
+  probability: z.number().gt(0).max(1).optional(),
+};
+
+export const ReplacementSchema = z.discriminatedUnion('kind', [
+  /** The field reports this value. */
+  z.strictObject({ kind: z.literal('constant'), value: z.union([z.string(), z.number(), z.boolean(), z.null()]) }),
+  /** The field keeps reporting the value it had the first time the fault acted (a register that does not advance). */
+  z.strictObject({ kind: z.literal('frozen') }),
+  /** A numeric field reports its value plus `by`. */
+  z.strictObject({ kind: z.literal('offset'), by: z.number() }),
+]);
+export type Replacement = z.infer<typeof ReplacementSchema>;
+
+export const FaultSchema = z.discriminatedUnion('primitive', [
+  z.strictObject({ ...common, primitive: z.literal('drop'), direction: z.enum(['command', 'response']) }),
+  z.strictObject({ ...common, primitive: z.literal('delay'), direction: z.enum(FAULT_DIRECTIONS), delayMs: z.int().positive() }),
+  z.strictObject({
+    ...common,
+    primitive: z.literal('corrupt'),
+    direction: z.enum(FAULT_DIRECTIONS),
+    target: z.enum(['mac', 'payload']),
+    /** How many bytes are flipped (default 1); never more than the region holds. */
+    bytes: z.int().min(1).max(12).optional(),
+  }),
+  z.strictObject({ ...common, primitive: z.literal('omit-alert'), direction: z.literal('alert') }),
+  z.strictObject({
+    ...common,
+    primitive: z.literal('wrong-value'),
+    direction: z.enum(FAULT_DIRECTIONS),
+    field: z.string().regex(/^[A-Za-z_]\w*(\.\w+)*$/, 'a dotted path into the typed fields, e.g. "registers.0.value"'),
+    replacement: ReplacementSchema,
+  }),
+  z.strictObject({
+    ...common,
+    primitive: z.literal('reject'),
+    direction: z.literal('command'),
+    /** The error result, a name of the use case's result enumeration. Default: the use case's. */
+    result: z.string().min(1).optional(),
+  }),
+]);
+export type Fault = z.infer<typeof FaultSchema>;
+export type FaultOf<P extends FaultPrimitive> = Extract<Fault, { primitive: P }>;
+
+export const FirmwareProfileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  /** Unique across the profile catalogue. */
+  id: IdSchema,
+  /** A device model id (device-models.json) or comms hub model id (comms-hub-vendors.json). */
+  model: IdSchema,
+  /** A firmware release id (firmware-releases.json) whose target is `model`. */
+  release: IdSchema,
+  description: z.string().min(1),
+  /** Timings by device type: ESME or GSME for a meter model, CHF and GPF for a comms hub. */
+  timings: z
+    .strictObject({
+      ESME: TimingsSchema.optional(),
+      GSME: TimingsSchema.optional(),
+      CHF: TimingsSchema.optional(),
+      GPF: TimingsSchema.optional(),
+    })
+    .optional(),
+  faults: z.array(FaultSchema),
+});
+
+/** A profile as its file holds it. */
+export type FirmwareProfileData = z.infer<typeof FirmwareProfileSchema>;
+
+/** A checked profile, with where it came from. */
+export interface FirmwareProfile extends FirmwareProfileData {
+  /** The file it was read from (or a label for a profile built in code). */
+  readonly source: string;
+  /** Whose firmware: a meter model or a comms hub model. */
+  readonly kind: 'meter' | 'comms-hub';
+}

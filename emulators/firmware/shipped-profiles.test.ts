@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The shipped profiles' faults, seen as a Service User sees them through the emulated DCC: the
+ * world picks each device's profile by (model id, release id), and the faults that the read
+ * suites (suites/read.dit.ts) check for show up.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildServiceRequest } from '../../harness/protocol/duis/build-request.ts';
+import type { DuisResponseMessage } from '../../harness/protocol/duis/message.ts';
+import { parseDuisUserMessage } from '../../harness/protocol/duis/parse.ts';
+import { loadTemplateCatalogue, type TemplateCatalogue } from '../../harness/protocol/duis/templates.ts';
+import { ecs17b } from '../../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
+import { gcs38 } from '../../harness/protocol/gbcs/payload/use-cases/gcs38.ts';
+import { loadPremisesSpec } from '../../harness/programme/premises-spec.ts';
+import { REMOTE_PARTY } from '../remote-parties.ts';
+import { endPartyCipher, openDeviceMessage } from '../testing/dcc-side.ts';
+import { createEmulatedWorld, type WorldProfiles } from '../world.ts';
+
+const START = Date.UTC(2019, 3, 12, 9);
+const MINUTE = 60_000;
+const spec = loadPremisesSpec();
+const ESME = spec.meters.find((m) => m.type === 'ESME')!;
+const GSME = spec.meters.find((m) => m.type === 'GSME')!;
+/** suites/read.dit.ts: a sleepy meter answers within one wake interval plus a minute. */
+const GSME_WINDOW = GSME.wakeIntervalMinutes! * MINUTE + MINUTE;
+
+let templates: TemplateCatalogue;
+beforeAll(async () => {
+  templates = await loadTemplateCatalogue();
+});
+
+function world(profiles: WorldProfiles, seed = 'shipped') {
+  const received: string[] = [];
+  const w = createEmulatedWorld({ seed, startMs: START, receiver: { deliver: async (xml) => void received.push(xml) }, profiles });
+  let counter = BigInt(START);
+  return {
+    w,
+    async send(key: string, target: string) {
+      counter += 1n;
+      const request = buildServiceRequest({ template: templates.get(key), originator: REMOTE_PARTY.supplier, target, counter });
+      await w.dcc(new Request(`http://dcc.test${request.servicePath}`, { method: 'POST', body: request.xml }));
+      return w.clock.now();
+    },
+    responses: () => received.map((xml) => parseDuisUserMessage(xml)).filter((m): m is DuisResponseMessage => m.kind === 'response'),
+  };
+}
+
+/** GCS38 as suites/read.dit.ts sends it: the response, if any, and when it came, within the window. */
+async function gsmeFirmwareRead(profiles: WorldProfiles, seed?: string) {
+  const s = world(profiles, seed);
+  const sentAt = await s.send('GCS38_11.2', GSME.eui);
+  await s.w.clock.advance(GSME_WINDOW);
+  const [response] = s.responses();
+  if (!response) return { s, response: null };
+  const opened = openDeviceMessage(s.w.keys, response.gbcsPayload!);
+  return { s, response, elapsed: Date.parse(response.responseDateTime) - sentAt, opened, fields: gcs38.decodeResponse(opened.frame.payload, { header: opened.frame }) };
+}
+
+describe('TOSH 12.25 (withdrawn): its fault is visible', () => {
+  const tosh1225: WorldProfiles = { commsHub: { model: 'TOSH-DBCH', release: 'TOSH-12.25' } };
+
+  it('every GSME firmware-version response is lost', async () => {
+    const { response, s } = await gsmeFirmwareRead(tosh1225);
+    expect(response).toBeNull();
+    expect(s.w.premises.firmwareFaults.log).toMatchObject([{ faultId: 'TOSH-12.25-GSME-RESPONSE-LOST', profileId: 'TOSH-DBCH-12.25', applied: true }]);
+  });
+
+  it('every GPF gas read carries a MAC the user cannot verify', async () => {
+    const s = world(tosh1225);
+    await s.send('GCS13a_4.1.1_RELIABLE_GPF', spec.commsHub.gpf);
+    await s.w.clock.advance(MINUTE);
+    expect(openDeviceMessage(s.w.keys, s.responses()[0]!.gbcsPayload!).mac).toBe('invalid');
+  });
+
+  it('12.26 claims the fix: the same reads succeed', async () => {
+    const { response, fields } = await gsmeFirmwareRead({ commsHub: { model: 'TOSH-DBCH', release: 'TOSH-12.26' } });
+    expect(response).not.toBeNull();
+    expect(fields?.firmwareVersion).toEqual({ status: 'success', value: GSME.firmwareImage });
+  });
+});
+
+describe('MM1 single-band firmware: the read suites see its defects', () => {
+  it('MM1-E24 2.1.0: the active import register does not advance in an hour of supply', async () => {
+    const s = world({ esme: { model: 'MM1-E24', release: 'MM1-E24-2.1.0' } });
+    const read = async () => {
+      await s.send('ECS17b_4.1.1_SINGLE', ESME.eui);
+      await s.w.clock.advance(MINUTE);
+      const opened = openDeviceMessage(s.w.keys, s.responses().at(-1)!.gbcsPayload!);
+      const fields = ecs17b.decodeResponse(opened.frame.payload, { header: opened.frame, cipher: endPartyCipher(s.w.keys, opened.frame) });
+      if (!fields.ok) throw new Error(fields.result);
+      return fields.registers[0]!.value;
+    };
+    const before = await read();
+    await s.w.clock.advance(60 * MINUTE);
+    expect(await read()).toBe(before);
+  });
+
+  it('MM1-G24 1.7.0: GCS38 reports the previous release’s firmware version; the dual-band 2.0.0 reports the installed one', async () => {
+    expect((await gsmeFirmwareRead({ gsme: { model: 'MM1-G24', release: 'MM1-G24-1.7.0' } })).fields?.firmwareVersion).toEqual({ status: 'success', value: '01060200' });
+    expect((await gsmeFirmwareRead({ gsme: { model: 'MM1-G24', release: 'MM1-G24-2.0.0' } })).fields?.firmwareVersion).toEqual({ status: 'success', value: GSME.firmwareImage });
+  });
+});
+
+describe('WNC 1.9: a GSME response now and then misses its window', () => {
+  it('late for some seeds, on time for others, the same for the same seed', async () => {
+    const wnc19: WorldProfiles = { commsHub: { model: 'WNC-DBCH', release: 'WNC-1.9' } };
+    const outcome = async (seed: string) => ((await gsmeFirmwareRead(wnc19, seed)).response ? 'in-window' : 'late');
+    const seeds = Array.from({ length: 12 }, (_, i) => `wnc-${i}`);
+    const outcomes = await Promise.all(seeds.map(outcome));
+    expect(outcomes).toContain('late');
+    expect(outcomes).toContain('in-window');
+    expect(await Promise.all(seeds.map(outcome))).toEqual(outcomes);
+  });
+});

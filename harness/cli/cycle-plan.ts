@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * What `dit plan` and `dit run` share: load the programme, settle the programme date, read the
+ * catalogue of test cases from the suites, and plan the cycle.
+ */
+import { join, resolve } from 'node:path';
+import { collectTestCases } from '../cycle/collect-test-cases.ts';
+import { planCycle, type Plan, type PlanStrategy } from '../cycle/planner.ts';
+import type { DitRunConfig } from '../dit/run-config.ts';
+import type { TestTag } from '../dit/test-case-meta.ts';
+import { loadProgramme } from '../programme/load-programme.ts';
+import type { Programme } from '../programme/programme.ts';
+import { parseProgrammeDate, programmeToday, type ProgrammeDate } from '../programme/programme-date.ts';
+import { PROJECT_ROOT } from './project-root.ts';
+import { UserError } from './user-error.ts';
+
+export interface CyclePlanOptions {
+  programme: string;
+  cycle?: string;
+  at?: string;
+  tags?: string;
+  combination?: string;
+  strategy?: string;
+  premises: string;
+}
+
+const TAGS: readonly TestTag[] = ['confidence', 'formal', 'regression', 'smoke'];
+
+export function parseTags(text: string | undefined): TestTag[] | undefined {
+  if (text === undefined) return undefined;
+  const tags = text.split(',').map((t) => t.trim()).filter(Boolean);
+  const unknown = tags.filter((t) => !TAGS.includes(t as TestTag));
+  if (unknown.length > 0) throw new UserError(`--tags: unknown tag ${unknown.join(', ')}; tags are ${TAGS.join(', ')}`);
+  if (tags.length === 0) throw new UserError('--tags is empty');
+  return tags as TestTag[];
+}
+
+export function programmeDateOf(programme: Programme, at: string | undefined): ProgrammeDate {
+  if (at === undefined) return programmeToday(programme);
+  try {
+    return parseProgrammeDate(at, '--at');
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+}
+
+export async function cyclePlan(opts: CyclePlanOptions): Promise<{ programme: Programme; at: ProgrammeDate; plan: Plan }> {
+  const programme = loadProgramme(opts.programme);
+  const at = programmeDateOf(programme, opts.at);
+  const strategy = (opts.strategy ?? 'full') as PlanStrategy;
+  if (strategy !== 'full' && strategy !== 'pairwise') throw new UserError(`--strategy must be full or pairwise, got "${opts.strategy}"`);
+  const tags = parseTags(opts.tags);
+  const collectConfig: DitRunConfig = {
+    runId: 'plan',
+    runSeed: 'plan',
+    target: 'emulated',
+    programmeDate: at,
+    premisesFile: resolve(opts.premises),
+  };
+  const cases = await collectTestCases(PROJECT_ROOT, join(PROJECT_ROOT, 'vitest.config.ts'), collectConfig);
+  const plan = planCycle({
+    programme,
+    at,
+    cases,
+    strategy,
+    ...(opts.cycle ? { cycle: opts.cycle } : {}),
+    ...(tags ? { tags } : {}),
+    ...(opts.combination ? { combination: opts.combination } : {}),
+  });
+  return { programme, at, plan };
+}
