@@ -71,7 +71,7 @@ export class CommandHandler {
       return refuse('firmware-fault', `fault ${fault.id} of profile ${profile.id} drops the command (${fault.description})`);
     }
     const refused = (reason: CommandRefusal, detail: string) => {
-      for (const f of [received.rejected, ...received.wrongValues]) f?.record(false, `the device refused the command first (${reason})`);
+      for (const f of received.pending) f.record(false, `the device refused the command first (${reason})`);
       return refuse(reason, detail);
     };
     const opened = openCommand(received.bytes, device, premises.keys);
@@ -99,6 +99,7 @@ export class CommandHandler {
       return refused('counter-not-increasing', `counter ${frame.counter} from ${frame.originator} is not above ${device.lastAcceptedCounter(frame.originator)}`);
     }
     for (const f of received.wrongValues) command = replaceField(command, f);
+    for (const f of received.delays) f.record(true, `acted on ${f.fault.delayMs} ms late`);
 
     const accepted = { accepted: true as const, useCase: useCase.name, recipient: device.eui, deviceType: device.deviceType };
     if (isGsme) {

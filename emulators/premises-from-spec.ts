@@ -7,10 +7,18 @@
  * them), the GSME wake interval and the operating sub-GHz channel.
  * The emulated premises has exactly one ESME and one GSME; a description with another mix is
  * refused with a clear error (more meter mixes are future work).
+ *
+ * Firmware behaviour profiles: a description that names programme ids (the comms hub's
+ * `vendorId` + `releaseId`, a meter's `modelId` + `releaseId`) gets those releases' profiles
+ * from the profile catalogue; a named release with no profile is an error (ProfileError), a
+ * device named without ids has none (default timings, no faults).
  */
 import { bytesToHex } from '../harness/protocol/gbcs/hex.ts';
 import type { MeterSpec, PremisesSpec } from '../harness/programme/premises-spec.ts';
-import type { MeterOverrides, PremisesDeviceOverrides } from './premises.ts';
+import { ProfileError } from './firmware/profile-error.ts';
+import { requireProfile, type ProfileCatalogue } from './firmware/profile-loader.ts';
+import type { FirmwareProfile } from './firmware/profile-schema.ts';
+import type { MeterOverrides, PremisesDeviceOverrides, PremisesProfiles } from './premises.ts';
 import { DEFAULT_HAN_CHANNELS } from './comms-hub/chf.ts';
 import { subGhzChannelFromMask } from './radio/sub-ghz-channel.ts';
 
@@ -51,4 +59,32 @@ export function premisesOverridesFromSpec(spec: PremisesSpec): PremisesDeviceOve
       ...(gsme.wakeIntervalMinutes !== undefined ? { profile: { wakeIntervalMs: gsme.wakeIntervalMinutes * 60_000 } } : {}),
     },
   };
+}
+
+function commsHubProfile(hub: PremisesSpec['commsHub'], catalogue: ProfileCatalogue): FirmwareProfile {
+  const { vendorId, releaseId } = hub;
+  if (!vendorId || !releaseId) throw new ProfileError(`the premises description names comms hub release ${releaseId} without its vendorId`);
+  const found = catalogue.commsHubProfiles(vendorId, releaseId);
+  if (found.length === 1) return found[0] as FirmwareProfile;
+  throw new ProfileError(
+    found.length === 0
+      ? `no firmware profile for comms hub release ${releaseId} of vendor ${vendorId}`
+      : `comms hub release ${releaseId} of vendor ${vendorId} has profiles for several hub models (${found.map((p) => p.model).join(', ')}): the premises description cannot say which`,
+  );
+}
+
+/**
+ * The firmware profiles the description names by programme ids (see the file header);
+ * `catalogue` is asked for only when it names some.
+ */
+export function premisesProfilesFromSpec(spec: PremisesSpec, catalogue: () => ProfileCatalogue): PremisesProfiles {
+  const profiles: { -readonly [K in keyof PremisesProfiles]: PremisesProfiles[K] } = {};
+  if (spec.commsHub.releaseId) profiles.commsHub = commsHubProfile(spec.commsHub, catalogue());
+  for (const [role, type] of [['esme', 'ESME'], ['gsme', 'GSME']] as const) {
+    const m = only(spec, type);
+    if (!m.releaseId) continue;
+    if (!m.modelId) throw new ProfileError(`the premises description names ${type} release ${m.releaseId} without its modelId`);
+    profiles[role] = requireProfile(m.modelId, m.releaseId, catalogue());
+  }
+  return profiles;
 }

@@ -10,10 +10,12 @@
  * The composition root mounts `dcc` behind msw (in process) or on the loopback world server;
  * device responses and alerts go to `receiver`.
  *
- * Firmware behaviour profiles (emulators/firmware): `profiles` gives each device of the premises
- * its profile — a profile object (tests inject one), or the (model id, release id) of a shipped
- * one, resolved with resolveProfile — and so its timings and faults. A device with no profile
- * has the default timings and no faults; the default premises has none.
+ * Firmware behaviour profiles (emulators/firmware) give each device its timings and faults:
+ * the premises description names them by programme ids (premises-from-spec.ts: the comms hub's
+ * vendorId + releaseId, a meter's modelId + releaseId, looked up in the profile catalogue), and
+ * `profiles` overrides that per device — a profile object (tests inject one), the (model id,
+ * release id) of a catalogue profile, or null for none. A device with no profile has the default
+ * timings and no faults; the default premises description names no ids, so it has none.
  */
 import type { BenchDriver } from '../harness/bench/bench.ts';
 import type { FetchHandler } from '../harness/protocol/duis/http-route.ts';
@@ -25,7 +27,7 @@ import type { DccTrace } from './dcc/dcc-trace.ts';
 import type { DccUser } from './dcc/dcc-users.ts';
 import { createEmulatedDcc } from './dcc/emulated-dcc.ts';
 import { derivedKeyDirectory, type KeyDirectory } from './key-directory.ts';
-import { premisesOverridesFromSpec } from './premises-from-spec.ts';
+import { premisesOverridesFromSpec, premisesProfilesFromSpec } from './premises-from-spec.ts';
 import { requireProfile, shippedProfiles, type ProfileCatalogue } from './firmware/profile-loader.ts';
 import type { FirmwareProfile } from './firmware/profile-schema.ts';
 import { createPremises, type Premises, type PremisesProfiles } from './premises.ts';
@@ -40,13 +42,20 @@ export interface WorldProfiles {
   readonly gsme?: ProfileChoice;
 }
 
-/** Resolves profile choices: ids through the catalogue (default: the shipped profiles), objects as they are. */
-export function resolveWorldProfiles(choices: WorldProfiles, catalogue?: ProfileCatalogue): PremisesProfiles {
+function isProfile(choice: Exclude<ProfileChoice, null>): choice is FirmwareProfile {
+  return 'faults' in choice;
+}
+
+/**
+ * The profiles of the premises: those the description names, each replaced by the choice given
+ * for its device (ids resolved through the catalogue, objects as they are, null: none).
+ */
+export function resolveWorldProfiles(named: PremisesProfiles, choices: WorldProfiles, catalogue: () => ProfileCatalogue): PremisesProfiles {
   const resolved: { -readonly [K in keyof PremisesProfiles]: PremisesProfiles[K] } = {};
   for (const role of ['commsHub', 'esme', 'gsme'] as const) {
-    const choice = choices[role];
+    const choice: ProfileChoice | undefined = role in choices ? choices[role] : named[role];
     if (!choice) continue;
-    resolved[role] = 'faults' in choice ? choice : requireProfile(choice.model, choice.release, catalogue ?? shippedProfiles());
+    resolved[role] = isProfile(choice) ? choice : requireProfile(choice.model, choice.release, catalogue());
   }
   return resolved;
 }
@@ -88,7 +97,8 @@ export function createEmulatedWorld(options: EmulatedWorldOptions): EmulatedWorl
   const spec = options.premises ?? loadPremisesSpec();
   const clock = new VirtualClock(options.startMs);
   const keys = derivedKeyDirectory(options.seed);
-  const profiles = options.profiles ? resolveWorldProfiles(options.profiles, options.profileCatalogue) : {};
+  const catalogue = () => options.profileCatalogue ?? shippedProfiles();
+  const profiles = resolveWorldProfiles(premisesProfilesFromSpec(spec, catalogue), options.profiles ?? {}, catalogue);
   const premises = createPremises({ seed: options.seed, clock, keys, devices: premisesOverridesFromSpec(spec), profiles });
   const dcc = createEmulatedDcc({
     now: () => clock.now(),

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * How one firmware behaves in time: the timings a DIT test measures against its windows.
- * Faults (dropped responses, wrong fields, duty-cycle pressure) join this as data later; a
- * profile never names a test. Defaults are project assumptions [P], not published figures.
+ * How one device behaves in time: the timings a DIT test measures against its windows. The
+ * defaults below are project assumptions [P], not published figures; a firmware behaviour
+ * profile (profile-schema.ts, fixtures/profiles) replaces some of them per model and release,
+ * and declares that firmware's faults as data. A profile never names a test.
  */
 import type { DeviceType } from '../device.ts';
 

@@ -161,19 +161,25 @@ export interface ReceivedCommand {
   readonly dropped: FiredFault | null;
   /** A reject fault: the device answers with an error and does not act. */
   readonly rejected: FiredFault<FaultOf<'reject'>> | null;
-  /** Extra virtual ms before the device acts on it. */
+  /** Delay faults: the device acts on it `delayMs` (their sum) later. */
+  readonly delays: ReadonlyArray<FiredFault<FaultOf<'delay'>>>;
   readonly delayMs: number;
   /** wrong-value faults to apply to the decoded command. */
   readonly wrongValues: ReadonlyArray<FiredFault<FaultOf<'wrong-value'>>>;
+  /** The faults still to act once the device accepts the command (reject, delay, wrong-value). */
+  readonly pending: readonly FiredFault[];
 }
 
-/** Applies the byte-level and routing faults of a command; field faults are returned for later. */
+/**
+ * Applies the byte-level faults of a command (drop, corrupt: recorded here); the others act
+ * only if the device accepts it, and the caller records them then (or, refused, as not acting).
+ */
 export function receiveCommand(bytes: Uint8Array, frame: GbcsFrame, fired: readonly FiredFault[]): ReceivedCommand {
   const dropped = firedOf(fired, 'drop')[0] ?? null;
   if (dropped) {
     dropped.record(true, 'the command is lost before the device acts on it');
     for (const other of fired) if (other !== dropped) other.record(false, `not acted on: fault ${dropped.fault.id} dropped the command`);
-    return { bytes, dropped, rejected: null, delayMs: 0, wrongValues: [] };
+    return { bytes, dropped, rejected: null, delays: [], delayMs: 0, wrongValues: [], pending: [] };
   }
   let out = bytes;
   for (const f of firedOf(fired, 'corrupt')) {
@@ -183,10 +189,17 @@ export function receiveCommand(bytes: Uint8Array, frame: GbcsFrame, fired: reado
     out = flipped.bytes;
     f.record(true, `command bytes ${offsetsText(flipped.offsets)} (${f.fault.target}) flipped on the way to the device`);
   }
-  let delayMs = 0;
-  for (const f of firedOf(fired, 'delay')) {
-    delayMs += f.fault.delayMs;
-    f.record(true, `acted on ${f.fault.delayMs} ms late`);
-  }
-  return { bytes: out, dropped: null, rejected: firedOf(fired, 'reject')[0] ?? null, delayMs, wrongValues: firedOf(fired, 'wrong-value') };
+  const delays = firedOf(fired, 'delay');
+  const [reject, ...otherRejects] = firedOf(fired, 'reject');
+  for (const f of otherRejects) f.record(false, `fault ${reject?.fault.id} already rejects the command`);
+  const wrongValues = firedOf(fired, 'wrong-value');
+  return {
+    bytes: out,
+    dropped: null,
+    rejected: reject ?? null,
+    delays,
+    delayMs: delays.reduce((sum, f) => sum + f.fault.delayMs, 0),
+    wrongValues,
+    pending: [...(reject ? [reject] : []), ...delays, ...wrongValues],
+  };
 }

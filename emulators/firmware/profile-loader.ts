@@ -38,6 +38,11 @@ export interface ProfileCatalogue {
   readonly profiles: readonly FirmwareProfile[];
   /** The profile of this firmware release on this model (device model or comms hub model id), if one is shipped. */
   resolveProfile(modelId: string, releaseId: string): FirmwareProfile | undefined;
+  /**
+   * The comms hub profiles of a vendor's release (a premises description names the vendor,
+   * not the hub model): one per hub model of the vendor that has a profile for it.
+   */
+  commsHubProfiles(vendorId: string, releaseId: string): FirmwareProfile[];
   /** The profile with this id. */
   profile(id: string): FirmwareProfile | undefined;
 }
@@ -55,11 +60,11 @@ function displayName(file: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
-type ModelInfo = { readonly kind: 'meter'; readonly type: 'ESME' | 'GSME' } | { readonly kind: 'comms-hub'; readonly vendor: string };
+type ModelInfo = { readonly kind: 'meter'; readonly type: 'ESME' | 'GSME'; readonly manufacturer: string } | { readonly kind: 'comms-hub'; readonly vendor: string };
 
 function modelInfo(programme: ProfileProgramme, id: string): ModelInfo | undefined {
   const meter = programme.deviceModels.find((m) => m.id === id);
-  if (meter) return { kind: 'meter', type: meter.type };
+  if (meter) return { kind: 'meter', type: meter.type, manufacturer: meter.manufacturer };
   const vendor = programme.commsHubVendors.find((v) => v.models.some((m) => m.id === id));
   return vendor ? { kind: 'comms-hub', vendor: vendor.id } : undefined;
 }
@@ -83,7 +88,7 @@ function visibleTypes(model: ModelInfo): { faults: readonly ProfileDeviceType[];
   return { faults: [model.type], timings: [model.type] };
 }
 
-function checkAgainstProgramme(data: FirmwareProfileData, file: string, programme: ProfileProgramme): { issues: ProfileIssue[]; kind: FirmwareProfile['kind'] } {
+function checkAgainstProgramme(data: FirmwareProfileData, file: string, programme: ProfileProgramme): { issues: ProfileIssue[]; model: ModelInfo | undefined } {
   const issues: ProfileIssue[] = [];
   const issue = (path: string, message: string) => issues.push({ file, path, message });
   const model = modelInfo(programme, data.model);
@@ -128,14 +133,16 @@ function checkAgainstProgramme(data: FirmwareProfileData, file: string, programm
       }
     }
   });
-  return { issues, kind: model?.kind ?? 'meter' };
+  return { issues, model };
 }
 
 function parseOne(json: unknown, file: string, programme: ProfileProgramme): { profile?: FirmwareProfile; issues: ProfileIssue[] } {
   const result = FirmwareProfileSchema.safeParse(json, { reportInput: true });
   if (!result.success) return { issues: issuesFromZod(file, result.error) };
-  const { issues, kind } = checkAgainstProgramme(result.data, file, programme);
-  return issues.length > 0 ? { issues } : { profile: { ...result.data, source: file, kind }, issues };
+  const { issues, model } = checkAgainstProgramme(result.data, file, programme);
+  if (issues.length > 0 || !model) return { issues };
+  const manufacturer = model.kind === 'meter' ? model.manufacturer : model.vendor;
+  return { profile: { ...result.data, source: file, kind: model.kind, manufacturer }, issues };
 }
 
 /** Checks one profile given as JSON (`file` names it in errors); throws a ProfileError. */
@@ -205,6 +212,7 @@ export function profileCatalogue(profiles: readonly FirmwareProfile[]): ProfileC
   return {
     profiles,
     resolveProfile: (modelId, releaseId) => byPair.get(`${modelId}\u0000${releaseId}`),
+    commsHubProfiles: (vendorId, releaseId) => profiles.filter((p) => p.kind === 'comms-hub' && p.manufacturer === vendorId && p.release === releaseId),
     profile: (id) => byId.get(id),
   };
 }

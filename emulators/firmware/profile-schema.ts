@@ -149,4 +149,6 @@ export interface FirmwareProfile extends FirmwareProfileData {
   readonly source: string;
   /** Whose firmware: a meter model or a comms hub model. */
   readonly kind: 'meter' | 'comms-hub';
+  /** The model's manufacturer (meter) or vendor (comms hub) id in the programme. */
+  readonly manufacturer: string;
 }

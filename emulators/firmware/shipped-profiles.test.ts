@@ -11,7 +11,7 @@ import { parseDuisUserMessage } from '../../harness/protocol/duis/parse.ts';
 import { loadTemplateCatalogue, type TemplateCatalogue } from '../../harness/protocol/duis/templates.ts';
 import { ecs17b } from '../../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
 import { gcs38 } from '../../harness/protocol/gbcs/payload/use-cases/gcs38.ts';
-import { loadPremisesSpec } from '../../harness/programme/premises-spec.ts';
+import { loadPremisesSpec, type PremisesSpec } from '../../harness/programme/premises-spec.ts';
 import { REMOTE_PARTY } from '../remote-parties.ts';
 import { endPartyCipher, openDeviceMessage } from '../testing/dcc-side.ts';
 import { createEmulatedWorld, type WorldProfiles } from '../world.ts';
@@ -29,9 +29,9 @@ beforeAll(async () => {
   templates = await loadTemplateCatalogue();
 });
 
-function world(profiles: WorldProfiles, seed = 'shipped') {
+function world(profiles: WorldProfiles, seed = 'shipped', premises: PremisesSpec = spec) {
   const received: string[] = [];
-  const w = createEmulatedWorld({ seed, startMs: START, receiver: { deliver: async (xml) => void received.push(xml) }, profiles });
+  const w = createEmulatedWorld({ seed, startMs: START, premises, receiver: { deliver: async (xml) => void received.push(xml) }, profiles });
   let counter = BigInt(START);
   return {
     w,
@@ -46,8 +46,8 @@ function world(profiles: WorldProfiles, seed = 'shipped') {
 }
 
 /** GCS38 as suites/read.dit.ts sends it: the response, if any, and when it came, within the window. */
-async function gsmeFirmwareRead(profiles: WorldProfiles, seed?: string) {
-  const s = world(profiles, seed);
+async function gsmeFirmwareRead(profiles: WorldProfiles, seed?: string, premises?: PremisesSpec) {
+  const s = world(profiles, seed, premises);
   const sentAt = await s.send('GCS38_11.2', GSME.eui);
   await s.w.clock.advance(GSME_WINDOW);
   const [response] = s.responses();
@@ -56,11 +56,44 @@ async function gsmeFirmwareRead(profiles: WorldProfiles, seed?: string) {
   return { s, response, elapsed: Date.parse(response.responseDateTime) - sentAt, opened, fields: gcs38.decodeResponse(opened.frame.payload, { header: opened.frame }) };
 }
 
+/** The default description naming programme ids, as the planner's premises for a plan item do. */
+function named(hub: { vendorId: string; releaseId: string }, gsme?: { modelId: string; releaseId: string }): PremisesSpec {
+  return {
+    ...spec,
+    commsHub: { ...spec.commsHub, ...hub },
+    meters: spec.meters.map((m) => (m.type === 'GSME' && gsme ? { ...m, ...gsme } : m)),
+  };
+}
+
+describe('the world picks each device\'s profile from the ids the premises description names', () => {
+  it('comms hub by vendor + release, meter by model + release; an override (null) removes one', () => {
+    const premises = named({ vendorId: 'TOSH', releaseId: 'TOSH-12.25' }, { modelId: 'MM2-G868-OPT1', releaseId: 'MM2-G868-OPT1-1.0.3' });
+    const s = world({}, 'named', premises);
+    expect(s.w.premises.firmwareFaults.none).toBe(false);
+    expect(s.w.premises.gsme.profile.responseLatencyMs).toBe(4_000);
+    expect(s.w.premises.chf.profile.responseLatencyMs).toBe(600);
+    const cleared = world({ commsHub: null }, 'named', premises);
+    expect(cleared.w.premises.firmwareFaults.none).toBe(true);
+    expect(cleared.w.premises.gsme.profile.responseLatencyMs).toBe(4_000);
+  });
+
+  it('refuses a named release that has no profile', () => {
+    expect(() => world({}, 'named', named({ vendorId: 'WNC', releaseId: 'TOSH-12.25' }))).toThrow(/no firmware profile for comms hub release TOSH-12.25 of vendor WNC/);
+    expect(() => world({}, 'named', named({ vendorId: 'WNC', releaseId: 'WNC-1.9' }, { modelId: 'MM2-G868-OPT1', releaseId: 'MM2-G868-OPT1-9' }))).toThrow(
+      /no firmware profile for release MM2-G868-OPT1-9 on model MM2-G868-OPT1/,
+    );
+  });
+
+  it('the default description names no ids: fault-free', () => {
+    expect(world({}).w.premises.firmwareFaults.none).toBe(true);
+  });
+});
+
 describe('TOSH 12.25 (withdrawn): its fault is visible', () => {
   const tosh1225: WorldProfiles = { commsHub: { model: 'TOSH-DBCH', release: 'TOSH-12.25' } };
 
-  it('every GSME firmware-version response is lost', async () => {
-    const { response, s } = await gsmeFirmwareRead(tosh1225);
+  it('every GSME firmware-version response is lost (the hub named by the premises description)', async () => {
+    const { response, s } = await gsmeFirmwareRead({}, 'shipped', named({ vendorId: 'TOSH', releaseId: 'TOSH-12.25' }));
     expect(response).toBeNull();
     expect(s.w.premises.firmwareFaults.log).toMatchObject([{ faultId: 'TOSH-12.25-GSME-RESPONSE-LOST', profileId: 'TOSH-DBCH-12.25', applied: true }]);
   });

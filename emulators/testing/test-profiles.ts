@@ -29,5 +29,5 @@ export function testProfile(options: TestProfileOptions = {}): FirmwareProfile {
   };
   const parsed = FirmwareProfileSchema.safeParse(data);
   if (!parsed.success) throw new Error(`test profile ${data.id} is not valid:\n${z.prettifyError(parsed.error)}`);
-  return { ...parsed.data, source: `test:${data.id}`, kind: options.kind ?? 'comms-hub' };
+  return { ...parsed.data, source: `test:${data.id}`, kind: options.kind ?? 'comms-hub', manufacturer: 'TEST' };
 }

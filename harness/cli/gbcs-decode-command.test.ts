@@ -3,7 +3,7 @@ import { createPrivateKey, createPublicKey, type JsonWebKey } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { EcKey, GbcsHeader } from '../protocol/gbcs/frame-types.ts';
 import { bytesToHex } from '../protocol/gbcs/hex.ts';
 import { deriveParty } from '../protocol/gbcs/keys.ts';
@@ -11,9 +11,8 @@ import { ecs17b } from '../protocol/gbcs/payload/use-cases/ecs17b.ts';
 import { KeyStore } from '../protocol/gbcs/keystore.ts';
 import { defaultRtdsDir, listRtdsMessages, rtdsAvailable, rtdsKeystoreDir } from '../protocol/gbcs/rtds.ts';
 import { payloadCipherFor, sealFrame } from '../protocol/gbcs/secure-frame.ts';
-import type { CommandIo } from './gbcs-command-io.ts';
 import { buildDecodeReport, gbcsDecodeCommand, type DecodedFrameReport } from './gbcs-decode-command.ts';
-import { main } from './main.ts';
+import { capture, resetExitCodeAfterEach, runDit } from './gbcs-test-support.ts';
 import { UserError } from './user-error.ts';
 
 const SUPPLIER = '90B3D51F30010000';
@@ -24,51 +23,13 @@ const supplier = deriveParty(SEED, SUPPLIER);
 const acb = deriveParty(SEED, ACB);
 const esme = deriveParty(SEED, ESME);
 
-function capture(): CommandIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-  };
-  return io;
-}
-
 async function decodeJson(frame: string, opts: { keystore?: string } = {}): Promise<{ code: number; report: DecodedFrameReport }> {
   const io = capture();
   const code = await gbcsDecodeCommand(frame, { ...opts, json: true }, io);
   return { code, report: JSON.parse(io.stdout) as DecodedFrameReport };
 }
 
-/** Runs `dit ARGS` in-process; returns the exit code and what went to stdout and stderr. */
-async function runDit(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
-
-afterEach(() => {
-  process.exitCode = undefined;
-});
+resetExitCodeAfterEach();
 
 const work = mkdtempSync(join(tmpdir(), 'dit-gbcs-decode-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

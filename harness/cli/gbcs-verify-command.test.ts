@@ -2,51 +2,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { defaultRtdsDir, rtdsAvailable, rtdsKeystoreDir } from '../protocol/gbcs/rtds.ts';
-import type { CommandIo } from './gbcs-command-io.ts';
 import { gbcsVerifyCommand, renderVerifyReport, type GbcsVerifyReport } from './gbcs-verify-command.ts';
-import { main } from './main.ts';
+import { capture, resetExitCodeAfterEach, runDit } from './gbcs-test-support.ts';
 
-function capture(): CommandIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-  };
-  return io;
-}
-
-/** Runs `dit ARGS` in-process; returns the exit code and what went to stdout and stderr. */
-async function runDit(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
-
-afterEach(() => {
-  process.exitCode = undefined;
-});
+resetExitCodeAfterEach();
 
 const work = mkdtempSync(join(tmpdir(), 'dit-gbcs-verify-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -41,7 +41,7 @@ describe('dit CLI', () => {
     expect(await main(['run', '--target', 'moon'])).toBe(2);
     expect(err).toMatch(/Allowed choices are emulated, loopback/);
     expect(await main(['run', '--at', '2019-02-30'])).toBe(2);
-    expect(err).toMatch(/--at "2019-02-30" is not a calendar date/);
+    expect(err).toMatch(/--at: 2019-02-30 does not exist/);
   });
 
   it('refuses a ledger file of random bytes, leaving it untouched', async () => {

@@ -129,6 +129,39 @@ export function buildProgram(): Command {
       process.exitCode = await duisTemplatesCommand(opts);
     });
 
+  const defects = program.command('defects').description('defects made from the ledger\'s failures, with their lifecycle across firmware releases');
+  const defectOptions = (cmd: Command): Command =>
+    cmd
+      .option('--ledger <file>', 'SQLite ledger file', 'out/ledger.db')
+      .option('--programme <name|dir>', 'programme folder, or a name under fixtures/programme/', 'dbch-2019-04')
+      .option('--at <date>', "programme date (YYYY-MM-DD; default: the programme's own today)")
+      .option('--quarantine <file>', 'quarantine list (default: fixtures/quarantine.json when present)')
+      .option('--release <id>', 'only defects touching this firmware release')
+      .option('--json', 'print JSON');
+  defectOptions(defects.command('list').description('list the defects: id, severity, state, found in, fixed in, verified in')).action(async (opts) => {
+    const { defectsListCommand } = await import('./defects-command.ts');
+    process.exitCode = await defectsListCommand(opts);
+  });
+  defectOptions(defects.command('show').description('one defect with its history').argument('<id>', 'defect id (DEF-…)')).action(async (id: string, opts) => {
+    const { defectsShowCommand } = await import('./defects-command.ts');
+    process.exitCode = await defectsShowCommand(id, opts);
+  });
+  defectOptions(defects.command('update').description('annotate a defect (appended to the ledger): ticket, note, severity override').argument('<id>', 'defect id (DEF-…)'))
+    .option('--ticket <id>', 'external ticket id ("none" clears it)')
+    .option('--note <text>', 'a note')
+    .option('--severity <1-4>', 'severity override ("none" clears it)')
+    .option('--author <name>', 'who annotates (default: $USER)')
+    .action(async (id: string, opts) => {
+      const { defectsUpdateCommand } = await import('./defects-command.ts');
+      process.exitCode = await defectsUpdateCommand(id, opts);
+    });
+  defectOptions(defects.command('export').description('export the defect list (CSV by default)'))
+    .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).default('csv'))
+    .action(async (opts) => {
+      const { defectsExportCommand } = await import('./defects-command.ts');
+      process.exitCode = await defectsExportCommand(opts);
+    });
+
   const ledger = program.command('ledger').description('inspect the SQLite ledger');
   ledger
     .command('check')

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** One execution as the run records it (the ledger's row, before storage). */
 import type { Combination } from './combination.ts';
+import type { PlanDevices } from './plan-item.ts';
 import type { ExecutionFailure } from './failure.ts';
 import type { TraceEntry } from './trace.ts';
 
@@ -14,7 +15,11 @@ export interface ExecutionRecord {
   readonly useCase: string;
   readonly srv: string;
   readonly severity: number;
+  /** The case's device types (CHF/GPF-only cases attribute defects to the comms hub). */
+  readonly deviceTypes: readonly string[];
   readonly combination: Combination;
+  /** Programme ids of the releases under test. */
+  readonly devices: PlanDevices;
   readonly attempt: number;
   readonly outcome: Outcome;
   readonly skipReason: string | null;

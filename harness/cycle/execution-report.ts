@@ -7,6 +7,7 @@
  */
 import type { TestCaseMeta } from '../dit/test-case-meta.ts';
 import type { Combination } from './combination.ts';
+import type { PlanDevices } from './plan-item.ts';
 import type { TraceEntry } from './trace.ts';
 
 export interface AttemptReport {
@@ -24,6 +25,8 @@ export interface ExecutionReport {
   readonly planItemId: string;
   readonly testCase: TestCaseMeta;
   readonly combination: Combination;
+  /** Programme ids of the comms hub release and the meter model and release. */
+  readonly devices: PlanDevices;
   readonly seed: string;
   readonly target: string;
   /** The last attempt's world time, ms. */

@@ -18,7 +18,8 @@
  *
  * Failures on older releases of that line (old firmware still in some combination) and on
  * combinations without that line are seen again but neither refute nor reopen: the fix was
- * never in them. Passing executions before the first failure verify nothing.
+ * never in them. Passing executions before the first failure verify nothing; a claim dated
+ * before the first failure is pending from it (and listed right after `found` in the history).
  */
 import type { Combination } from '../ledger/ledger.ts';
 import { combinationName, compareDatedExecutions, type DatedExecution } from './dated-execution.ts';

@@ -201,6 +201,17 @@ describe('projectDefects: lifecycle across releases', () => {
     ]);
   });
 
+  it('keeps a verified defect verified when it fails on an older release of the line or on another meter model', () => {
+    const l = ledger();
+    history(l); // run 3 already fails on the older 1.4 after 1.5 verified the fix
+    const r5 = l.run('2019-04-06');
+    l.fail(r5, 'READ-ESME-ECS17b', combo('TOSH 12.26', 'MM2 G100 2.0'), [REGISTER]);
+    const signature = projectDefects(l.history(), programme([]), { at: '2019-03-10' })[0]?.signature ?? '';
+    const d = projectDefects(l.history(), programme([{ defectSignature: signature }]), { at: '2019-04-06' })[0];
+    expect(d).toMatchObject({ state: 'verified', reopenedIn: [], seenAgainIn: ['MM1-E470-1.4.1', 'MM2-G100-2.0'] });
+    expect(d?.lastSeen.release).toBe('MM2-G100-2.0');
+  });
+
   it('accepts a claim by the defect id, and ignores claims of withdrawn releases and of releases after the date', () => {
     const l = ledger();
     history(l);

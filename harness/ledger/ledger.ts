@@ -2,7 +2,9 @@
 /**
  * The ledger: the harness's record of runs and executions, a SQLite file (WAL,
  * synchronous=FULL, foreign keys on). Records are append-only — a run's state changes are new
- * run events, never updates — and carry unique ids, so merging two ledgers is a union.
+ * run events, never updates — and carry unique ids, so merging two ledgers is a union. People's
+ * annotations of defects (ticket, notes, severity override) are append-only records too
+ * (schema version 2); the defects themselves are projections (harness/defects), never stored.
  *
  * Opening refuses, with a LedgerError and without writing a byte, a file that is not SQLite, a
  * SQLite database that is not a dit ledger, and a ledger whose schema is newer than this code.

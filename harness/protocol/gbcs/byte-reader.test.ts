@@ -2,17 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { ByteReader } from './byte-reader.ts';
 import { GbcsDecodeError } from './errors.ts';
+import { thrownBy } from './gbcs-test-fixtures.ts';
 import { hexToBytes } from './hex.ts';
 
-function decodeError(action: () => unknown): GbcsDecodeError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GbcsDecodeError);
-    return error as GbcsDecodeError;
-  }
-  throw new Error('expected a GbcsDecodeError');
-}
+const decodeError = (action: () => unknown): GbcsDecodeError => thrownBy(action, GbcsDecodeError);
 
 describe('ByteReader', () => {
   it('reads integers and bytes, tracking the offset', () => {

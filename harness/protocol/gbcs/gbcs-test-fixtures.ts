@@ -117,3 +117,14 @@ export function sampleFrames() {
     certificateForm: sealFrame({ ...ccs01Header, supplementary: { remotePartyId: SUPPLIER, remotePartyCounter: 1004n, remotePartyCertificate: patternPayload(406) } }, patternPayload(10), { mac: commandMac }),
   };
 }
+
+/** The error `action` throws, which must be a `type` (anything else, or nothing, fails the test). */
+export function thrownBy<E extends Error>(action: () => unknown, type: abstract new (...args: never[]) => E): E {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof type) return error;
+    throw new Error(`expected a ${type.name}, got ${String(error)}`);
+  }
+  throw new Error(`expected a ${type.name}, but nothing was thrown`);
+}

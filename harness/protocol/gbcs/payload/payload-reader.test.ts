@@ -1,18 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../gbcs-test-fixtures.ts';
 import { spacedHexToBytes } from '../hex.ts';
 import { PayloadDecodeError } from './payload-errors.ts';
 import { PayloadReader } from './payload-reader.ts';
 
-function payloadError(action: () => unknown): PayloadDecodeError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PayloadDecodeError);
-    return error as PayloadDecodeError;
-  }
-  throw new Error('expected a PayloadDecodeError');
-}
+const payloadError = (action: () => unknown): PayloadDecodeError => thrownBy(action, PayloadDecodeError);
 
 describe('PayloadReader', () => {
   it('reads big- and little-endian integers', () => {

@@ -2,22 +2,16 @@
 /**
  * Test support: reads RTDS 4.5.0 messages and extracts the application payload and the grouping
  * header with a deliberately minimal frame parse (the frame codec is another module; these tests
- * must not depend on it). Folder: env DIT_RTDS_DIR, default <project>/../shared/rtds.
+ * must not depend on it). Folder: defaultRtdsDir() (env DIT_RTDS_DIR, default <project>/../shared/rtds).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { CraFlag, GbcsHeader } from '../../frame-types.ts';
 import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
-
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../..');
-
-export function rtdsDir(): string {
-  return process.env['DIT_RTDS_DIR'] ?? resolve(projectRoot, '../shared/rtds');
-}
+import { defaultRtdsDir } from '../../rtds.ts';
 
 export function rtdsMessagesDir(): string {
-  return join(rtdsDir(), 'RTDS-4.5.0');
+  return join(defaultRtdsDir(), 'RTDS-4.5.0');
 }
 
 export const rtdsAbsent = !existsSync(rtdsMessagesDir());

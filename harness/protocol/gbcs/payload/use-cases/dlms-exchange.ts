@@ -8,10 +8,13 @@
 import type { AccessRequestSpec } from '../dlms/access-request.ts';
 import { decodeAccessRequest, encodeAccessRequest } from '../dlms/access-request.ts';
 import { decodeAccessResponse, encodeAccessResponse, type AccessResponseSpec } from '../dlms/access-response.ts';
-import type { AxdrData } from '../dlms/axdr-data.ts';
+import { Axdr, type AxdrData } from '../dlms/axdr-data.ts';
+import { expectNull, expectType } from '../dlms/axdr-match.ts';
+import type { ActionResult, DataAccessResult } from '../dlms/dlms-results.ts';
 import { gbcsLongInvokeId, invokeIdEqual, type LongInvokeIdAndPriority } from '../dlms/long-invoke-id.ts';
-import { PayloadDecodeError } from '../payload-errors.ts';
+import { PayloadDecodeError, PayloadEncodeError } from '../payload-errors.ts';
 import type { PayloadContext } from '../payload-context.ts';
+import { NO_FIELDS, type NoFields, type UseCaseCodec } from './use-case-codec.ts';
 
 /** Offset of the invoke id and of the date-time in every DLMS APDU. */
 const INVOKE_OFFSET = 1;
@@ -100,4 +103,55 @@ export function decodeFixedResponse(payload: Uint8Array, ctx: PayloadContext, ki
 
 export function encodeFixedResponse(ctx: PayloadContext, data: readonly AxdrData[], specs: readonly AccessResponseSpec[]): Uint8Array {
   return encodeAccessResponse({ invoke: gbcsLongInvokeId(ctx.header.counter), dateTime: null, requestSpecs: null, data, specs });
+}
+
+/** The command half of a use case whose command carries null-data for each of its fixed `specs` (a plain get). */
+export function nullDataCommand(specs: readonly AccessRequestSpec[], useCase: string): Pick<UseCaseCodec<NoFields, unknown>, 'encodeCommand' | 'decodeCommand'> {
+  return {
+    encodeCommand: (_fields, ctx) => encodeFixedRequest(ctx, specs, specs.map(() => Axdr.nullData())),
+    decodeCommand(payload, ctx) {
+      decodeFixedRequest(payload, ctx, specs, useCase).forEach((d, i) => expectNull(d, `access-request.data[${i}]`));
+      return NO_FIELDS;
+    },
+  };
+}
+
+type SingleKind = 'get' | 'action';
+type ResultOf<K extends SingleKind> = K extends 'get' ? DataAccessResult : ActionResult;
+
+/** The typed fields of a one-get or one-action response, as far as this frame is concerned. */
+export type SingleResultFields<K extends SingleKind> = { readonly ok: true } | { readonly ok: false; readonly result: Exclude<ResultOf<K>, 'success'> };
+
+/** A decoded one-get or one-action response: the Data of a success, or the failure result. */
+export type SingleResult<K extends SingleKind> = { readonly ok: true; readonly data: AxdrData } | { readonly ok: false; readonly result: Exclude<ResultOf<K>, 'success'> };
+
+/**
+ * Encodes the response of a use case with one get or one action: the failure result with
+ * null-data when `fields.ok` is false, else the Data `data(fields)` builds with a success result.
+ */
+export function encodeSingleResultResponse<K extends SingleKind, F extends SingleResultFields<K>>(
+  ctx: PayloadContext,
+  kind: K,
+  useCase: string,
+  fields: F,
+  data: (fields: Extract<F, { readonly ok: true }>) => AxdrData,
+): Uint8Array {
+  if (!fields.ok) {
+    const { result } = fields as Extract<SingleResultFields<K>, { readonly ok: false }>;
+    if ((result as string) === 'success') throw new PayloadEncodeError(`${useCase} response.result`, 'a failure result when ok is false', 'success');
+    return encodeFixedResponse(ctx, [Axdr.nullData()], [{ kind, result } as AccessResponseSpec]);
+  }
+  return encodeFixedResponse(ctx, [data(fields as Extract<F, { readonly ok: true }>)], [{ kind, result: 'success' } as AccessResponseSpec]);
+}
+
+/** Decodes the response of a use case with one get or one action; a failed one must carry null-data. */
+export function decodeSingleResultResponse<K extends SingleKind>(payload: Uint8Array, ctx: PayloadContext, kind: K, useCase: string): SingleResult<K> {
+  const { data, specs } = decodeFixedResponse(payload, ctx, [kind], useCase);
+  const d = data[0] as AxdrData;
+  const result = (specs[0] as { result: ResultOf<K> }).result;
+  if (result !== 'success') {
+    expectType(d, 'null-data', `access-response.data[0] (a failed ${kind} carries null-data)`);
+    return { ok: false, result: result as Exclude<ResultOf<K>, 'success'> };
+  }
+  return { ok: true, data: d };
 }

@@ -30,7 +30,7 @@ import {
 import type { ObisCode } from '../dlms/obis.ts';
 import { requireCipher } from '../payload-context.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
-import { decodeFixedRequest, decodeFixedResponse, encodeFixedRequest, encodeFixedResponse } from './dlms-exchange.ts';
+import { decodeFixedRequest, decodeSingleResultResponse, encodeFixedRequest, encodeSingleResultResponse } from './dlms-exchange.ts';
 import type { UseCaseCodec } from './use-case-codec.ts';
 
 export interface ProtectedObjectRef {
@@ -141,26 +141,19 @@ export const ecs17b: UseCaseCodec<Ecs17bCommand, Ecs17bResponse> = {
   },
 
   encodeResponse(fields, ctx) {
-    if (!fields.ok) {
-      if ((fields.result as string) === 'success') throw new PayloadEncodeError('ECS17b response.result', 'a failure result when ok is false', 'success');
-      return encodeFixedResponse(ctx, [Axdr.nullData()], [{ kind: 'action', result: fields.result }]);
-    }
-    const cipher = requireCipher(ctx, 'ECS17b response');
-    const data = getProtectedAttributesResponseToAxdr({
-      protection: gbcsProtectionParameters(ctx.header),
-      protectedAttributes: sealProtectedAttributes(registersToAxdr(fields.registers), cipher),
+    return encodeSingleResultResponse(ctx, 'action', 'ECS17b', fields, (f) => {
+      const cipher = requireCipher(ctx, 'ECS17b response');
+      return getProtectedAttributesResponseToAxdr({
+        protection: gbcsProtectionParameters(ctx.header),
+        protectedAttributes: sealProtectedAttributes(registersToAxdr(f.registers), cipher),
+      });
     });
-    return encodeFixedResponse(ctx, [data], [{ kind: 'action', result: 'success' }]);
   },
 
   decodeResponse(payload, ctx) {
-    const { data, specs } = decodeFixedResponse(payload, ctx, ['action'], 'ECS17b');
-    const d = data[0] as AxdrData;
-    const result = (specs[0] as { result: ActionResult }).result;
-    if (result !== 'success') {
-      expectType(d, 'null-data', 'access-response.data[0] (a failed action carries null-data)');
-      return { ok: false, result };
-    }
+    const r = decodeSingleResultResponse(payload, ctx, 'action', 'ECS17b');
+    if (!r.ok) return r;
+    const d = r.data;
     const rsp = getProtectedAttributesResponseFromAxdr(d, 'access-response.data[0]');
     const prot = item(expectType(item(expectStructure(d, 'access-response.data[0]', 2), 0), 'array', 'access-response.data[0].protection-parameters').items, 0);
     expectGbcsProtection(rsp.protection, ctx.header, prot, 'access-response.data[0].protection-parameters[0]');

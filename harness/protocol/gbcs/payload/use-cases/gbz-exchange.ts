@@ -22,6 +22,7 @@ import type { ZclTypeName, ZclValue } from '../zcl/zcl-data-types.ts';
 import { globalRequestHeader, globalResponseHeader, ZCL_GLOBAL_COMMAND, type ZclHeader } from '../zcl/zcl-header.ts';
 import type { ZclStatus } from '../zcl/zcl-status.ts';
 import { PayloadReader } from '../payload-reader.ts';
+import type { UseCaseCodec } from './use-case-codec.ts';
 
 /** One attribute as a use case reports it: its value, or the failure status the device gave. */
 export type ZclAttributeResult<T> = { readonly status: 'success'; readonly value: T } | { readonly status: Exclude<ZclStatus, 'success'> };
@@ -68,6 +69,14 @@ export function decodeReadCommand(payload: Uint8Array, spec: GbzReadSpec): { seq
     throw new PayloadDecodeError(at, 'gbz.component[0].read-attributes', `attribute ids ${want.map(hex4).join(', ')} (${spec.useCase})`, ids.map(hex4).join(', '));
   }
   return { sequenceNumber: c.header.sequenceNumber };
+}
+
+/** The command half of a GBZ read use case: Read Attributes of spec.attributes, fields = its sequence number. */
+export function readCommandCodec(spec: GbzReadSpec): Pick<UseCaseCodec<{ readonly sequenceNumber: number }, unknown>, 'encodeCommand' | 'decodeCommand'> {
+  return {
+    encodeCommand: (f) => encodeReadCommand(f.sequenceNumber, spec),
+    decodeCommand: (payload) => decodeReadCommand(payload, spec),
+  };
 }
 
 export function encodeReadCommand(sequenceNumber: number, spec: GbzReadSpec): Uint8Array {

@@ -11,7 +11,7 @@
  */
 import { ZseUnitsOfMeasure, METERING_CLUSTER_ID, MeteringAttribute, type ZseUnitOfMeasure } from '../zcl/zse-metering.ts';
 import type { ZclValue } from '../zcl/zcl-data-types.ts';
-import { decodeReadCommand, decodeReadResponse, encodeReadCommand, encodeReadResponse, mapResult, type GbzReadSpec, type ZclAttributeResult } from './gbz-exchange.ts';
+import { decodeReadResponse, encodeReadResponse, mapResult, readCommandCodec, type GbzReadSpec, type ZclAttributeResult } from './gbz-exchange.ts';
 import type { UseCaseCodec } from './use-case-codec.ts';
 
 export interface Gcs13aCommand {
@@ -52,13 +52,7 @@ export const gcs13a: UseCaseCodec<Gcs13aCommand, Gcs13aResponse> = {
   title: 'Read GSME Consumption Register',
   payloadKind: 'gbz',
 
-  encodeCommand(f) {
-    return encodeReadCommand(f.sequenceNumber, SPEC);
-  },
-
-  decodeCommand(payload) {
-    return decodeReadCommand(payload, SPEC);
-  },
+  ...readCommandCodec(SPEC),
 
   encodeResponse(f, ctx) {
     return encodeReadResponse(

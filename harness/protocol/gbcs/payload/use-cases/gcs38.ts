@@ -11,7 +11,7 @@ import { bytesToHex } from '../../hex.ts';
 import { hexFieldBytes } from '../field-bytes.ts';
 import { METERING_CLUSTER_ID, MeteringAttribute } from '../zcl/zse-metering.ts';
 import type { ZclValue } from '../zcl/zcl-data-types.ts';
-import { decodeReadCommand, decodeReadResponse, encodeReadCommand, encodeReadResponse, mapResult, type GbzReadSpec, type ZclAttributeResult } from './gbz-exchange.ts';
+import { decodeReadResponse, encodeReadResponse, mapResult, readCommandCodec, type GbzReadSpec, type ZclAttributeResult } from './gbz-exchange.ts';
 import type { UseCaseCodec } from './use-case-codec.ts';
 
 export interface Gcs38Command {
@@ -40,13 +40,7 @@ export const gcs38: UseCaseCodec<Gcs38Command, Gcs38Response> = {
   title: 'Read GSME Firmware Version',
   payloadKind: 'gbz',
 
-  encodeCommand(f) {
-    return encodeReadCommand(f.sequenceNumber, SPEC);
-  },
-
-  decodeCommand(payload) {
-    return decodeReadCommand(payload, SPEC);
-  },
+  ...readCommandCodec(SPEC),
 
   encodeResponse(f, ctx) {
     return encodeReadResponse(f.sequenceNumber, [mapResult(f.firmwareVersion, (hex): ZclValue => ({ type: 'octet-string', value: hexFieldBytes(hex, 'GCS38 response.firmwareVersion') }))], SPEC, ctx);
