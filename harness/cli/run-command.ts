@@ -21,6 +21,13 @@ import { newId } from '../ledger/ids.ts';
 import { openLedger, type Ledger } from '../ledger/ledger.ts';
 import type { LedgerRun } from '../ledger/records.ts';
 import { loadPremisesSpec } from '../programme/premises-spec.ts';
+import { DIT_CATEGORIES, defectLinks, environmentInfo } from '../../reports/allure-config.ts';
+import type { KnownDefect } from '../cycle/failure-marker.ts';
+import { datedExecutions } from '../defects/dated-execution.ts';
+import { defectReleasesOf } from '../defects/programme-releases.ts';
+import { projectDefects } from '../defects/project-defects.ts';
+import { loadProgramme } from '../programme/load-programme.ts';
+import type { ProgrammeDate } from '../programme/programme-date.ts';
 import { renderAllureReport } from './allure-report.ts';
 import { cyclePlan } from './cycle-plan.ts';
 import { createLogger } from './logger.ts';
@@ -65,6 +72,8 @@ interface RecordedRunPlan {
 
 interface PreparedRun {
   readonly runId: string;
+  readonly programme: string;
+  readonly cycle: string;
   readonly resumed: boolean;
   readonly config: DitRunConfig;
   readonly toRun: readonly PlanItem[];
@@ -115,8 +124,25 @@ export async function runCommand(opts: RunOptions): Promise<number> {
           project: ['dit'],
           watch: false,
           run: true,
-          reporters: [new AllureVitestReporter({ resultsDir: allureDir, reportMatchers: false }), executions],
-          provide: { ditRun: { ...config, plan: prepared.toRun } },
+          reporters: [
+            new AllureVitestReporter({
+              resultsDir: allureDir,
+              reportMatchers: false,
+              categories: DIT_CATEGORIES,
+              links: defectLinks(),
+              environmentInfo: environmentInfo({
+                runId: prepared.runId,
+                programme: prepared.programme,
+                cycle: prepared.cycle,
+                programmeDate: config.programmeDate,
+                target: config.target,
+                seed: config.runSeed,
+                ...(opts.shard ? { shard: opts.shard } : {}),
+              }),
+            }),
+            executions,
+          ],
+          provide: { ditRun: { ...config, plan: prepared.toRun, knownDefects: knownDefects(ledger, prepared.programme, config.programmeDate) } },
         },
         {},
         { stdout: process.stdout, stderr: process.stderr },
@@ -213,7 +239,7 @@ async function prepareNewRun(ledger: Ledger, opts: RunOptions): Promise<Prepared
     ...plan.excluded.map((e) => `  not in scope: ${e.release} — ${e.reason}`),
     ...plan.unplannable.map((u) => `  not planned: ${u.testCase} — ${u.reason}`),
   ].join('\n');
-  return { runId, resumed: false, config, toRun: items, planned: items.length, description };
+  return { runId, programme: plan.programme, cycle: plan.cycle.id, resumed: false, config, toRun: items, planned: items.length, description };
 }
 
 function prepareResume(ledger: Ledger, opts: RunOptions): PreparedRun | undefined {
@@ -240,5 +266,14 @@ function prepareResume(ledger: Ledger, opts: RunOptions): PreparedRun | undefine
     ...(recorded.url ? { url: recorded.url } : {}),
   };
   const description = `dit run ${run.id} resumed: ${run.programme ?? ''} cycle ${run.cycle ?? ''} at ${run.programmeDate}, target ${run.target}, seed "${run.seed}": ${toRun.length} of ${recorded.plan.length} plan item(s) have no recorded result`;
-  return { runId: run.id, resumed: true, config, toRun, planned: recorded.plan.length, description };
+  return { runId: run.id, programme: recorded.programme, cycle: recorded.cycle, resumed: true, config, toRun, planned: recorded.plan.length, description };
+}
+
+/** The defects the ledger knows as of the run's programme date, for the workers to recognise. */
+function knownDefects(ledger: Ledger, programme: string, at: string): KnownDefect[] {
+  const defects = projectDefects(datedExecutions(ledger), defectReleasesOf(loadProgramme(programme), at as ProgrammeDate), {
+    at,
+    annotations: ledger.defectAnnotations(),
+  });
+  return defects.map((d) => ({ id: d.id, signature: d.signature, state: d.state, intermittent: d.intermittent }));
 }

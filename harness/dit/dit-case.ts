@@ -17,6 +17,7 @@ import type { Combination } from '../cycle/combination.ts';
 import { combinationKey } from '../cycle/combination.ts';
 import { executionSeed } from '../cycle/derive.ts';
 import type { AttemptReport, ExecutionReport } from '../cycle/execution-report.ts';
+import { markFailure } from '../cycle/failure-marker.ts';
 import { makePlanItem, type PlanItem } from '../cycle/plan-item.ts';
 import { premisesForItem } from '../cycle/premises-for-item.ts';
 import type { DuisClient } from './duis-client.ts';
@@ -122,7 +123,10 @@ function defineExecution(meta: TestCaseMeta, item: PlanItem, base: PremisesSpec,
         return;
       }
       if (outcome.error === null) return;
-      if (attempt === maxAttempts) throw outcome.error;
+      if (attempt === maxAttempts) {
+        await markForReports(meta, outcome.error, config);
+        throw outcome.error;
+      }
     }
   });
 }
@@ -185,6 +189,19 @@ async function runAttempt(
   await allure.attachment(`message trace (attempt ${attempt})`, JSON.stringify(trace, null, 2), 'application/json');
   await target.close();
   return { report, error, skipped };
+}
+
+/**
+ * Puts the failure's category marker in front of its message (a known defect gets its id and
+ * an Allure issue link) so reports can tell new product defects from the rest.
+ */
+async function markForReports(meta: TestCaseMeta, error: unknown, config: DitRunConfig): Promise<void> {
+  const marked = markFailure(meta.id, errorMessage(error), config.knownDefects ?? []);
+  if (marked.defect) {
+    await allure.issue(marked.defect.id, marked.defect.id);
+    await allure.label('defect', marked.defect.id);
+  }
+  if (marked.prefix && error instanceof Error) error.message = `${marked.prefix}${error.message}`;
 }
 
 function errorMessage(e: unknown): string {

@@ -4,6 +4,7 @@
  * `vitest run --project dit` (as `npm test` does) gets the defaults: emulated, seed "dit".
  */
 import { inject } from 'vitest';
+import type { KnownDefect } from '../cycle/failure-marker.ts';
 import type { PlanItem } from '../cycle/plan-item.ts';
 import { DEFAULT_PREMISES_FILE } from '../programme/premises-spec.ts';
 
@@ -27,6 +28,8 @@ export interface DitRunConfig {
   readonly plan?: readonly PlanItem[];
   /** How many times a failing execution is tried (each attempt is recorded). Default 1. */
   readonly attempts?: number;
+  /** Defects the ledger knows before the run: a failure matching one is reported as known. */
+  readonly knownDefects?: readonly KnownDefect[];
 }
 
 declare module 'vitest' {
