@@ -3,7 +3,13 @@
  * What `dit plan` and `dit run` share: load the programme, settle the programme date, read the
  * catalogue of test cases from the suites, and plan the cycle.
  */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { retestSelection, type RetestSelection } from '../cycle/retest-selection.ts';
+import { datedExecutions } from '../defects/dated-execution.ts';
+import { defectReleasesOf } from '../defects/programme-releases.ts';
+import { projectDefects } from '../defects/project-defects.ts';
+import { openLedger } from '../ledger/ledger.ts';
 import { collectTestCases } from '../cycle/collect-test-cases.ts';
 import { planCycle, type Plan, type PlanStrategy } from '../cycle/planner.ts';
 import type { DitRunConfig } from '../dit/run-config.ts';
@@ -22,6 +28,9 @@ export interface CyclePlanOptions {
   combination?: string;
   strategy?: string;
   premises: string;
+  /** Plan what this release must repeat (needs the ledger). */
+  retestFor?: string;
+  ledger?: string;
 }
 
 const TAGS: readonly TestTag[] = ['confidence', 'formal', 'regression', 'smoke'];
@@ -44,7 +53,7 @@ export function programmeDateOf(programme: Programme, at: string | undefined): P
   }
 }
 
-export async function cyclePlan(opts: CyclePlanOptions): Promise<{ programme: Programme; at: ProgrammeDate; plan: Plan }> {
+export async function cyclePlan(opts: CyclePlanOptions): Promise<{ programme: Programme; at: ProgrammeDate; plan: Plan; retest?: RetestSelection }> {
   const programme = loadProgramme(opts.programme);
   const at = programmeDateOf(programme, opts.at);
   const strategy = (opts.strategy ?? 'full') as PlanStrategy;
@@ -58,14 +67,34 @@ export async function cyclePlan(opts: CyclePlanOptions): Promise<{ programme: Pr
     premisesFile: resolve(opts.premises),
   };
   const cases = await collectTestCases(PROJECT_ROOT, join(PROJECT_ROOT, 'vitest.config.ts'), collectConfig);
+  const retest = opts.retestFor ? retestOf(programme, at, opts.retestFor, opts.ledger ?? 'out/ledger.db') : undefined;
+  if (retest && retest.testCases.size === 0) {
+    throw new UserError(
+      `--retest-for ${opts.retestFor}: nothing to retest — no test case failed on ${retest.predecessor?.id ?? 'its predecessor (it supersedes none)'} and it claims no fix of a known defect in the ledger`,
+    );
+  }
   const plan = planCycle({
     programme,
     at,
     cases,
     strategy,
+    ...(retest ? { retest: { release: retest.release, testCases: [...retest.testCases.keys()] } } : {}),
     ...(opts.cycle ? { cycle: opts.cycle } : {}),
     ...(tags ? { tags } : {}),
     ...(opts.combination ? { combination: opts.combination } : {}),
   });
-  return { programme, at, plan };
+  return { programme, at, plan, ...(retest ? { retest } : {}) };
+}
+
+function retestOf(programme: Programme, at: ProgrammeDate, releaseId: string, ledgerFile: string): RetestSelection {
+  const path = resolve(ledgerFile);
+  if (!existsSync(path)) throw new UserError(`--retest-for needs the ledger of earlier runs; no ledger at ${path} (give --ledger FILE)`);
+  const ledger = openLedger(path);
+  try {
+    const executions = datedExecutions(ledger);
+    const defects = projectDefects(executions, defectReleasesOf(programme, at), { at, annotations: ledger.defectAnnotations() });
+    return retestSelection(programme, releaseId, executions.map((e) => e.execution), defects);
+  } finally {
+    ledger.close();
+  }
 }

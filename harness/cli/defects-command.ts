@@ -95,7 +95,7 @@ export async function defectsListCommand(opts: DefectsOptions): Promise<number> 
 export async function defectsShowCommand(id: string, opts: DefectsOptions): Promise<number> {
   return withLedger(opts.ledger, (ledger) => {
     const { defects } = currentDefects(ledger, opts);
-    const d = defects.find((x) => x.id === id.toUpperCase());
+    const d = defects.find((x) => x.id.toUpperCase() === id.toUpperCase());
     if (!d) throw new UserError(`no defect ${id} as of this programme date; dit defects list shows them`);
     if (opts.json) {
       process.stdout.write(`${toJson(d)}\n`);
@@ -124,7 +124,7 @@ export async function defectsUpdateCommand(
 ): Promise<number> {
   return withLedger(opts.ledger, (ledger) => {
     const { defects } = currentDefects(ledger, { ...opts, release: undefined });
-    const d = defects.find((x) => x.id === id.toUpperCase());
+    const d = defects.find((x) => x.id.toUpperCase() === id.toUpperCase());
     if (!d) throw new UserError(`no defect ${id}; dit defects list shows them`);
     const data: Record<string, unknown> = {};
     if (opts.ticket !== undefined) data['ticket'] = opts.ticket === 'none' ? null : opts.ticket;

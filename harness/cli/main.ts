@@ -42,6 +42,7 @@ export function buildProgram(): Command {
       .option('--combination <filter>', 'only combinations matching: a text, or fields like vendor=WNC,band=868MHz,model=MM2-G868-OPT1')
       .addOption(new Option('--strategy <strategy>', 'all combinations per test case, or a pairwise cover').choices(['full', 'pairwise']).default('full'))
       .option('--shard <i/n>', 'run only shard i of n (plan items dealt round-robin by id)')
+      .option('--retest-for <release>', 'plan what a new release must repeat: what failed on its predecessor and what its claimed fixes touch')
       .option('--premises <file>', 'base premises description the emulated devices are built from', 'fixtures/premises/dual-band.json');
 
   planOptions(
@@ -65,6 +66,7 @@ export function buildProgram(): Command {
 
   planOptions(program.command('plan').description('show what a cycle would run: combinations × test cases, with what is out of scope and why'))
     .option('--json', 'print the plan as JSON')
+    .option('--ledger <file>', 'SQLite ledger file (read by --retest-for)', 'out/ledger.db')
     .action(async (opts) => {
       const { planCommand } = await import('./plan-command.ts');
       process.exitCode = await planCommand(opts);

@@ -10,7 +10,7 @@ import { toJson } from './json-output.ts';
 import { EXIT, UserError } from './user-error.ts';
 
 export async function planCommand(opts: CyclePlanOptions & { json?: boolean; shard?: string }): Promise<number> {
-  const { plan } = await cyclePlan(opts);
+  const { plan, retest } = await cyclePlan(opts);
   let items = plan.items;
   if (opts.shard) {
     try {
@@ -40,6 +40,7 @@ export async function planCommand(opts: CyclePlanOptions & { json?: boolean; sha
         testCases: plan.testCases,
         excluded: plan.excluded,
         unplannable: plan.unplannable,
+        ...(retest ? { retest: { release: retest.release.id, predecessor: retest.predecessor?.id ?? null, testCases: Object.fromEntries(retest.testCases) } } : {}),
       })}\n`,
     );
     return items.length > 0 ? EXIT.ok : EXIT.failed;
@@ -47,6 +48,9 @@ export async function planCommand(opts: CyclePlanOptions & { json?: boolean; sha
   const lines = [
     `${plan.programme} — cycle ${plan.cycle.id} (${plan.cycle.type}): ${plan.cycle.title}`,
     `  window ${plan.cycle.window.start} → ${plan.cycle.window.end ?? 'open'}${plan.cycle.timeboxEnd ? `, timebox ends ${plan.cycle.timeboxEnd}` : ''}; planned at ${plan.at}, ${plan.strategy}`,
+    ...(retest
+      ? ['', `retest for ${retest.release.id} (predecessor ${retest.predecessor?.id ?? 'none'}):`, ...[...retest.testCases].map(([tc, why]) => `  ${tc.padEnd(28)} ${why.join('; ')}`)]
+      : []),
     '',
     `combinations in scope (${plan.combinations.length}):`,
     ...plan.combinations.map((c) => `  ${combinationKey(c.combination)}   [${c.devices.commsHub.releaseId} × ${c.devices.meter.releaseId}]`),

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { categoriseFailure, failureFrom, normaliseFailureText, signatureLines, signatureOf } from './failure.ts';
+import { categoriseFailure, failureFrom, normaliseFailureText, signatureLines, signatureOf, failureIdentityText } from './failure.ts';
 
 describe('failure signatures', () => {
   it('normalises identities, counters and times away', () => {
@@ -48,5 +48,18 @@ describe('failure signatures', () => {
     expect(categoriseFailure('ECS17b response: MAC expected valid, got invalid')).toBe('product');
     expect(categoriseFailure('register value expected 5003 to be 5004')).toBe('product');
     expect(categoriseFailure("TypeError: cannot read properties of undefined (reading 'x')")).toBe('harness');
+  });
+});
+
+describe('failure identity', () => {
+  it('is the same for the same check failing with other values, and differs for another check', () => {
+    const v110 = failureFrom('FW-READ-GSME', ["firmware version the GSME reports: expected '312E302E39' to be '312E312E30'"]);
+    const v120 = failureFrom('FW-READ-GSME', ["firmware version the GSME reports: expected '312E302E39' to be '312E322E30'"]);
+    const late = failureFrom('FW-READ-GSME', ['no DUIS response to 90-B3-D5-1F-30-01-00-00:00-DB-12-34-56-78-90-A1:1555059600000 within 1860000 ms']);
+    const late2 = failureFrom('FW-READ-GSME', ['no DUIS response to 90-B3-D5-1F-30-01-00-00:00-DB-12-34-56-78-90-A4:1555060000000 within 2460000 ms']);
+    expect(v110.signature).toBe(v120.signature);
+    expect(late.signature).toBe(late2.signature);
+    expect(late.signature).not.toBe(v110.signature);
+    expect(failureIdentityText("MAC: expected 'invalid' to be 'valid'")).toBe('MAC: expected <value> to be <value>');
   });
 });

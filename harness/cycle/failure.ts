@@ -33,8 +33,24 @@ const NORMALISERS: ReadonlyArray<[RegExp, string]> = [
   [/\s+/g, ' '],
 ];
 
+/** The failure line as a person reads it: identities, counters and times normalised away. */
 export function normaliseFailureText(text: string): string {
   return NORMALISERS.reduce((t, [re, by]) => t.replace(re, by), text).trim();
+}
+
+/**
+ * The values an expectation compared are left out of its identity too: the same check failing
+ * with other values (a wrong version reported by 1.1.0 and again by 1.2.0, a window of another
+ * length) is the same fault; a different check failing is another.
+ */
+const VALUE_NORMALISERS: ReadonlyArray<[RegExp, string]> = [
+  [/'(?:[^'\\]|\\.)*'/g, '<value>'],
+  [/"(?:[^"\\]|\\.)*"/g, '<value>'],
+  [/(?<![\w.<])-?\d+(?:\.\d+)?(?![\w.>])/g, '<n>'],
+];
+
+export function failureIdentityText(text: string): string {
+  return VALUE_NORMALISERS.reduce((t, [re, by]) => t.replace(re, by), normaliseFailureText(text));
 }
 
 /**
@@ -55,7 +71,7 @@ export function categoriseFailure(message: string): FailureCategory {
 /** The signature of one failed expectation: test case id + the normalised first line of its message. */
 export function signatureOf(testCaseId: string, message: string): string {
   const firstLine = message.split('\n')[0] ?? '';
-  return createHash('sha256').update(`${testCaseId}\n${normaliseFailureText(firstLine)}`).digest('hex').slice(0, 16);
+  return createHash('sha256').update(`${testCaseId}\n${failureIdentityText(firstLine)}`).digest('hex').slice(0, 16);
 }
 
 export function failureFrom(testCaseId: string, messages: readonly string[]): ExecutionFailure {

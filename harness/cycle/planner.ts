@@ -36,8 +36,13 @@ export interface PlanRequest {
   /** Only combinations matching (see combinationMatches). */
   readonly combination?: string;
   readonly strategy?: PlanStrategy;
-  /** Restrict to these release ids (a retest). */
+  /** Restrict to these release ids. */
   readonly releases?: readonly string[];
+  /**
+   * A retest of one release: a synthetic retest cycle whose combinations all carry that
+   * release (its target's other releases are left out) and whose test cases are those given.
+   */
+  readonly retest?: { readonly release: FirmwareRelease; readonly testCases: readonly string[] };
 }
 
 export interface PlannedCombination {
@@ -107,13 +112,23 @@ function inList(list: readonly string[] | undefined, value: string): boolean {
 
 export function planCycle(request: PlanRequest): Plan {
   const { programme, at } = request;
-  const cycle = chooseCycle(programme, at, request.cycle);
+  const retestCycle: Cycle | undefined = request.retest && {
+    id: `RETEST-${request.retest.release.id}`,
+    type: 'retest',
+    title: `Retest for ${request.retest.release.id}`,
+    window: { start: at },
+    scope: {},
+  };
+  const cycle = retestCycle ?? chooseCycle(programme, at, request.cycle);
   const scope = cycle.scope;
+  const pinned = request.retest?.release;
+  const pinnedTarget = pinned ? (pinned.target.deviceModel ?? pinned.target.commsHubVendor) : undefined;
   const excluded: Plan['excluded'] = [];
   const releaseFilter = request.releases ?? scope.releases;
 
   const inScope = (r: FirmwareRelease): boolean => {
     if (releaseFilter && !releaseFilter.includes(r.id)) return false;
+    if (pinned && (r.target.deviceModel ?? r.target.commsHubVendor) === pinnedTarget && r.id !== pinned.id) return false;
     const s = releaseScopeAt(r, at);
     if (!s.inScope) excluded.push({ release: r.id, reason: s.reason });
     return s.inScope;
@@ -152,11 +167,16 @@ export function planCycle(request: PlanRequest): Plan {
       }
     }
   }
+  if (pinned) combinations = combinations.filter((c) => c.devices.commsHub.releaseId === pinned.id || c.devices.meter.releaseId === pinned.id);
   if (request.combination) combinations = combinations.filter((c) => combinationMatches(request.combination!, c));
 
   const wantedTags = scope.tags;
+  const retestCases = request.retest ? new Set(request.retest.testCases) : undefined;
   const cases = request.cases.filter(
-    (tc) => (!wantedTags || tc.tags.some((t) => wantedTags.includes(t))) && (!request.tags || tc.tags.some((t) => request.tags!.includes(t))),
+    (tc) =>
+      (!wantedTags || tc.tags.some((t) => wantedTags.includes(t))) &&
+      (!request.tags || tc.tags.some((t) => request.tags!.includes(t))) &&
+      (!retestCases || retestCases.has(tc.id)),
   );
   const strategy = request.strategy ?? 'full';
   const items: PlanItem[] = [];

@@ -208,7 +208,7 @@ describe('the shipped programme in programme time', () => {
       'MM2-G868-OPT1-1.0.3',
       'MM2-G868-OPT2-1.1.0',
       'MM2-G24-OPT1-1.0.3',
-      'MM2-G24-OPT2-1.1.0',
+      'MM2-G24-OPT2-1.2.0', // 1.1.0 superseded by 1.1.1 (04-24), itself by 1.2.0 (05-08)
     ]);
     expect(cyclesActiveAt(programme, d('2019-05-20')).map((c) => c.id)).toEqual(['MM2-FORMAL-DIT']);
   });

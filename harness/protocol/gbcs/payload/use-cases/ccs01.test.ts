@@ -4,7 +4,8 @@ import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { PayloadEncodeError } from '../payload-errors.ts';
 import { expectEveryPrefixRejected, expectTrailingRejected } from '../testing/decode-assertions.ts';
 import { CCS01_COMMAND, CCS01_RESPONSE } from '../testing/payloads-md-fixtures.ts';
-import { rtdsAbsent, rtdsPayload, RTDS_SKIP_REASON } from '../testing/rtds-payloads.ts';
+import { rtdsAbsent, RTDS_SKIP_REASON } from '../testing/rtds-payloads.ts';
+import { expectRtdsRoundTrip } from '../testing/rtds-round-trip.ts';
 import { ccs01, type Ccs01Command } from './ccs01.ts';
 
 const RTDS_FIELDS: Ccs01Command = {
@@ -47,14 +48,9 @@ describe('CCS01 Add Device to CHF Device Log', () => {
 
   it.skipIf(rtdsAbsent)(`RTDS round trip (${rtdsAbsent ? RTDS_SKIP_REASON : 'RTDS present'})`, () => {
     for (const outcome of ['SUCCESS', 'ERROR']) {
-      const cmd = rtdsPayload('8.11_CCS01', `CCS01_8.11_${outcome}_COMMAND`);
-      const c = ccs01.decodeCommand(cmd.payload, cmd);
-      expect(c).toEqual(RTDS_FIELDS);
-      expect(bytesToHex(ccs01.encodeCommand(c, cmd))).toBe(bytesToHex(cmd.payload));
-      const rsp = rtdsPayload('8.11_CCS01', `CCS01_8.11_${outcome}_RESPONSE`);
-      const r = ccs01.decodeResponse(rsp.payload, rsp);
-      expect(r.registerDevice).toBe('success');
-      expect(bytesToHex(ccs01.encodeResponse(r, rsp))).toBe(bytesToHex(rsp.payload));
+      const { command, response } = expectRtdsRoundTrip(ccs01, '8.11_CCS01', `CCS01_8.11_${outcome}`);
+      expect(command).toEqual(RTDS_FIELDS);
+      expect(response.registerDevice).toBe('success');
     }
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { expectEveryPrefixRejected, expectTrailingRejected } from '../testing/decode-assertions.ts';
 import { DBCH01_COMMAND, DBCH01_RESPONSE } from '../testing/payloads-md-fixtures.ts';
-import { rtdsAbsent, rtdsPayload, RTDS_SKIP_REASON } from '../testing/rtds-payloads.ts';
+import { rtdsAbsent, RTDS_SKIP_REASON } from '../testing/rtds-payloads.ts';
+import { expectRtdsRoundTrip } from '../testing/rtds-round-trip.ts';
 import { dbch01 } from './dbch01.ts';
 import { subGhzChannelMaskFor } from './sub-ghz-channel-mask.ts';
 import { NO_FIELDS } from './use-case-codec.ts';
@@ -34,12 +35,8 @@ describe('DBCH01 Read CHF Sub GHz Channel', () => {
 
   it.skipIf(rtdsAbsent)(`RTDS round trip (${rtdsAbsent ? RTDS_SKIP_REASON : 'RTDS present'})`, () => {
     for (const outcome of ['SUCCESS', 'ERROR']) {
-      const cmd = rtdsPayload('6.31_DBCH01', `DBCH01_6.31_${outcome}_COMMAND`);
-      expect(bytesToHex(dbch01.encodeCommand(dbch01.decodeCommand(cmd.payload, cmd), cmd))).toBe(bytesToHex(cmd.payload));
-      const rsp = rtdsPayload('6.31_DBCH01', `DBCH01_6.31_${outcome}_RESPONSE`);
-      const fields = dbch01.decodeResponse(rsp.payload, rsp);
-      expect(fields).toEqual(outcome === 'SUCCESS' ? { ok: true, channel: { mask: 0xe0000001, page: 28, channels: [0] } } : { ok: false, result: 'hardware-fault' });
-      expect(bytesToHex(dbch01.encodeResponse(fields, rsp))).toBe(bytesToHex(rsp.payload));
+      const { response } = expectRtdsRoundTrip(dbch01, '6.31_DBCH01', `DBCH01_6.31_${outcome}`);
+      expect(response).toEqual(outcome === 'SUCCESS' ? { ok: true, channel: { mask: 0xe0000001, page: 28, channels: [0] } } : { ok: false, result: 'hardware-fault' });
     }
   });
 });

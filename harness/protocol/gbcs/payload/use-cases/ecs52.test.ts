@@ -4,7 +4,8 @@ import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { PayloadDecodeError, PayloadEncodeError } from '../payload-errors.ts';
 import { expectEveryPrefixRejected, expectTrailingRejected } from '../testing/decode-assertions.ts';
 import { ECS52_COMMAND, ECS52_RESPONSE } from '../testing/payloads-md-fixtures.ts';
-import { rtdsAbsent, rtdsPayload, RTDS_SKIP_REASON } from '../testing/rtds-payloads.ts';
+import { rtdsAbsent, RTDS_SKIP_REASON } from '../testing/rtds-payloads.ts';
+import { expectRtdsRoundTrip } from '../testing/rtds-round-trip.ts';
 import { ecs52 } from './ecs52.ts';
 import { NO_FIELDS } from './use-case-codec.ts';
 
@@ -37,12 +38,8 @@ describe('ECS52 Read ESME/Comms Hub Firmware Version', () => {
 
   it.skipIf(rtdsAbsent)(`RTDS round trip (${rtdsAbsent ? RTDS_SKIP_REASON : 'RTDS present'})`, () => {
     for (const outcome of ['SUCCESS', 'ERROR']) {
-      const cmd = rtdsPayload('11.2_ECS52', `ECS52_11.2_${outcome}_COMMAND`);
-      expect(bytesToHex(ecs52.encodeCommand(ecs52.decodeCommand(cmd.payload, cmd), cmd))).toBe(bytesToHex(cmd.payload));
-      const rsp = rtdsPayload('11.2_ECS52', `ECS52_11.2_${outcome}_RESPONSE`);
-      const fields = ecs52.decodeResponse(rsp.payload, rsp);
-      expect(fields).toEqual(outcome === 'SUCCESS' ? { ok: true, firmwareVersion: '0123ABCD' } : { ok: false, result: 'hardware-fault' });
-      expect(bytesToHex(ecs52.encodeResponse(fields, rsp))).toBe(bytesToHex(rsp.payload));
+      const { response } = expectRtdsRoundTrip(ecs52, '11.2_ECS52', `ECS52_11.2_${outcome}`);
+      expect(response).toEqual(outcome === 'SUCCESS' ? { ok: true, firmwareVersion: '0123ABCD' } : { ok: false, result: 'hardware-fault' });
     }
   });
 });

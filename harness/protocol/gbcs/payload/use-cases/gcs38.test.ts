@@ -4,7 +4,8 @@ import { bytesToHex, spacedHexToBytes } from '../../hex.ts';
 import { PayloadDecodeError } from '../payload-errors.ts';
 import { expectEveryPrefixRejected, expectTrailingRejected } from '../testing/decode-assertions.ts';
 import { GCS38_COMMAND, GCS38_RESPONSE } from '../testing/payloads-md-fixtures.ts';
-import { rtdsAbsent, rtdsPayload, RTDS_SKIP_REASON } from '../testing/rtds-payloads.ts';
+import { rtdsAbsent, RTDS_SKIP_REASON } from '../testing/rtds-payloads.ts';
+import { expectRtdsRoundTrip } from '../testing/rtds-round-trip.ts';
 import { gcs38 } from './gcs38.ts';
 
 describe('GCS38 Read GSME Firmware Version', () => {
@@ -45,12 +46,8 @@ describe('GCS38 Read GSME Firmware Version', () => {
 
   it.skipIf(rtdsAbsent)(`RTDS round trip (${rtdsAbsent ? RTDS_SKIP_REASON : 'RTDS present'})`, () => {
     for (const outcome of ['SUCCESS', 'ERROR']) {
-      const cmd = rtdsPayload('11.2_GCS38', `GCS38_11.2_${outcome}_COMMAND`);
-      expect(bytesToHex(gcs38.encodeCommand(gcs38.decodeCommand(cmd.payload, cmd), cmd))).toBe(bytesToHex(cmd.payload));
-      const rsp = rtdsPayload('11.2_GCS38', `GCS38_11.2_${outcome}_RESPONSE`);
-      const fields = gcs38.decodeResponse(rsp.payload, rsp);
-      expect(fields.firmwareVersion).toEqual(outcome === 'SUCCESS' ? { status: 'success', value: '0123ABCD' } : { status: 'hardware-failure' });
-      expect(bytesToHex(gcs38.encodeResponse(fields, rsp))).toBe(bytesToHex(rsp.payload));
+      const { response } = expectRtdsRoundTrip(gcs38, '11.2_GCS38', `GCS38_11.2_${outcome}`);
+      expect(response.firmwareVersion).toEqual(outcome === 'SUCCESS' ? { status: 'success', value: '0123ABCD' } : { status: 'hardware-failure' });
     }
   });
 });
