@@ -8,6 +8,7 @@ import type { Reporter, TestCase } from 'vitest/node';
 import type { ExecutionRecord } from './execution-record.ts';
 import type { ExecutionReport } from './execution-report.ts';
 import { failureFrom } from './failure.ts';
+import { stripMarker } from './failure-marker.ts';
 
 export interface RunTally {
   passed: number;
@@ -59,8 +60,10 @@ export class ExecutionReporter implements Reporter {
 
 function recordsOf(runId: string, report: ExecutionReport, finalErrors: readonly string[]): ExecutionRecord[] {
   return report.attempts.map((a, i) => {
+    // the worker's own record of the failure, before any report marker was put in front of it
+    // (a marker must never change the failure's identity)
     const isLast = i === report.attempts.length - 1;
-    const messages = a.outcome === 'failed' && isLast && finalErrors.length > 0 ? finalErrors : a.failureMessages;
+    const messages = a.failureMessages.length > 0 || !isLast ? a.failureMessages : finalErrors.map(stripMarker);
     return recordOf(runId, report, { ...a, failureMessages: messages }, null);
   });
 }

@@ -40,3 +40,8 @@ export function markFailure(testCaseId: string, message: string, known: readonly
   const marker = defect.intermittent ? FAILURE_MARKER.intermittent : FAILURE_MARKER.knownDefect;
   return { prefix: `${marker} ${defect.id} (${defect.state})] `, defect };
 }
+
+/** The message without a marker a worker may have put in front of it. */
+export function stripMarker(message: string): string {
+  return message.replace(/^\[(?:known defect|intermittent) [^\]]*\] /, '').replace(/^\[(?:environment failure|harness error)\] /, '');
+}
