@@ -111,6 +111,39 @@ if (!process.argv.includes('--no-e2e')) {
     if (!same) detail = `  plan items whose outcome or trace differ between two runs with one seed: ${differing.join(', ') || '(different counts)'}`;
   }
   check('same seed → same outcomes and message traces (two dit runs)', same, detail);
+
+  // the defect lifecycle on the shipped programme and profiles: found → claimed fixed (ticket on
+  // the fix release) → verified by the retest → reopened by the regression release
+  const lifecycle = join(e2e, 'lifecycle.db');
+  const dit = (args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'bin/dit.js'), ...args, '--ledger', lifecycle], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const states: string[] = [];
+  const defectList = (at: string): Array<{ id: string; state: string }> => JSON.parse(dit(['defects', 'list', '--json', '--at', at]).stdout || '[]');
+  dit(['run', '--no-report', '--allure-dir', join(e2e, 'allure-l1'), '--combination', 'model=MM2-G24-OPT2']);
+  const found = defectList('2019-04-12');
+  const id = found.find((d) => d.state === 'open')?.id;
+  states.push(`found: ${found.map((d) => `${d.id} ${d.state}`).join(', ') || 'none'}`);
+  if (id) {
+    dit(['defects', 'update', id, '--ticket', 'MM2-T-0042', '--author', 'ci']);
+    states.push(`claimed: ${defectList('2019-04-24').find((d) => d.id === id)?.state}`);
+    dit(['run', '--no-report', '--allure-dir', join(e2e, 'allure-l2'), '--retest-for', 'MM2-G24-OPT2-1.1.1', '--at', '2019-04-24']);
+    states.push(`retested: ${defectList('2019-04-24').find((d) => d.id === id)?.state}`);
+    dit(['run', '--no-report', '--allure-dir', join(e2e, 'allure-l3'), '--cycle', 'MM2-CONFIDENCE', '--at', '2019-05-08', '--combination', 'model=MM2-G24-OPT2']);
+    states.push(`regressed: ${defectList('2019-05-08').find((d) => d.id === id)?.state}`);
+  }
+  const expected = ['claimed: claimed-fixed', 'retested: verified', 'regressed: reopened'];
+  check('defect lifecycle: found, claimed fixed, verified by retest, reopened by regression', expected.every((e) => states.includes(e)), `  ${states.join('; ')}`);
+
+  // an injected DCC edge 5xx (msw in front of the emulated DCC) is an environment failure, never a defect
+  const injected = join(e2e, 'injected.db');
+  const inj = spawnSync(
+    process.execPath,
+    [join(root, 'bin/dit.js'), 'run', '--no-report', '--allure-dir', join(e2e, 'allure-inj'), '--ledger', injected, '--inject-dcc-error', '503/1', '--tags', 'smoke', '--combination', 'vendor=WNC'],
+    { cwd: root, encoding: 'utf8' },
+  );
+  const injectedDefects = spawnSync(process.execPath, [join(root, 'bin/dit.js'), 'defects', 'list', '--json', '--ledger', injected], { cwd: root, encoding: 'utf8' });
+  const ok = inj.status === 1 && /HTTP 503/.test(inj.stdout) && injectedDefects.stdout.trim() === '[]';
+  check('an injected DCC edge HTTP 503 fails the run as an environment failure and raises no defect', ok, `  exit ${inj.status}; defects: ${injectedDefects.stdout.trim()}`);
 }
 
 console.log(`dit: ${passed} passed, ${failed} failed, ${skipped} skipped`);

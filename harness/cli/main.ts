@@ -54,6 +54,7 @@ export function buildProgram(): Command {
     .option('--url <url>', 'with --target loopback: an emulated DCC already running (dit emulate); default: start one for the run')
     .option('--seed <seed>', 'run seed: the same seed gives the same results and the same message bytes', 'dit')
     .addOption(new Option('--attempts <n>', 'tries per failing execution (each attempt is recorded)').argParser(positiveInt('--attempts')).default(1))
+    .option('--inject-dcc-error <status/n>', 'fault injection (emulated target): every n-th DUIS request answered by the DCC edge with that HTTP 5xx status, e.g. 503/3')
     .option('--resume [runId]', 'continue a run that did not finish (default: the latest unfinished run): only plan items with no recorded result run')
     .option('--ledger <file>', 'SQLite ledger file', 'out/ledger.db')
     .option('--allure-dir <dir>', 'where Allure results are written', 'allure-results')

@@ -16,6 +16,7 @@ import { startVitest } from 'vitest/node';
 import { ExecutionReporter } from '../cycle/execution-reporter.ts';
 import type { PlanItem } from '../cycle/plan-item.ts';
 import { parseShard, selectShard, ShardError } from '../cycle/shard.ts';
+import { parseDccEdgeFault } from '../transport/dcc-edge-fault.ts';
 import type { DitRunConfig, TargetKind } from '../dit/run-config.ts';
 import { newId } from '../ledger/ids.ts';
 import { openLedger, type Ledger } from '../ledger/ledger.ts';
@@ -57,6 +58,8 @@ export interface RunOptions {
   attempts: number;
   /** true: the latest unfinished run; a string: that run. */
   resume?: boolean | string;
+  /** STATUS/N: every N-th DUIS request answered by the DCC edge with HTTP STATUS (emulated target). */
+  injectDccError?: string;
 }
 
 /** What a run records about itself so that `--resume` can continue it exactly. */
@@ -204,6 +207,15 @@ async function prepareNewRun(ledger: Ledger, opts: RunOptions): Promise<Prepared
       throw e;
     }
   }
+  let dccEdgeFault;
+  if (opts.injectDccError) {
+    if (opts.target !== 'emulated') throw new UserError('--inject-dcc-error works on the emulated (in-process) target, where msw can intercept');
+    try {
+      dccEdgeFault = parseDccEdgeFault(opts.injectDccError);
+    } catch (e) {
+      throw new UserError((e as Error).message);
+    }
+  }
   const runId = newId(Date.now(), randomBytes);
   const recorded: RecordedRunPlan = {
     programme: plan.programme,
@@ -232,6 +244,7 @@ async function prepareNewRun(ledger: Ledger, opts: RunOptions): Promise<Prepared
     premisesFile,
     attempts: opts.attempts,
     ...(opts.url ? { url: opts.url } : {}),
+    ...(dccEdgeFault ? { dccEdgeFault } : {}),
   };
   const description = [
     `dit run ${runId}: ${plan.programme} cycle ${plan.cycle.id} (${plan.cycle.type}) at ${at}, target ${opts.target}${opts.url ? ` (${opts.url})` : ''}, seed "${opts.seed}"`,

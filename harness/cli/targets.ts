@@ -48,7 +48,11 @@ async function createEmulatedTarget({ config, premises, seed }: TargetRequest): 
       },
     },
   });
-  const transport = createInProcessTransport({ handler: world.dcc, wait: virtualTimeWait(world.clock) });
+  const transport = createInProcessTransport({
+    handler: world.dcc,
+    wait: virtualTimeWait(world.clock),
+    ...(config.dccEdgeFault ? { edgeFault: config.dccEdgeFault } : {}),
+  });
   receiver = transport.receiver;
   const duis = new DuisClient({
     transport,

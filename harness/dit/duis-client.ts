@@ -69,6 +69,14 @@ export class DuisRequestError extends Error {
   }
 }
 
+/** The DCC edge answered 5xx: an environment failure (harness/cycle/failure.ts). */
+export class DccEdgeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DccEdgeError';
+  }
+}
+
 export class DuisExchange {
   constructor(
     private readonly client: DuisClient,
@@ -163,6 +171,11 @@ export class DuisClient {
       body: request.xml,
     });
     const reply = await this.options.transport.send(request.servicePath, request.xml);
+    if (reply.status >= 500) {
+      this.trace.record({ at: this.now(), direction: 'dcc→user', protocol: 'duis', summary: `HTTP ${reply.status} for ${request.requestIdText}`, body: reply.body });
+      // the DCC edge itself failed: an environment failure, never evidence about a device
+      throw new DccEdgeError(`the DCC edge answered HTTP ${reply.status} to ${request.requestIdText} (SRV ${request.srv}): ${reply.body.slice(0, 200)}`);
+    }
     let ack: DuisResponseMessage | null = null;
     try {
       const parsed = parseDuisUserMessage(reply.body);

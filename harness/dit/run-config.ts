@@ -6,6 +6,7 @@
 import { inject } from 'vitest';
 import type { KnownDefect } from '../cycle/failure-marker.ts';
 import type { PlanItem } from '../cycle/plan-item.ts';
+import type { DccEdgeFault } from '../transport/dcc-edge-fault.ts';
 import { DEFAULT_PREMISES_FILE } from '../programme/premises-spec.ts';
 
 export type TargetKind = 'emulated' | 'loopback';
@@ -28,6 +29,8 @@ export interface DitRunConfig {
   readonly plan?: readonly PlanItem[];
   /** How many times a failing execution is tried (each attempt is recorded). Default 1. */
   readonly attempts?: number;
+  /** An injected DCC edge failure (in process only): every N-th DUIS request answered 5xx. */
+  readonly dccEdgeFault?: DccEdgeFault;
   /** Defects the ledger knows before the run: a failure matching one is reported as known. */
   readonly knownDefects?: readonly KnownDefect[];
 }

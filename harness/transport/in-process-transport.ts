@@ -12,13 +12,14 @@
  * msw patches the process's global fetch, so one in-process transport may be open per process
  * at a time; opening a second is an error that says so.
  */
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { DUIS_SERVICE_PATHS } from '../protocol/duis/http-binding.ts';
 import { routePosts, type FetchHandler } from '../protocol/duis/http-route.ts';
 import { assembleTransport } from './assemble-transport.ts';
 import { DuisInbox } from './inbox.ts';
 import type { Transport } from './transport.ts';
+import { dccEdgeFaultCounter, type DccEdgeFault } from './dcc-edge-fault.ts';
 import { noTimeWait, type WaitFn } from './wait.ts';
 
 export const DEFAULT_EMULATED_DCC_URL = 'http://dcc.emulated.invalid';
@@ -30,6 +31,8 @@ export interface InProcessTransportOptions {
   /** How response windows pass. Default noTimeWait; pass virtualTimeWait(clock) when emulating. */
   readonly wait?: WaitFn;
   readonly bodyLimitBytes?: number;
+  /** DCC edge failures msw injects in front of the DCC (deterministic, counted per transport). */
+  readonly edgeFault?: DccEdgeFault;
 }
 
 let openTransport: string | null = null;
@@ -43,7 +46,15 @@ export function createInProcessTransport(options: InProcessTransportOptions): Tr
     );
   }
   const routed = routePosts({ paths: DUIS_SERVICE_PATHS, handler: options.handler, bodyLimitBytes: options.bodyLimitBytes });
-  const server = setupServer(http.all(`${baseUrl}/*`, ({ request }) => routed(request)));
+  const strikes = options.edgeFault ? dccEdgeFaultCounter(options.edgeFault) : undefined;
+  const edgeFault = options.edgeFault;
+  const server = setupServer(
+    // an injected edge failure answers before the DCC sees the request; otherwise msw falls through
+    http.post(`${baseUrl}/api/v1/*`, () =>
+      edgeFault && strikes?.() ? new HttpResponse(`injected DCC edge failure (HTTP ${edgeFault.status})`, { status: edgeFault.status }) : undefined,
+    ),
+    http.all(`${baseUrl}/*`, ({ request }) => routed(request)),
+  );
   server.listen({ onUnhandledRequest: 'error' });
   openTransport = baseUrl;
 
