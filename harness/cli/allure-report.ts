@@ -4,7 +4,7 @@
  * The report folder is emptied first: Allure 3 writes into a sub-folder of a non-empty output.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,10 +25,23 @@ function allureCli(): string {
   }
 }
 
-export async function renderAllureReport(resultsDir: string, reportDir: string, name: string): Promise<RenderResult> {
-  if (!existsSync(resultsDir) || readdirSync(resultsDir).length === 0) return { ok: false, reason: `no Allure results in ${resultsDir}` };
+/**
+ * Renders results into `reportDir`. With `historyPath`, the report shows each test's history
+ * across the runs rendered before (the history file is appended to; keep it outside the report
+ * folder, which is emptied first).
+ */
+export async function renderAllureReport(resultsDir: string | readonly string[], reportDir: string, name: string, historyPath?: string): Promise<RenderResult> {
+  const dirs = typeof resultsDir === 'string' ? [resultsDir] : [...resultsDir];
+  const empty = dirs.filter((d) => !existsSync(d) || readdirSync(d).length === 0);
+  if (empty.length === dirs.length) return { ok: false, reason: `no Allure results in ${dirs.join(', ')}` };
   rmSync(reportDir, { recursive: true, force: true });
-  const args = [allureCli(), 'generate', resultsDir, '--output', reportDir, '--report-name', name];
+  const args = [allureCli(), 'generate', ...dirs.filter((d) => !empty.includes(d)), '--output', reportDir, '--report-name', name];
+  if (historyPath) {
+    mkdirSync(dirname(historyPath), { recursive: true });
+    const config = join(dirname(historyPath), 'allurerc.json');
+    writeFileSync(config, `${JSON.stringify({ name, historyPath }, null, 2)}\n`);
+    args.push('--config', config);
+  }
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolveRun) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
     let output = '';

@@ -60,6 +60,7 @@ export function buildProgram(): Command {
     .option('--allure-dir <dir>', 'where Allure results are written', 'allure-results')
     .option('--report-dir <dir>', 'where the Allure HTML report is generated', 'out/allure-report')
     .option('--no-report', 'do not generate the HTML report')
+    .option('--history <file>', 'Allure history across runs (kept outside the report folder)', 'out/allure-history.jsonl')
     .action(async (opts) => {
       const { runCommand } = await import('./run-command.ts');
       process.exitCode = await runCommand(opts);
@@ -86,6 +87,18 @@ export function buildProgram(): Command {
     .action(async (opts) => {
       const { emulateCommand } = await import('./emulate-command.ts');
       process.exitCode = await emulateCommand(opts);
+    });
+
+  program
+    .command('report')
+    .description('render Allure results into the HTML report, with each test\'s history across the runs rendered before (merges shard results given together)')
+    .argument('[results...]', 'Allure results folders (e.g. one per shard)', ['allure-results'])
+    .option('--report-dir <dir>', 'where the HTML report is generated', 'out/allure-report')
+    .option('--history <file>', 'Allure history across runs (kept outside the report folder)', 'out/allure-history.jsonl')
+    .option('--name <name>', 'report name', 'dit')
+    .action(async (results: string[], opts) => {
+      const { reportCommand } = await import('./report-command.ts');
+      process.exitCode = await reportCommand(results, opts);
     });
 
   const gbcs = program.command('gbcs').description('decode and verify GBCS frames');

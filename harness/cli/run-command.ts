@@ -58,6 +58,8 @@ export interface RunOptions {
   attempts: number;
   /** true: the latest unfinished run; a string: that run. */
   resume?: boolean | string;
+  /** Allure history file (JSON lines), kept across runs outside the report folder. */
+  history: string;
   /** STATUS/N: every N-th DUIS request answered by the DCC edge with HTTP STATUS (emulated target). */
   injectDccError?: string;
 }
@@ -170,7 +172,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
 
     let reportLine = 'HTML report: not generated (--no-report)';
     if (opts.report) {
-      const rendered = await renderAllureReport(allureDir, resolve(opts.reportDir), `dit run ${prepared.runId}`);
+      const rendered = await renderAllureReport(allureDir, resolve(opts.reportDir), `dit run ${prepared.runId}`, resolve(opts.history));
       reportLine = rendered.ok ? `HTML report: ${rendered.index}` : `HTML report: not generated (${rendered.reason})`;
     }
     process.stdout.write(

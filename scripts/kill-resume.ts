@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Crash safety: kills `dit run` with SIGKILL at random points (wall-clock delays, bounded: a
+ * hardening script may use them), resumes it with `dit run --resume` until it finishes, and
+ * checks that every plan item is recorded exactly once, that SQLite's integrity check passes,
+ * and that the outcomes and message-trace hashes equal those of an uninterrupted run.
+ *
+ *   npx tsx scripts/kill-resume.ts [--kills N] [--seed S]     (default 10 kills)
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const kills = Number(arg('--kills', '10'));
+const seed = arg('--seed', 'kill');
+const work = join(root, 'out', 'hardening', 'kill-resume');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const common = ['run', '--no-report', '--seed', seed, '--allure-dir', join(work, 'allure')];
+
+function recorded(file: string): Map<string, string> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT plan_item_id AS id, attempt, outcome, trace_hash AS hash FROM executions').all() as Array<{ id: string; attempt: number; outcome: string; hash: string }>;
+    return new Map(rows.map((r) => [`${r.id}#${r.attempt}`, `${r.outcome}:${r.hash}`]));
+  } finally {
+    db.close();
+  }
+}
+
+// the reference: one uninterrupted run
+const reference = join(work, 'reference.db');
+spawnSync(process.execPath, [join(root, 'bin/dit.js'), ...common, '--ledger', reference], { cwd: root, stdio: 'ignore' });
+const expected = recorded(reference);
+console.log(`reference run: ${expected.size} executions`);
+
+// deterministic kill points from the seed (a small LCG), between 1.5 s and 6 s after start
+let state = [...seed].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+const nextDelay = () => {
+  state = (state * 1664525 + 1013904223) >>> 0;
+  return 1500 + (state % 4500);
+};
+
+const ledger = join(work, 'killed.db');
+let failures = 0;
+for (let k = 1; k <= kills; k++) {
+  const resume = k > 1 ? ['--resume'] : [];
+  const child = spawn(process.execPath, [join(root, 'bin/dit.js'), ...common, '--ledger', ledger, ...resume], { cwd: root, stdio: 'ignore', detached: true });
+  const delay = nextDelay();
+  const exited = await new Promise<boolean>((done) => {
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL'); // the whole group: the CLI and its vitest workers
+      } catch {
+        /* already gone */
+      }
+      done(false);
+    }, delay);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      done(true);
+    });
+  });
+  const n = recorded(ledger).size;
+  console.log(`kill ${k}: ${exited ? 'finished before the kill' : `SIGKILL after ${delay} ms`}; ${n} execution(s) recorded`);
+}
+// then resume until nothing is left
+for (let i = 0; i < 5; i++) {
+  const r = spawnSync(process.execPath, [join(root, 'bin/dit.js'), ...common, '--ledger', ledger, '--resume'], { cwd: root, encoding: 'utf8' });
+  if (/nothing to resume/.test(r.stdout)) break;
+}
+const got = recorded(ledger);
+const db = new Database(ledger, { readonly: true });
+const integrity = (db.prepare('PRAGMA integrity_check').pluck().get() as string) ?? 'unknown';
+const dupes = (db.prepare('SELECT COUNT(*) FROM (SELECT run_id, plan_item_id, attempt FROM executions GROUP BY 1, 2, 3 HAVING COUNT(*) > 1)').pluck().get() as number) ?? -1;
+const runs = db.prepare('SELECT COUNT(*) FROM runs').pluck().get() as number;
+db.close();
+const differ = [...expected].filter(([k, v]) => got.get(k) !== v).map(([k]) => k);
+if (integrity !== 'ok') failures += 1;
+if (dupes !== 0) failures += 1;
+if (got.size !== expected.size || differ.length > 0) failures += 1;
+console.log(`after resuming: ${got.size}/${expected.size} executions in ${runs} run(s), integrity ${integrity}, duplicates ${dupes}, differing from the uninterrupted run: ${differ.length}`);
+console.log(failures === 0 ? 'kill-resume: ok' : 'kill-resume: FAILED');
+process.exitCode = failures === 0 ? 0 : 1;
