@@ -42,16 +42,37 @@ const expected = recorded(reference);
 console.log(`reference run: ${expected.size} executions`);
 
 // deterministic kill points from the seed (a small LCG), between 1.5 s and 6 s after start
-let state = [...seed].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+// (planning takes ~2 s, so early kills hit before the run is recorded, later ones mid-run)
+let lcg = [...seed].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
 const nextDelay = () => {
-  state = (state * 1664525 + 1013904223) >>> 0;
-  return 1500 + (state % 4500);
+  lcg = (lcg * 1664525 + 1013904223) >>> 0;
+  return 1500 + (lcg % 4500);
 };
 
 const ledger = join(work, 'killed.db');
 let failures = 0;
+/** 'none': no run recorded yet; 'unfinished': a run to resume; 'finished'. */
+function runState(): 'none' | 'unfinished' | 'finished' {
+  try {
+    const db = new Database(ledger, { readonly: true });
+    try {
+      const runs = db.prepare('SELECT COUNT(*) FROM runs').pluck().get() as number;
+      const finished = db.prepare("SELECT COUNT(*) FROM run_events WHERE kind = 'finished'").pluck().get() as number;
+      return runs === 0 ? 'none' : finished >= runs ? 'finished' : 'unfinished';
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 'none';
+  }
+}
 for (let k = 1; k <= kills; k++) {
-  const resume = k > 1 ? ['--resume'] : [];
+  const state = runState();
+  if (state === 'finished') {
+    console.log(`kill ${k}: the run has finished; no more kill points`);
+    break;
+  }
+  const resume = state === 'unfinished' ? ['--resume'] : [];
   const child = spawn(process.execPath, [join(root, 'bin/dit.js'), ...common, '--ledger', ledger, ...resume], { cwd: root, stdio: 'ignore', detached: true });
   const delay = nextDelay();
   const exited = await new Promise<boolean>((done) => {
@@ -71,10 +92,10 @@ for (let k = 1; k <= kills; k++) {
   const n = recorded(ledger).size;
   console.log(`kill ${k}: ${exited ? 'finished before the kill' : `SIGKILL after ${delay} ms`}; ${n} execution(s) recorded`);
 }
-// then resume until nothing is left
-for (let i = 0; i < 5; i++) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/dit.js'), ...common, '--ledger', ledger, '--resume'], { cwd: root, encoding: 'utf8' });
-  if (/nothing to resume/.test(r.stdout)) break;
+// then resume (or start) until the run has finished
+for (let i = 0; i < 5 && runState() !== 'finished'; i++) {
+  const resume = runState() === 'unfinished' ? ['--resume'] : [];
+  spawnSync(process.execPath, [join(root, 'bin/dit.js'), ...common, '--ledger', ledger, ...resume], { cwd: root, stdio: 'ignore' });
 }
 const got = recorded(ledger);
 const db = new Database(ledger, { readonly: true });

@@ -101,6 +101,18 @@ export function buildProgram(): Command {
       process.exitCode = await reportCommand(results, opts);
     });
 
+  program
+    .command('regression')
+    .description('End-of-Cycle regression: a run against the previous cycle\'s baseline — new failures, fixed, still failing (exit 1 on a new failure)')
+    .option('--ledger <file>', 'SQLite ledger file', 'out/ledger.db')
+    .option('--run <id>', 'the regression run (default: the latest finished run)')
+    .option('--baseline <id>', 'the baseline run (default: the latest earlier finished run of another cycle)')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { regressionCommand } = await import('./regression-command.ts');
+      process.exitCode = await regressionCommand(opts);
+    });
+
   const gbcs = program.command('gbcs').description('decode and verify GBCS frames');
   gbcs
     .command('verify')
