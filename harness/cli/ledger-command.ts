@@ -63,7 +63,7 @@ export async function ledgerMergeCommand(files: string[], opts: { ledger: string
     for (const file of files) {
       const merged = target.mergeFrom(resolve(file));
       process.stdout.write(
-        `merged ${resolve(file)}: ${merged.runs} run(s), ${merged.runEvents} run event(s), ${merged.executions.added} execution(s) added, ${merged.executions.skipped} already present\n`,
+        `merged ${resolve(file)}: ${merged.runs.added} run(s), ${merged.runEvents.added} run event(s), ${merged.executions.added} execution(s) added (${merged.executions.skipped} already present), ${merged.defectAnnotations.added} defect annotation(s)\n`,
       );
     }
     const counts = target.counts();
