@@ -5,7 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { PlanItem } from '../cycle/plan-item.ts';
 import { retestSelection, type RetestSelection } from '../cycle/retest-selection.ts';
+import { parseShard, selectShard, ShardError } from '../cycle/shard.ts';
 import { datedExecutions } from '../defects/dated-execution.ts';
 import { defectReleasesOf } from '../defects/programme-releases.ts';
 import { projectDefects } from '../defects/project-defects.ts';
@@ -96,5 +98,16 @@ function retestOf(programme: Programme, at: ProgrammeDate, releaseId: string, le
     return retestSelection(programme, releaseId, executions.map((e) => e.execution), defects);
   } finally {
     ledger.close();
+  }
+}
+
+/** The plan items of one shard (`i/n`), or all of them; a bad shard is a usage error. */
+export function shardOf(items: PlanItem[], shard: string | undefined): PlanItem[] {
+  if (!shard) return items;
+  try {
+    return selectShard(items, parseShard(shard));
+  } catch (e) {
+    if (e instanceof ShardError) throw new UserError(e.message);
+    throw e;
   }
 }

@@ -4,22 +4,13 @@
  * cases, the plan items with their ids and counts, and every release left out with the reason.
  */
 import { combinationKey } from '../cycle/combination.ts';
-import { parseShard, selectShard, ShardError } from '../cycle/shard.ts';
-import { cyclePlan, type CyclePlanOptions } from './cycle-plan.ts';
+import { cyclePlan, shardOf, type CyclePlanOptions } from './cycle-plan.ts';
 import { toJson } from './json-output.ts';
-import { EXIT, UserError } from './user-error.ts';
+import { EXIT } from './user-error.ts';
 
 export async function planCommand(opts: CyclePlanOptions & { json?: boolean; shard?: string }): Promise<number> {
   const { plan, retest } = await cyclePlan(opts);
-  let items = plan.items;
-  if (opts.shard) {
-    try {
-      items = selectShard(plan.items, parseShard(opts.shard));
-    } catch (e) {
-      if (e instanceof ShardError) throw new UserError(e.message);
-      throw e;
-    }
-  }
+  const items = shardOf(plan.items, opts.shard);
   const counts = {
     items: items.length,
     combinations: plan.combinations.length,

@@ -15,7 +15,6 @@ import AllureVitestReporter from 'allure-vitest/reporter';
 import { startVitest } from 'vitest/node';
 import { ExecutionReporter } from '../cycle/execution-reporter.ts';
 import type { PlanItem } from '../cycle/plan-item.ts';
-import { parseShard, selectShard, ShardError } from '../cycle/shard.ts';
 import { parseDccEdgeFault } from '../transport/dcc-edge-fault.ts';
 import type { DitRunConfig, TargetKind } from '../dit/run-config.ts';
 import { newId } from '../ledger/ids.ts';
@@ -30,7 +29,7 @@ import { projectDefects } from '../defects/project-defects.ts';
 import { loadProgramme } from '../programme/load-programme.ts';
 import type { ProgrammeDate } from '../programme/programme-date.ts';
 import { renderAllureReport } from './allure-report.ts';
-import { cyclePlan } from './cycle-plan.ts';
+import { cyclePlan, shardOf } from './cycle-plan.ts';
 import { createLogger } from './logger.ts';
 import { startLoopbackDcc } from './loopback-dcc.ts';
 import { formatDuration, ProgressDisplay } from './progress-reporter.ts';
@@ -200,15 +199,7 @@ async function prepareNewRun(ledger: Ledger, opts: RunOptions): Promise<Prepared
   const premisesFile = resolve(opts.premises);
   loadPremisesSpec(premisesFile); // refuse a broken premises description before anything runs
   const { at, plan } = await cyclePlan(opts);
-  let items: PlanItem[] = plan.items;
-  if (opts.shard) {
-    try {
-      items = selectShard(plan.items, parseShard(opts.shard));
-    } catch (e) {
-      if (e instanceof ShardError) throw new UserError(e.message);
-      throw e;
-    }
-  }
+  const items: PlanItem[] = shardOf(plan.items, opts.shard);
   let dccEdgeFault;
   if (opts.injectDccError) {
     if (opts.target !== 'emulated') throw new UserError('--inject-dcc-error works on the emulated (in-process) target, where msw can intercept');

@@ -84,12 +84,21 @@ async function createLoopbackTarget({ config, premises, seed }: TargetRequest): 
   if (!config.url) throw new Error('a loopback target needs the URL of the emulated DCC (dit emulate, or --url)');
   const templates = await loadTemplateCatalogue();
   const server = config.url.replace(/\/+$/, '');
-  const created = await fetch(`${server}/worlds`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ seed, startMs: worldStartMs(config.programmeDate), premises }),
-  });
-  if (created.status !== 201) throw new Error(`the emulated DCC at ${server} refused to create a world: HTTP ${created.status} ${await created.text()}`);
+  // creating the world is the canary: when the DCC is not there, the execution fails as an
+  // environment failure before the test starts, never as a device defect
+  let created: Response;
+  try {
+    created = await fetch(`${server}/worlds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ seed, startMs: worldStartMs(config.programmeDate), premises }),
+    });
+  } catch (e) {
+    throw new Error(`canary request to the DCC at ${server} failed before the test: ${(e as Error).message} (${String((e as { cause?: { code?: string } }).cause?.code ?? 'no code')})`);
+  }
+  if (created.status !== 201) {
+    throw new Error(`canary request to the DCC at ${server} failed before the test: HTTP ${created.status} ${(await created.text()).slice(0, 200)}`);
+  }
   const world = (await created.json()) as CreatedWorld;
   const benchDriver = await createHttpBenchDriver(world.benchUrl);
   const transport = await createHttpTransport({

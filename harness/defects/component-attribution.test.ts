@@ -20,6 +20,15 @@ describe('attributeComponent', () => {
     expect(attributeComponent(failing, [], ['CHF', 'ESME'])).toMatchObject({ component: 'meter', reason: 'default' });
   });
 
+  it('when passes point both ways, reads the failures: one comms hub across meter models, or one meter across vendors', () => {
+    // an intermittent hub fault: fails on two meter models with WNC 1.9, while each model also passed elsewhere
+    const failing = [combo('WNC 1.9', 'MM2 G24 1.0.3'), combo('WNC 1.9', 'MM2 G868 1.0.3')];
+    const passing = [combo('EDMI 3.2', 'MM2 G24 1.0.3'), combo('WNC 1.9', 'MM2 G868B 1.1.0')];
+    expect(attributeComponent(failing, passing, undefined)).toMatchObject({ component: 'comms-hub', reason: 'evidence' });
+    const meterFault = [combo('WNC 1.9', 'MM2 G24 1.1.0'), combo('EDMI 3.2', 'MM2 G24 1.1.0')];
+    expect(attributeComponent(meterFault, [combo('WNC 1.9', 'MM2 G868 1.0.3'), combo('EDMI 3.2', 'MM2 G24 1.1.1')], undefined)).toMatchObject({ component: 'meter' });
+  });
+
   it('ignores passes on a combination that also failed (intermittent) as evidence', () => {
     const flaky = combo('TOSH 12.25', 'MM1 E24 2.2');
     // counted, the flaky pass would implicate the meter too (same comms hub, other meter firmware)

@@ -54,6 +54,19 @@ export function attributeComponent(
   if (meterPair !== undefined && commsHubPair === undefined) {
     return { component: 'meter', reason: 'evidence', explanation: `fails on ${combinationName(meterPair[0])}, passes on ${combinationName(meterPair[1])}: only the meter differs` };
   }
+  // the failures themselves: all on one comms hub across several meters points at the hub, all
+  // on one meter across several hubs at the meter (an intermittent fault passes now and then on
+  // the same combinations, so both kinds of passing pair can exist)
+  const hubs = new Set(failing.map(commsHubKey));
+  const meters = new Set(failing.map(meterKey));
+  const meterModels = new Set(failing.map((c) => c.meter.model));
+  const hubVendors = new Set(failing.map((c) => c.commsHub.vendor));
+  if (hubs.size === 1 && meterModels.size > 1) {
+    return { component: 'comms-hub', reason: 'evidence', explanation: `fails on ${meterModels.size} meter models, always with ${failing[0]!.commsHub.vendor} ${failing[0]!.commsHub.firmware}` };
+  }
+  if (meters.size === 1 && hubVendors.size > 1) {
+    return { component: 'meter', reason: 'evidence', explanation: `fails with ${hubVendors.size} comms hub vendors, always on ${failing[0]!.meter.model} ${failing[0]!.meter.firmware}` };
+  }
   const why = commsHubPair !== undefined ? 'both the comms hub and the meter are implicated' : 'no passing combination differs in one component only';
   if (deviceTypes !== undefined && deviceTypes.length > 0 && deviceTypes.every((t) => t === 'CHF' || t === 'GPF')) {
     return { component: 'comms-hub', reason: 'device-types', explanation: `${why}; the test case exercises only ${deviceTypes.join(' + ')}` };
