@@ -179,6 +179,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
         '',
         `run ${prepared.runId} ${failedRun ? 'FAILED' : 'passed'}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped${t.flaky > 0 ? ` (${t.flaky} passed only on a later attempt)` : ''} in ${formatDuration(wallMs)}`,
         ...(t.undeclared.length > 0 ? [`tests not declared with ditCase (harness error): ${t.undeclared.join(', ')}`] : []),
+        ...(t.unrecorded.length > 0 ? [`results the ledger refused (harness error): ${t.unrecorded.join('; ')}`] : []),
         ...(missing.length > 0 ? [`plan items with no recorded result: ${missing.join(', ')}`] : []),
         ...(prepared.planned === 0 ? ['the plan is empty: a run that executes nothing is a failed run (check --cycle, --tags, --combination, --at)'] : []),
         ...(nothingRan ? ['nothing was executed: a run that executes nothing is a failed run'] : []),

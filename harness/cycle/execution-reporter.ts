@@ -9,6 +9,7 @@ import type { ExecutionRecord } from './execution-record.ts';
 import type { ExecutionReport } from './execution-report.ts';
 import { failureFrom } from './failure.ts';
 import { stripMarker } from './failure-marker.ts';
+import { traceHash } from './trace.ts';
 
 export interface RunTally {
   passed: number;
@@ -18,10 +19,12 @@ export interface RunTally {
   flaky: number;
   /** Tests that ran without DIT metadata (not declared with ditCase): a harness error. */
   undeclared: string[];
+  /** Results the ledger refused, with why (a harness error; the run fails). */
+  unrecorded: string[];
 }
 
 export class ExecutionReporter implements Reporter {
-  readonly tally: RunTally = { passed: 0, failed: 0, skipped: 0, flaky: 0, undeclared: [] };
+  readonly tally: RunTally = { passed: 0, failed: 0, skipped: 0, flaky: 0, undeclared: [], unrecorded: [] };
 
   constructor(
     private readonly runId: string,
@@ -43,7 +46,12 @@ export class ExecutionReporter implements Reporter {
     if (!last) {
       // the test failed before any attempt ran (e.g. the target could not be built)
       const messages = result.state === 'failed' ? result.errors.map((e) => e.message ?? String(e)) : ['no attempt ran'];
-      const record = recordOf(this.runId, report, { attempt: 1, outcome: result.state === 'skipped' ? 'skipped' : 'failed', failureMessages: messages, virtualDurationMs: 0, wallDurationMs: 0, trace: [], traceHash: '' }, result.state === 'skipped' ? (result.note ?? null) : null);
+      const record = recordOf(
+        this.runId,
+        report,
+        { attempt: 1, outcome: result.state === 'skipped' ? 'skipped' : 'failed', failureMessages: messages.map(stripMarker), virtualDurationMs: 0, wallDurationMs: 0, trace: [], traceHash: traceHash([]) },
+        result.state === 'skipped' ? (result.note ?? null) : null,
+      );
       records.push(record);
     }
     const final = records.at(-1)!;
@@ -52,7 +60,13 @@ export class ExecutionReporter implements Reporter {
     const note = result.state === 'skipped' ? (result.note ?? null) : null;
     for (const r of records) {
       const record = r.outcome === 'skipped' && note ? { ...r, skipReason: note } : r;
-      this.sink(record);
+      try {
+        this.sink(record);
+      } catch (e) {
+        // never lose a result silently: the run reports it as not recorded, with why
+        this.tally.unrecorded.push(`${record.planItemId} attempt ${record.attempt}: ${(e as Error).message}`);
+        continue;
+      }
       this.onRecorded(record);
     }
   }
