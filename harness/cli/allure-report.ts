@@ -39,7 +39,9 @@ export async function renderAllureReport(resultsDir: string | readonly string[],
   if (historyPath) {
     mkdirSync(dirname(historyPath), { recursive: true });
     const config = join(dirname(historyPath), 'allurerc.json');
-    writeFileSync(config, `${JSON.stringify({ name, historyPath }, null, 2)}\n`);
+    // one self-contained HTML file: it opens from disk or from a CI artifact, no server needed
+    const plugins = { awesome: { options: { singleFile: true, reportName: name } } };
+    writeFileSync(config, `${JSON.stringify({ name, historyPath, plugins }, null, 2)}\n`);
     args.push('--config', config);
   }
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolveRun) => {
