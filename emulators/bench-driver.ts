@@ -22,6 +22,10 @@ export class EmulatedBenchDriver implements BenchDriver {
     return this.premises.clock.now();
   }
 
+  nextDueIn(): number | null {
+    return this.premises.clock.nextDueIn();
+  }
+
   async advance(ms: number): Promise<void> {
     await this.premises.clock.advance(ms);
   }

@@ -176,3 +176,17 @@ describe('VirtualClock', () => {
     expect([...times].sort((x, y) => x - y)).toEqual(times);
   });
 });
+
+describe('nextDueIn', () => {
+  it('tells how long until the next pending event, skipping cancelled ones', async () => {
+    const clock = new VirtualClock(1_000);
+    expect(clock.nextDueIn()).toBeNull();
+    const early = clock.schedule({ after: 50 }, () => {}, 'early');
+    clock.schedule({ after: 200 }, () => {}, 'late');
+    expect(clock.nextDueIn()).toBe(50);
+    early.cancel();
+    expect(clock.nextDueIn()).toBe(200);
+    await clock.advance(200);
+    expect(clock.nextDueIn()).toBeNull();
+  });
+});

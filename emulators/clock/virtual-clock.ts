@@ -153,6 +153,12 @@ export class VirtualClock {
   }
 
   /** Number of events still pending (background ones included). */
+  /** Milliseconds until the next pending event (0: due now), or null when nothing is scheduled. */
+  nextDueIn(): number | null {
+    const next = this.queue.peek();
+    return next === undefined ? null : Math.max(0, next.at - this.now());
+  }
+
   get pendingCount(): number {
     return this.queue.pendingEntries().length;
   }

@@ -31,7 +31,10 @@ export type BenchHttpHandler = (subpath: string, request: Request) => Promise<Re
 
 /** Serves `driver` on the bench paths; `subpath` is the path after the bench URL (e.g. `/advance`). */
 export function benchHttpHandler(driver: BenchDriver, name: string): BenchHttpHandler {
-  const time = (): BenchTimeBody => ({ now: driver.now() });
+  const time = (): BenchTimeBody => {
+    const due = driver.nextDueIn?.();
+    return { now: driver.now(), ...(due === undefined ? {} : { nextDueAt: due === null ? null : driver.now() + due }) };
+  };
   const need = (capability: BenchCapability, path: string) => {
     if (!driver.capabilities.has(capability)) throw new HttpProblem(400, `${path}: this bench cannot ${capability}`);
   };

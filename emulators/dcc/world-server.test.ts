@@ -110,7 +110,8 @@ describe('world server: isolated worlds over loopback HTTP', () => {
     expect(rxA.got).toHaveLength(1);
     expect(rxB.got).toHaveLength(0);
     expect(benchB.now()).toBe(START);
-    expect(await jsonOf(await fetch(`${b.benchUrl}/now`))).toEqual({ now: START });
+    // the time, and when world B's next event is due (its ESME answers 2 s after the command)
+    expect(await jsonOf(await fetch(`${b.benchUrl}/now`))).toEqual({ now: START, nextDueAt: START + 2_000 });
 
     await benchB.advance(60_000);
     expect(rxB.got).toHaveLength(1);
@@ -131,7 +132,8 @@ describe('world server: isolated worlds over loopback HTTP', () => {
     const rx = await receiver();
     const w = await createWorld(s, { seed: 'bench', startMs: START, receiverUrl: rx.url });
     const caps = await jsonOf(await fetch(`${w.benchUrl}/capabilities`));
-    expect(caps).toEqual({ name: 'loopback', capabilities: ['supply-power', 'battery', 'radio-loss', 'clock'], now: START });
+    expect(caps).toMatchObject({ name: 'loopback', capabilities: ['supply-power', 'battery', 'radio-loss', 'clock'], now: START });
+    expect(caps['nextDueAt']).toBeGreaterThan(START); // the GSME's first wake
 
     const bench = new Bench(await createHttpBenchDriver(w.benchUrl));
     expect(bench.name).toBe('loopback');

@@ -22,6 +22,11 @@ export interface BenchDriver {
   now(): number;
   /** Lets `ms` of world time pass, running everything due in it (virtual: instant in wall time). */
   advance(ms: number): Promise<void>;
+  /**
+   * Virtual worlds only: ms until the world's next scheduled event (null: none), so a wait can
+   * move from event to event instead of in fixed steps. A real lab has no such thing.
+   */
+  nextDueIn?(): number | null;
   setSupply(device: Eui64, on: boolean): Promise<void>;
   setBatteryPercent(device: Eui64, percent: number): Promise<void>;
   setRadioLink(device: Eui64, up: boolean): Promise<void>;

@@ -61,10 +61,17 @@ function readNow(body: unknown, url: string): number {
   return now;
 }
 
+function readNextDueAt(body: unknown): number | null | undefined {
+  const due = typeof body === 'object' && body !== null ? (body as Partial<BenchTimeBody>).nextDueAt : undefined;
+  return typeof due === 'number' && Number.isFinite(due) ? due : due === null ? null : undefined;
+}
+
 class HttpBenchDriver implements BenchDriver {
   private current: number;
   /** Target of the advance in flight, if any. */
   private advancingTo: number | null = null;
+  /** The world's next scheduled event as of the last answer (undefined: the bench does not say). */
+  private nextDueAt: number | null | undefined;
 
   constructor(
     private readonly baseUrl: string,
@@ -72,12 +79,19 @@ class HttpBenchDriver implements BenchDriver {
     readonly capabilities: ReadonlySet<BenchCapability>,
     now: number,
     private readonly doFetch: typeof fetch,
+    nextDueAt?: number | null,
   ) {
     this.current = now;
+    this.nextDueAt = nextDueAt;
   }
 
   now(): number {
     return this.advancingTo ?? this.current;
+  }
+
+  nextDueIn(): number | null {
+    if (this.nextDueAt === undefined) return null;
+    return this.nextDueAt === null ? null : Math.max(0, this.nextDueAt - this.current);
   }
 
   async advance(ms: number): Promise<void> {
@@ -104,6 +118,7 @@ class HttpBenchDriver implements BenchDriver {
   private async post(path: BenchPath, body: object): Promise<void> {
     const answer = await benchCall(this.doFetch, `${this.baseUrl}${path}`, { method: 'POST', body });
     this.current = readNow(answer, `${this.baseUrl}${path}`);
+    this.nextDueAt = readNextDueAt(answer);
   }
 }
 
@@ -142,5 +157,5 @@ export async function createHttpBenchDriver(benchUrl: string, options: HttpBench
     throw new HttpBenchError(url, 200, `expected "capabilities" to list bench capabilities, got ${JSON.stringify(claimed)}`);
   }
   const name = typeof body?.name === 'string' && body.name.length > 0 ? body.name : 'http';
-  return new HttpBenchDriver(base, name, new Set(claimed), readNow(body, url), doFetch);
+  return new HttpBenchDriver(base, name, new Set(claimed), readNow(body, url), doFetch, readNextDueAt(body));
 }

@@ -40,6 +40,8 @@ export const BENCH_CAPABILITIES: readonly BenchCapability[] = ['supply-power', '
 export interface BenchTimeBody {
   /** World time, epoch milliseconds. */
   readonly now: number;
+  /** When the world's next scheduled event is due (epoch ms), null when none; absent for a real lab. */
+  readonly nextDueAt?: number | null;
 }
 
 export interface BenchCapabilitiesBody extends BenchTimeBody {

@@ -103,7 +103,8 @@ async function createLoopbackTarget({ config, premises, seed }: TargetRequest): 
   const benchDriver = await createHttpBenchDriver(world.benchUrl);
   const transport = await createHttpTransport({
     baseUrl: world.duisBaseUrl,
-    wait: virtualTimeWait({ advance: (ms) => benchDriver.advance(ms) }),
+    // event to event, as in process: the server tells when its next event is due
+    wait: virtualTimeWait({ advance: (ms) => benchDriver.advance(ms), nextDueIn: () => benchDriver.nextDueIn?.() ?? null }),
   });
   const receiverSet = await fetch(`${server}/worlds/${world.id}/receiver`, {
     method: 'PUT',
