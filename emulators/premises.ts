@@ -43,6 +43,7 @@ import { Listeners } from './listeners.ts';
 import { Esme, seededEsmeConsumption, type EsmeConsumption } from './meters/esme.ts';
 import { Gsme, seededGsmeConsumption, type GsmeConsumption } from './meters/gsme.ts';
 import { deviceLogChangedAlert } from './use-cases/cs14-device-log-alert.ts';
+import { gsmePowerAlert, supplyRestoredAlerts, type BuiltAlert } from './use-cases/power-alerts.ts';
 import type { EmulatedUseCase } from './use-cases/emulated-use-case.ts';
 import { EMULATED_USE_CASES, useCaseTable } from './use-cases/registry.ts';
 
@@ -55,6 +56,30 @@ export const DEFAULT_EUIS = {
 
 /** RTDS ECS52 / GCS38 firmware version. */
 export const DEFAULT_FIRMWARE_VERSION = '0123ABCD';
+
+/**
+ * Meter point numbers of the default premises, which the DCC names in AD1: the ESME's MPAN is the
+ * ImportMPxN of the RTDS DUIS templates (1312345678111) [I]; the GSME's MPRN is invented [P].
+ */
+export const DEFAULT_MPXNS = { esme: '1312345678111', gsme: '1234567890' } as const;
+
+/**
+ * [P] Virtual ms from the comms hub losing mains to the DCC knowing of it (the hub's last gasp
+ * over the WAN reaching the DSP); no public figure.
+ */
+export const COMMS_HUB_POWER_LOSS_REPORT_MS = 10_000;
+
+/** A comms hub power loss as the DCC learns of it (it raises AD1). */
+export interface CommsHubPowerLoss {
+  /** The comms hub's id as the DCC knows it: the CHF's EUI [P]. */
+  readonly commsHubId: Eui64;
+  /** When the hub lost mains (virtual epoch ms). */
+  readonly lostAt: number;
+  /** The meter points the premises serves (MPAN of the ESME, MPRN of the GSME). */
+  readonly mpxns: readonly string[];
+}
+
+export type CommsHubPowerLossListener = (loss: CommsHubPowerLoss) => void | Promise<void>;
 
 /** Join window used when commissioning at creation (RTDS CCS01 join timeout: 90 s). */
 export const DEFAULT_JOIN_TIMEOUT_MS = 90_000;
@@ -72,6 +97,8 @@ export interface DeviceOverrides {
 export interface MeterOverrides extends DeviceOverrides {
   /** The 16-byte install code as 32 hex digits. Default: seeded. */
   readonly installCode?: string;
+  /** MPAN (ESME) or MPRN (GSME). Default: DEFAULT_MPXNS. */
+  readonly mpxn?: string;
 }
 
 export interface PremisesDeviceOverrides {
@@ -147,6 +174,8 @@ export class Premises {
   private readonly installCodes = new Map<Eui64, string>();
   private readonly detach: Array<() => void> = [];
   private readonly messageListeners = new Listeners<DeviceMessageListener>();
+  private readonly hubPowerLossListeners = new Listeners<CommsHubPowerLossListener>();
+  private readonly meterPoints: readonly string[];
   private readonly commands: CommandHandler;
 
   constructor(options: PremisesOptions) {
@@ -208,6 +237,16 @@ export class Premises {
     this.detach.push(this.commsHub.attachGsme(this.gsme));
     if (options.commissioned ?? true) this.commission(options.joinTimeoutMs ?? DEFAULT_JOIN_TIMEOUT_MS);
     this.detach.push(this.chf.onDeviceLogChanged((change) => this.deviceLogChanged(change)));
+    this.meterPoints = [e.mpxn ?? DEFAULT_MPXNS.esme, g.mpxn ?? DEFAULT_MPXNS.gsme];
+    this.detach.push(
+      this.esme.onSupplyRestored((outage) => {
+        for (const built of supplyRestoredAlerts(this.esme, this.keys, outage)) this.raiseAlert(this.esme, built, outage.restoredAt, false);
+      }),
+      this.gsme.onPowerEvent((event) => this.raiseAlert(this.gsme, gsmePowerAlert(this.gsme, this.keys, event), event.at, event.kind === 'power-supply-loss')),
+      this.commsHub.onPowerChange((powered, at) => {
+        if (!powered) this.commsHubPowerLost(at);
+      }),
+    );
     const interval = this.gsme.wakeIntervalMs;
     this.gsme.start(g.firstWakeAfterMs ?? this.random.fork('gsme/wake-phase').int(1, interval));
   }
@@ -249,10 +288,24 @@ export class Premises {
     return this.messageListeners.add(listener);
   }
 
+  /** The meter points (MPAN, MPRN) this premises serves. */
+  mpxns(): readonly string[] {
+    return this.meterPoints;
+  }
+
+  /**
+   * Adds a listener for comms hub power losses, told COMMS_HUB_POWER_LOSS_REPORT_MS after the
+   * loss (what the DCC learns from the hub's last gasp); returns a function that removes it.
+   */
+  onCommsHubPowerLoss(listener: CommsHubPowerLossListener): () => void {
+    return this.hubPowerLossListeners.add(listener);
+  }
+
   /** Stops the premises' own activity on the clock (the GSME wake cycle) and its output. */
   dispose(): void {
     this.gsme.stop();
     this.messageListeners.clear();
+    this.hubPowerLossListeners.clear();
     for (const off of this.detach.splice(0)) off();
   }
 
@@ -292,6 +345,41 @@ export class Premises {
         if (this.commsHub.powered && meter.reachable) chf.join(meter.eui, { installCode });
       },
       `${meter.deviceType} ${meter.eui} joins`,
+    );
+  }
+
+  /**
+   * A meter's alert leaves after the meter's alert latency (and any fault delay), through the
+   * comms hub. [P] It is lost, with no retry, when at that moment the hub has no mains, the
+   * meter's HAN link is down, the meter is not joined, or the meter has no power (except a
+   * last gasp, sent on the energy the meter still holds).
+   */
+  private raiseAlert(device: Esme | Gsme, built: BuiltAlert, at: number, lastGasp: boolean): void {
+    const { message, info } = built;
+    const faults = this.firmwareFaults.fire({ messageCode: info.messageCode, direction: 'alert', device, at, ...(info.alertCode !== undefined ? { alertCode: info.alertCode } : {}) });
+    const { frame, delayMs } = buildOutgoing(message, faults);
+    if (!frame) return;
+    const sendAt = at + device.profile.alertLatencyMs + delayMs;
+    const code = info.alertCode?.toString(16).toUpperCase() ?? '?';
+    this.clock.schedule(
+      { at: sendAt },
+      async () => {
+        if (!this.commsHub.powered || !device.linkUp || !this.chf.isJoined(device.eui) || (!lastGasp && !device.powered)) return;
+        await this.emit(frame, { ...info, at: sendAt });
+      },
+      `${info.useCase} 0x${code} from ${device.deviceType} ${device.eui}`,
+    );
+  }
+
+  /** The hub lost mains: its last gasp reaches the DCC a little later. */
+  private commsHubPowerLost(lostAt: number): void {
+    const loss: CommsHubPowerLoss = { commsHubId: this.chf.eui, lostAt, mpxns: this.meterPoints };
+    this.clock.schedule(
+      { at: lostAt + COMMS_HUB_POWER_LOSS_REPORT_MS },
+      async () => {
+        for (const listener of this.hubPowerLossListeners.snapshot()) await listener(loss);
+      },
+      `comms hub ${this.chf.eui} power loss reaches the DCC`,
     );
   }
 

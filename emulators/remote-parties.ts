@@ -2,7 +2,8 @@
 /**
  * The remote parties the emulated devices talk to, with the RTDS identities (DOMAIN.md):
  * the supplier that originates service requests and the DCC Access Control Broker, which MACs
- * every command on the DCC's behalf, originates commands to the CHF and receives CHF alerts.
+ * every command on the DCC's behalf, originates commands to the CHF and receives CHF alerts,
+ * and the network operator that receives the ESME's ECS80 supply-restored alert.
  */
 import { ACCESS_CONTROL_BROKER } from '../harness/protocol/gbcs/frame-keys.ts';
 import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
@@ -10,4 +11,6 @@ import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
 export const REMOTE_PARTY = {
   supplier: '90B3D51F30010000',
   accessControlBroker: ACCESS_CONTROL_BROKER,
+  /** The electricity network operator: RTDS ECS80 (0x8F36 supply restored) is addressed to it [I]. */
+  networkOperator: '90B3D51F30020000',
 } as const satisfies Record<string, Eui64>;

@@ -71,6 +71,11 @@ export interface EmulatedWorldOptions {
   readonly receiver: DuisReceiver;
   /** The DCC's registered users. Default: the RTDS supplier 90B3D51F30010000 as Import Supplier. */
   readonly users?: readonly DccUser[];
+  /**
+   * The DCC accepts DUIS requests with no XML signature; a present but invalid one is still
+   * refused. Default false: strict, as DCC Boxed.
+   */
+  readonly acceptUnsigned?: boolean;
   /** Firmware behaviour profiles of the premises' devices (timings and faults). Default: none. */
   readonly profiles?: WorldProfiles;
   /** Where `profiles` given by ids are looked up. Default: the shipped profiles (fixtures/profiles). */
@@ -106,6 +111,7 @@ export function createEmulatedWorld(options: EmulatedWorldOptions): EmulatedWorl
     keys,
     receiver: options.receiver,
     ...(options.users ? { users: options.users } : {}),
+    ...(options.acceptUnsigned !== undefined ? { acceptUnsigned: options.acceptUnsigned } : {}),
   });
   let closed = false;
   return {

@@ -57,6 +57,7 @@ const vitest = spawnSync(
 );
 
 interface VitestJson {
+  testResults?: Array<{ name: string; assertionResults: Array<{ status: string; fullName: string }> }>;
   numPassedTests: number;
   numFailedTests: number;
   numPendingTests: number;
@@ -68,6 +69,11 @@ try {
   passed += report.numPassedTests;
   failed += report.numFailedTests + (report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
   skipped += report.numPendingTests + report.numTodoTests;
+  // skipped tests carry their reason in their name (e.g. the RTDS folder is absent): list them
+  const skippedTests = (report.testResults ?? []).flatMap((f) =>
+    f.assertionResults.filter((a) => a.status === 'pending' || a.status === 'skipped' || a.status === 'todo').map((a) => `${f.name.replace(`${root}/`, '')}: ${a.fullName}`),
+  );
+  if (skippedTests.length > 0) console.log(`skipped (${skippedTests.length}):\n${skippedTests.map((t) => `  ○ ${t}`).join('\n')}`);
 } catch {
   failed += 1;
   console.log(`✗ vitest produced no report (exit ${vitest.status ?? vitest.signal})`);

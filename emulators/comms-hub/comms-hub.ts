@@ -11,6 +11,7 @@ import type { VirtualClock } from '../clock/virtual-clock.ts';
 import type { HanBand } from '../device.ts';
 import type { DeviceProfile } from '../firmware/device-profile.ts';
 import type { Gsme } from '../meters/gsme.ts';
+import { Listeners } from '../listeners.ts';
 import { Chf, type HanChannels } from './chf.ts';
 import { Gpf } from './gpf.ts';
 
@@ -38,6 +39,7 @@ export class CommsHub {
   readonly bands: readonly HanBand[];
   private readonly clock: VirtualClock;
   private mains = true;
+  private readonly powerListeners = new Listeners<(powered: boolean, at: number) => void>();
 
   constructor(options: CommsHubOptions) {
     const common = { manufacturer: options.manufacturer, model: options.model, firmwareVersion: options.firmwareVersion };
@@ -72,9 +74,16 @@ export class CommsHub {
 
   /** Mains supply of the hub (the Bench's supply-power): both functions stop without it. */
   setPowered(on: boolean): void {
+    const was = this.mains;
     this.mains = on;
     this.chf.powered = on;
     this.gpf.powered = on;
+    if (was !== on) for (const l of this.powerListeners.snapshot()) l(on, this.clock.now());
+  }
+
+  /** Registers a listener for changes of the hub's mains supply; returns a function that removes it. */
+  onPowerChange(listener: (powered: boolean, at: number) => void): () => void {
+    return this.powerListeners.add(listener);
   }
 
   supports(band: HanBand): boolean {

@@ -7,6 +7,7 @@ import type { DuisDeviceAlertMessage, DuisResponseMessage, DuisUserMessage } fro
 import { parseDuisUserMessage } from '../../harness/protocol/duis/parse.ts';
 import { RESPONSE_CODE } from '../../harness/protocol/duis/response-codes.ts';
 import { loadTemplateCatalogue, type TemplateCatalogue } from '../../harness/protocol/duis/templates.ts';
+import { signDuisRequest } from '../../harness/protocol/duis/xml-signature.ts';
 import type { GbcsFrame } from '../../harness/protocol/gbcs/frame-types.ts';
 import { hexToBytes } from '../../harness/protocol/gbcs/hex.ts';
 import { deriveParty } from '../../harness/protocol/gbcs/keys.ts';
@@ -47,10 +48,11 @@ interface Setup {
   readonly received: string[];
   post(path: string, body: string): Promise<Response>;
   send(request: BuiltServiceRequest, path?: string): Promise<DuisUserMessage>;
-  request(key: string, target: string, options?: { originator?: string; counter?: bigint; body?: XMLData }): BuiltServiceRequest;
+  /** Built and signed with the originator's DS key (`signedBy`: another party's key; `unsigned`: none). */
+  request(key: string, target: string, options?: { originator?: string; counter?: bigint; body?: XMLData; unsigned?: boolean; signedBy?: string }): BuiltServiceRequest;
 }
 
-function setup(options: { users?: readonly DccUser[]; commissioned?: boolean } = {}): Setup {
+function setup(options: { users?: readonly DccUser[]; commissioned?: boolean; acceptUnsigned?: boolean } = {}): Setup {
   const clock = new VirtualClock(START);
   const keys = derivedKeyDirectory(SEED);
   const premises = createPremises({ seed: SEED, clock, keys, commissioned: options.commissioned ?? true });
@@ -70,6 +72,7 @@ function setup(options: { users?: readonly DccUser[]; commissioned?: boolean } =
       },
     },
     ...(options.users ? { users: options.users } : {}),
+    ...(options.acceptUnsigned !== undefined ? { acceptUnsigned: options.acceptUnsigned } : {}),
   });
   let counter = BigInt(START);
   const post = (path: string, body: string) => dcc.handler(new Request(`http://dcc.test${path}`, { method: 'POST', body, headers: { 'content-type': 'application/xml' } }));
@@ -88,13 +91,16 @@ function setup(options: { users?: readonly DccUser[]; commissioned?: boolean } =
     },
     request(key, target, o = {}) {
       counter += 1n;
-      return buildServiceRequest({
+      const built = buildServiceRequest({
         template: templates.get(key),
         originator: o.originator ?? SUPPLIER,
         target,
         counter: o.counter ?? counter,
         ...(o.body ? { body: o.body } : {}),
       });
+      if (o.unsigned) return built;
+      const { ds } = keys.keysOf(o.signedBy ?? o.originator ?? SUPPLIER);
+      return { ...built, xml: signDuisRequest(built.xml, { privateKey: ds.privateKey!, publicKey: ds.publicKey }) };
     },
   };
 }
@@ -291,6 +297,46 @@ describe('emulated DCC: rejections are synchronous E-codes and no device sees th
     const s = setup();
     const { message } = await rejected(s, s.request('ECS52_11.2', DEFAULT_EUIS.esme, { originator: '90B3D51F300100FF' }));
     expect(message?.responseCode).toBe(RESPONSE_CODE.invalidUserRole);
+  });
+
+  it('E9004 for a request whose XML signature is broken: the reason says so and no device saw anything', async () => {
+    const s = setup();
+    const request = s.request('ECS52_11.2', DEFAULT_EUIS.esme);
+    const broken = request.xml.replace(/<ds:SignatureValue>(.)/, (_m, c: string) => `<ds:SignatureValue>${c === 'A' ? 'B' : 'A'}`);
+    expect(broken).not.toBe(request.xml);
+    const { message, text, response } = await rejected(s, { ...request, xml: broken });
+    expect(message).toMatchObject({ kind: 'error', responseCode: RESPONSE_CODE.invalidXmlSignature, srv: '11.2', requestId: request.requestId });
+    expect(text).toMatch(/E9004 XML signature of 90-B3-D5-1F-30-01-00-00 refused: the SignatureValue does not verify/);
+    expect(response.headers.get('x-dit-rejection')).toMatch(/^E9004 /);
+    expect(s.premises.devices().length).toBeGreaterThan(0);
+    // the rejected request did not consume its counter: the same request, correctly signed, passes
+    expect((await s.send(request)).responseCode).toBe('I99');
+  });
+
+  it('E9004 for an unsigned request (strict mode), a tampered body and a signature by another party', async () => {
+    const s = setup();
+    const unsigned = await rejected(s, s.request('ECS52_11.2', DEFAULT_EUIS.esme, { unsigned: true }));
+    expect(unsigned.message?.responseCode).toBe(RESPONSE_CODE.invalidXmlSignature);
+    expect(unsigned.text).toMatch(/carries no XML signature/);
+    const t = setup();
+    const signed = t.request('ECS17b_4.1.1_SINGLE', DEFAULT_EUIS.esme);
+    const tampered = signed.xml.replace('<sr:ReadInstantaneousImportRegisters/>', '<sr:ReadInstantaneousPrepayValues/>');
+    expect(tampered).not.toBe(signed.xml);
+    const altered = await rejected(t, tampered, signed.servicePath);
+    expect(altered.message?.responseCode).toBe(RESPONSE_CODE.invalidXmlSignature);
+    expect(altered.text).toMatch(/digest/);
+    const u = setup();
+    const forged = await rejected(u, u.request('ECS52_11.2', DEFAULT_EUIS.esme, { signedBy: ACB }));
+    expect(forged.message?.responseCode).toBe(RESPONSE_CODE.invalidXmlSignature);
+  });
+
+  it('acceptUnsigned lets an unsigned request through but still refuses a broken signature', async () => {
+    const s = setup({ acceptUnsigned: true });
+    expect((await s.send(s.request('ECS52_11.2', DEFAULT_EUIS.esme, { unsigned: true }))).responseCode).toBe('I99');
+    expect((await s.send(s.request('ECS52_11.2', DEFAULT_EUIS.esme))).responseCode).toBe('I99');
+    const forged = await s.send(s.request('ECS52_11.2', DEFAULT_EUIS.esme, { signedBy: ACB }));
+    expect(forged.responseCode).toBe(RESPONSE_CODE.invalidXmlSignature);
+    expect(s.handed).toHaveLength(2);
   });
 
   it('E9002 for a replayed RequestID counter; the first request alone reached the premises', async () => {

@@ -16,6 +16,7 @@
  * | the web service (URL) is not the command variant's               | E13 wrongUrlForRequestType |
  * | CV does not fit the SRV (non-device ↔ 8, critical ↔ 4–7)         | E12 commandVariantNotApplicable |
  * | originator EUI is no registered user                             | E1 invalidUserRole         |
+ * | XML signature missing (strict mode) or present but not verifying with the originator's DS public key | E9004 invalidXmlSignature (provisional) |
  * | the user's role is not eligible for the SRV                      | E2 roleNotEligible         |
  * | RequestID counter not above the originator's last accepted one   | E9002 requestIdCounterNotIncreasing |
  * | CV 2, 3, 6, 7 (a command for local delivery)                     | E17 localCommandNotAvailable (not emulated) |
@@ -28,6 +29,11 @@
  * code for it, and E11 ("the Service Reference is not compatible with the target device type")
  * is what a user of these emulated devices sees for them; the reason text says "not emulated".
  * A rejected request does not consume its RequestID counter.
+ *
+ * XML signatures (xml-signature.ts): strict by default, as DCC Boxed: every request must carry
+ * an enveloped XML-DSig signature (ECDSA-SHA256, exclusive C14N) verifying with the originator
+ * user's DS public key (`keys.keysOf(originator)`). `acceptUnsigned: true` lets an unsigned
+ * request through; a present but invalid signature is still refused.
  *
  * A request that passes becomes a GBCS command (srv-transforms.ts, command-sealing.ts), goes to
  * the premises (`handleCommand`), and is answered I99. The premises' receipt is kept in the
@@ -43,6 +49,7 @@ import { DUIS_SERVICE_PATHS, servicePathFor } from '../../harness/protocol/duis/
 import { routePosts, type FetchHandler } from '../../harness/protocol/duis/http-route.ts';
 import type { DuisRequestMessage } from '../../harness/protocol/duis/message.ts';
 import { parseDuisRequest } from '../../harness/protocol/duis/parse.ts';
+import { hasDuisSignature, verifyDuisSignature } from '../../harness/protocol/duis/xml-signature.ts';
 import { formatRequestId, parseRequestId, RequestCounter, type RequestId } from '../../harness/protocol/duis/request-id.ts';
 import type { DuisReceiver } from '../../harness/protocol/duis/receiver.ts';
 import { RESPONSE_CODE } from '../../harness/protocol/duis/response-codes.ts';
@@ -83,6 +90,11 @@ export interface EmulatedDccOptions {
   readonly users?: readonly DccUser[];
   /** Who receives alerts not addressed to a registered user. Default: the first user. */
   readonly alertRecipient?: Eui64;
+  /**
+   * Accept requests with no XML signature (a present but invalid one is still refused).
+   * Default false: strict, every request must be signed by its originator.
+   */
+  readonly acceptUnsigned?: boolean;
 }
 
 export interface EmulatedDcc {
@@ -163,7 +175,7 @@ class EmulatedDccService {
       return this.refuseUnparsed(bytes, e);
     }
     try {
-      return await this.serve(parsed, path);
+      return await this.serve(parsed, path, bytes);
     } catch (e) {
       if (!(e instanceof Rejection)) throw e;
       return this.reject(parsed.requestId, parsed.srv, e.responseCode, e.reason);
@@ -186,7 +198,7 @@ class EmulatedDccService {
     return rejectionAnswer({ requestId, srv, responseCode, reason, at });
   }
 
-  private async serve(request: DuisRequestMessage, path: string): Promise<Response> {
+  private async serve(request: DuisRequestMessage, path: string, bytes: Uint8Array): Promise<Response> {
     const { srvInfo, commandVariant: cv, requestId } = request;
     const expectedPath = servicePathFor(cv);
     if (path !== expectedPath) {
@@ -196,6 +208,7 @@ class EmulatedDccService {
     const user = duisEuiToHex(requestId.originator);
     const role = this.users.roleOf(user);
     if (role === undefined) throw new Rejection(RESPONSE_CODE.invalidUserRole, `originator ${requestId.originator} is not a registered DCC user`);
+    this.checkXmlSignature(bytes, user, requestId.originator);
     if (!srvInfo.eligibleRoles.includes(role)) {
       throw new Rejection(RESPONSE_CODE.roleNotEligible, `role ${role} of ${requestId.originator} may not send SRV ${srvInfo.srv} (eligible: ${srvInfo.eligibleRoles.join(', ')})`);
     }
@@ -210,6 +223,22 @@ class EmulatedDccService {
       throw new Rejection(RESPONSE_CODE.localCommandNotAvailable, `command variant ${cv} (a command for local delivery) is not emulated`);
     }
     return this.sendCommand(request, user);
+  }
+
+  /** Strict XML-DSig check with the originator's DS public key (see the file header). */
+  private checkXmlSignature(bytes: Uint8Array, user: Eui64, originator: string): void {
+    const xml = new TextDecoder('utf-8').decode(bytes);
+    if (this.options.acceptUnsigned && !hasDuisSignature(xml)) return;
+    let publicKey: Uint8Array;
+    try {
+      publicKey = this.options.keys.keysOf(user).ds.publicKey;
+    } catch {
+      throw new Rejection(RESPONSE_CODE.invalidXmlSignature, `no DS public key is known for originator ${originator}: its XML signature cannot be checked`);
+    }
+    const check = verifyDuisSignature(xml, publicKey);
+    if (!check.valid) {
+      throw new Rejection(RESPONSE_CODE.invalidXmlSignature, `XML signature of ${originator} refused: ${check.reason ?? 'it does not verify'}`);
+    }
   }
 
   private checkCommandVariant({ srvInfo, commandVariant: cv }: DuisRequestMessage): void {

@@ -34,6 +34,8 @@ export interface HostedWorldOptions {
   readonly startMs: number;
   readonly premises?: PremisesSpec;
   readonly receiverUrl?: string | null;
+  /** The DCC accepts DUIS requests with no XML signature (default: strict). */
+  readonly acceptUnsigned?: boolean;
   /** For deliveries; defaults to the global fetch. */
   readonly fetch?: typeof fetch;
 }
@@ -62,6 +64,7 @@ export class HostedWorld {
       startMs: options.startMs,
       receiver,
       ...(options.premises ? { premises: options.premises } : {}),
+      ...(options.acceptUnsigned !== undefined ? { acceptUnsigned: options.acceptUnsigned } : {}),
     });
     this.bench = benchHttpHandler(this.world.benchDriver, HOSTED_BENCH_NAME);
   }

@@ -97,3 +97,22 @@ export function findSrvTransform(srv: string, targetType: DeviceType): SrvTransf
 export function transformTargetsOf(srv: string): DeviceType[] {
   return SRV_TRANSFORMS.filter((t) => t.srv === srv).map((t) => t.targetType);
 }
+
+/** One row of what the emulated DCC implements: an SRV to a device type becomes a use case. */
+export interface EmulatedUseCase {
+  readonly srv: string;
+  readonly targetType: DeviceType;
+  /** GBCS use case name, as the codec (and the DUIS templates) write it, e.g. `ECS17b`. */
+  readonly useCase: string;
+  readonly messageCode: number;
+  readonly originator: CommandOriginator;
+}
+
+/**
+ * The transform table as plain data, in table order, for the composition root (the
+ * `dit duis send --all` sweep and the README's list of implemented use cases). Read-only view:
+ * the DCC itself keeps using SRV_TRANSFORMS.
+ */
+export function emulatedUseCases(): readonly EmulatedUseCase[] {
+  return SRV_TRANSFORMS.map((t) => ({ srv: t.srv, targetType: t.targetType, useCase: t.codec.name, messageCode: t.codec.messageCode, originator: t.originator }));
+}

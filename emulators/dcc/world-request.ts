@@ -24,6 +24,7 @@ const NewWorldSchema = z.strictObject({
   startMs: z.number().finite(),
   premises: z.unknown().optional(),
   receiverUrl: receiverUrl.nullable().optional(),
+  acceptUnsigned: z.boolean().optional(),
 });
 
 const ReceiverSchema = z.strictObject({ url: receiverUrl.nullable() });
@@ -34,6 +35,8 @@ export interface NewWorldRequest {
   /** Absent: the default premises description. */
   readonly premises?: PremisesSpec;
   readonly receiverUrl: string | null;
+  /** The DCC accepts DUIS requests with no XML signature (default false: strict). */
+  readonly acceptUnsigned?: boolean;
 }
 
 function check<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
@@ -54,7 +57,7 @@ export function parseNewWorldRequest(body: unknown): NewWorldRequest {
       throw e;
     }
   }
-  return { seed: b.seed, startMs: b.startMs, receiverUrl: b.receiverUrl ?? null, ...(premises ? { premises } : {}) };
+  return { seed: b.seed, startMs: b.startMs, receiverUrl: b.receiverUrl ?? null, ...(premises ? { premises } : {}), ...(b.acceptUnsigned !== undefined ? { acceptUnsigned: b.acceptUnsigned } : {}) };
 }
 
 /** `{ "url": "http://…" }`, or `{ "url": null }` to stop delivering. */

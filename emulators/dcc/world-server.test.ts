@@ -7,6 +7,7 @@ import { routePosts } from '../../harness/protocol/duis/http-route.ts';
 import { serveFetchHandler } from '../../harness/protocol/duis/http-serve.ts';
 import { parseDuisUserMessage } from '../../harness/protocol/duis/parse.ts';
 import { loadTemplateCatalogue, type TemplateCatalogue } from '../../harness/protocol/duis/templates.ts';
+import { signDuisRequest } from '../../harness/protocol/duis/xml-signature.ts';
 import { loadPremisesSpec } from '../../harness/programme/premises-spec.ts';
 import { deriveParty } from '../../harness/protocol/gbcs/keys.ts';
 import { openFrame } from '../../harness/protocol/gbcs/secure-frame.ts';
@@ -71,8 +72,12 @@ async function createWorld(s: WorldServer, body: object): Promise<CreatedWorld> 
   return (await r.json()) as CreatedWorld;
 }
 
-function ecs52Request(target = ESME, counter = BigInt(START)): BuiltServiceRequest {
-  return buildServiceRequest({ template: templates.get('ECS52_11.2'), originator: SUPPLIER, target, counter });
+/** ECS52 from the supplier, signed with the supplier's DS key of the world's seed (none: unsigned). */
+function ecs52Request(seed: string | null, target = ESME, counter = BigInt(START)): BuiltServiceRequest {
+  const built = buildServiceRequest({ template: templates.get('ECS52_11.2'), originator: SUPPLIER, target, counter });
+  if (seed === null) return built;
+  const { ds } = deriveParty(seed, SUPPLIER);
+  return { ...built, xml: signDuisRequest(built.xml, { privateKey: ds.privateKey!, publicKey: ds.publicKey }) };
 }
 
 async function sendDuis(baseUrl: string, request: BuiltServiceRequest) {
@@ -101,7 +106,7 @@ describe('world server: isolated worlds over loopback HTTP', () => {
     expect(a).toMatchObject({ duisBaseUrl: `${s.url}/worlds/${a.id}`, benchUrl: `${s.url}/worlds/${a.id}/bench`, receiverUrl: rxA.url });
 
     // the same RequestID in both worlds: each DCC has its own counter log
-    const [ackA, ackB] = await Promise.all([sendDuis(a.duisBaseUrl, ecs52Request()), sendDuis(b.duisBaseUrl, ecs52Request())]);
+    const [ackA, ackB] = await Promise.all([sendDuis(a.duisBaseUrl, ecs52Request('world-a')), sendDuis(b.duisBaseUrl, ecs52Request('world-b'))]);
     expect([ackA.responseCode, ackB.responseCode]).toEqual(['I99', 'I99']);
 
     const [benchA, benchB] = await Promise.all([createHttpBenchDriver(a.benchUrl), createHttpBenchDriver(b.benchUrl)]);
@@ -138,7 +143,7 @@ describe('world server: isolated worlds over loopback HTTP', () => {
     const bench = new Bench(await createHttpBenchDriver(w.benchUrl));
     expect(bench.name).toBe('loopback');
     await bench.powerOff(ESME);
-    expect((await sendDuis(w.duisBaseUrl, ecs52Request())).responseCode).toBe('I99');
+    expect((await sendDuis(w.duisBaseUrl, ecs52Request('bench'))).responseCode).toBe('I99');
     await bench.advance(10 * 60_000);
     expect(rx.got).toHaveLength(0);
     const trace = await jsonOf(await fetch(`${w.duisBaseUrl}/trace`));
@@ -172,7 +177,7 @@ describe('world server: isolated worlds over loopback HTTP', () => {
     const missing = await fetch(`${s.url}/worlds/w99/bench/now`);
     expect(missing.status).toBe(404);
     expect((await jsonOf(missing))['error']).toMatch(/no world "w99".*POST \/worlds/);
-    const duis = await fetch(`${s.url}/worlds/w99/api/v1/serviceS`, { method: 'POST', body: ecs52Request().xml });
+    const duis = await fetch(`${s.url}/worlds/w99/api/v1/serviceS`, { method: 'POST', body: ecs52Request(null).xml });
     expect(duis.status).toBe(404);
     await duis.text();
 
@@ -194,12 +199,26 @@ describe('world server: isolated worlds over loopback HTTP', () => {
     await after.text();
   });
 
+  it('checks XML signatures strictly by default; acceptUnsigned: true in POST /worlds lets an unsigned request through', async () => {
+    const s = await server();
+    const strict = await createWorld(s, { seed: 'strict', startMs: START });
+    const refused = await sendDuis(strict.duisBaseUrl, ecs52Request(null));
+    expect(refused.responseCode).toBe('E9004');
+    const lenient = await createWorld(s, { seed: 'lenient', startMs: START, acceptUnsigned: true });
+    expect((await sendDuis(lenient.duisBaseUrl, ecs52Request(null))).responseCode).toBe('I99');
+    // a signature made with another world's keys is present but invalid: refused even so
+    expect((await sendDuis(lenient.duisBaseUrl, ecs52Request('strict', ESME, BigInt(START) + 1n))).responseCode).toBe('E9004');
+    const badFlag = await fetch(`${s.url}/worlds`, { method: 'POST', body: JSON.stringify({ seed: 'x', startMs: START, acceptUnsigned: 'yes' }) });
+    expect(badFlag.status).toBe(400);
+    expect((await jsonOf(badFlag))['error']).toMatch(/acceptUnsigned/);
+  });
+
   it('records a failed delivery when no receiver is set, and delivers once one is', async () => {
     const s = await server();
     const w = await createWorld(s, { seed: 'late-receiver', startMs: START });
     expect(w.receiverUrl).toBeNull();
     const bench = await createHttpBenchDriver(w.benchUrl);
-    expect((await sendDuis(w.duisBaseUrl, ecs52Request())).responseCode).toBe('I99');
+    expect((await sendDuis(w.duisBaseUrl, ecs52Request('late-receiver'))).responseCode).toBe('I99');
     await bench.advance(60_000);
     const trace = await jsonOf(await fetch(`${w.duisBaseUrl}/trace`));
     expect(trace['entries']).toEqual(expect.arrayContaining([expect.objectContaining({ event: 'delivery-failed', detail: expect.stringMatching(/no receiver URL/) })]));
@@ -207,7 +226,7 @@ describe('world server: isolated worlds over loopback HTTP', () => {
     const rx = await receiver();
     const set = await fetch(`${w.duisBaseUrl}/receiver`, { method: 'PUT', body: JSON.stringify({ url: rx.url }) });
     expect(await jsonOf(set)).toEqual({ url: rx.url });
-    expect((await sendDuis(w.duisBaseUrl, ecs52Request(ESME, BigInt(START) + 60_001n))).responseCode).toBe('I99');
+    expect((await sendDuis(w.duisBaseUrl, ecs52Request('late-receiver', ESME, BigInt(START) + 60_001n))).responseCode).toBe('I99');
     await bench.advance(60_000);
     expect(rx.got).toHaveLength(1);
     const bad = await fetch(`${w.duisBaseUrl}/receiver`, { method: 'PUT', body: JSON.stringify({ url: 'ftp://x' }) });
@@ -223,7 +242,7 @@ describe('world server: the default world at the root (DCC Boxed shape)', () => 
     const set = await fetch(`${s.url}/dit/receiver`, { method: 'POST', body: JSON.stringify({ url: rx.url }) });
     expect(set.status).toBe(200);
     await set.text();
-    const request = ecs52Request();
+    const request = ecs52Request('default');
     const ack = await sendDuis(s.url, request);
     expect(ack.responseCode).toBe('I99');
     const bench = await createHttpBenchDriver(`${s.url}/bench`);
@@ -245,7 +264,7 @@ describe('world server: the default world at the root (DCC Boxed shape)', () => 
     const s = await server({ defaultWorld: { seed: 'default', startMs: START, premises: spec, receiverUrl: rx.url } });
     expect(await jsonOf(await fetch(`${s.url}/dit/receiver`))).toEqual({ url: rx.url });
     const bare = await server();
-    const r = await fetch(`${bare.url}/api/v1/serviceS`, { method: 'POST', body: ecs52Request().xml });
+    const r = await fetch(`${bare.url}/api/v1/serviceS`, { method: 'POST', body: ecs52Request(null).xml });
     expect(r.status).toBe(404);
     expect((await jsonOf(r))['error']).toMatch(/no default world/);
   });

@@ -7,7 +7,7 @@
  * | method        | path                                   | what                                          |
  * | ------------- | -------------------------------------- | --------------------------------------------- |
  * | GET           | `/`                                    | what this server serves                        |
- * | POST          | `/worlds`                              | `{ seed, startMs, premises?, receiverUrl? }` → 201 `{ id, duisBaseUrl, benchUrl, receiverUrl }` |
+ * | POST          | `/worlds`                              | `{ seed, startMs, premises?, receiverUrl?, acceptUnsigned? }` → 201 `{ id, duisBaseUrl, benchUrl, receiverUrl }` |
  * | GET           | `/worlds`                              | the worlds hosted now                          |
  * | GET           | `/worlds/<id>`                         | one world                                      |
  * | DELETE        | `/worlds/<id>`                         | 204; the world stops                           |

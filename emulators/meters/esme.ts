@@ -10,6 +10,7 @@ import type { VirtualClock } from '../clock/virtual-clock.ts';
 import type { SeededRandom } from '../clock/seeded-random.ts';
 import { EmulatedDevice, type DeviceIdentity } from '../device.ts';
 import type { DeviceProfile } from '../firmware/device-profile.ts';
+import { Listeners } from '../listeners.ts';
 import { cosem } from './cosem-data.ts';
 import { COSEM_CLASS, CosemObjectTable, type CosemReadResult, type ObisCode } from './cosem-objects.ts';
 import { CONTROL_STATE, ESME_OBIS, esmeObjectDefinitions, type ControlState } from './esme-objects.ts';
@@ -48,6 +49,14 @@ function checkRate(name: string, value: number): void {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
 }
 
+/** A mains outage of the meter, told when the supply comes back (virtual epoch ms). */
+export interface EsmeSupplyOutage {
+  readonly lostAt: number;
+  readonly restoredAt: number;
+}
+
+export type EsmeSupplyRestoredListener = (outage: EsmeSupplyOutage) => void;
+
 export class Esme extends EmulatedDevice {
   readonly objects: CosemObjectTable;
   private readonly clock: VirtualClock;
@@ -55,6 +64,8 @@ export class Esme extends EmulatedDevice {
   private accruedAt: number;
   private activeWms = 0;
   private reactiveVarms = 0;
+  private supplyLostAt: number | null = null;
+  private readonly restoredListeners = new Listeners<EsmeSupplyRestoredListener>();
 
   constructor(options: EsmeOptions) {
     super({ ...options.identity, deviceType: 'ESME' }, options.profile, options.keys ?? null);
@@ -100,10 +111,27 @@ export class Esme extends EmulatedDevice {
     this.objects.update(COSEM_CLASS.disconnectControl, ESME_OBIS.disconnectControl, 3, cosem.enum(state));
   }
 
-  /** Mains power to the meter itself (the Bench's supply-power). */
+  /**
+   * Mains power to the meter itself (the Bench's supply-power). The meter remembers when its
+   * supply was lost; when it comes back, the supply-restored listeners hear the outage (the
+   * meter itself cannot say anything while it has no power).
+   */
   setPowered(on: boolean): void {
     this.sync();
+    const was = this.powered;
     this.powered = on;
+    const now = this.clock.now();
+    if (was && !on) this.supplyLostAt = now;
+    if (!was && on && this.supplyLostAt !== null) {
+      const outage: EsmeSupplyOutage = { lostAt: this.supplyLostAt, restoredAt: now };
+      this.supplyLostAt = null;
+      for (const l of this.restoredListeners.snapshot()) l(outage);
+    }
+  }
+
+  /** Registers a listener for supply restorations; returns a function that removes it. */
+  onSupplyRestored(listener: EsmeSupplyRestoredListener): () => void {
+    return this.restoredListeners.add(listener);
   }
 
   override setFirmwareVersion(hex: string): void {

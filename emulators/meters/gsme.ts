@@ -32,6 +32,19 @@ const SUMMATION_MODULUS = 2 ** 48;
 /** Below this battery level the Metering Status LowBattery bit is set [P]. */
 export const LOW_BATTERY_PERCENT = 10;
 
+/**
+ * What the GSME notices about its own power, the moment it happens [P]:
+ * - 'power-supply-loss': the battery is removed or exhausted (level set to 0). The meter reports
+ *   it at once as a last gasp, on the energy it still holds (GBCS 0x8F1D; SMETS2 GSMEs keep
+ *   enough to send one message — assumption, no public timing).
+ * - 'low-battery': the level falls below LOW_BATTERY_PERCENT from at or above it (GBCS 0x8F1F),
+ *   once per crossing; it re-arms when the level is back at or above the threshold.
+ * A sleepy GSME transmits whenever it has something to say and only listens at its wakes, so
+ * both are raised immediately, not at the next wake [P].
+ */
+export type GsmePowerEvent = { readonly kind: 'power-supply-loss' | 'low-battery'; readonly at: number; readonly batteryPercent: number };
+export type GsmePowerListener = (event: GsmePowerEvent) => void;
+
 export interface GsmeConsumption {
   /** Mean gas flow in summation units per hour (divisor 1000: litres per hour), integer. */
   readonly litresPerHour: number;
@@ -58,6 +71,7 @@ export class Gsme extends EmulatedDevice {
   readonly attributes: ZclAttributeTable;
   private readonly clock: VirtualClock;
   private readonly listeners = new Listeners<GsmeWakeListener>();
+  private readonly powerListeners = new Listeners<GsmePowerListener>();
   private rates: GsmeConsumption;
   private interval: number;
   private battery: number;
@@ -153,10 +167,21 @@ export class Gsme extends EmulatedDevice {
   /** Sets the battery level (the Bench's battery capability); 0 stops the meter. */
   setBatteryPercent(percent: number): void {
     this.sync();
+    const before = this.battery;
     this.battery = Gsme.checkBattery(percent);
     this.powered = this.battery > 0;
     this.attributes.set(ZCL_CLUSTER.powerConfiguration, POWER_CONFIGURATION_ATTRIBUTE.batteryPercentageRemaining, batteryHalfPercent(percent));
     this.updateStatus();
+    const at = this.clock.now();
+    let kind: GsmePowerEvent['kind'] | null = null;
+    if (before > 0 && this.battery === 0) kind = 'power-supply-loss';
+    else if (before >= LOW_BATTERY_PERCENT && this.battery > 0 && this.battery < LOW_BATTERY_PERCENT) kind = 'low-battery';
+    if (kind) for (const l of this.powerListeners.snapshot()) l({ kind, at, batteryPercent: this.battery });
+  }
+
+  /** Registers a listener for power supply loss and low battery (see GsmePowerEvent); returns a function that removes it. */
+  onPowerEvent(listener: GsmePowerListener): () => void {
+    return this.powerListeners.add(listener);
   }
 
   setConsumption(litresPerHour: number): void {

@@ -18,6 +18,7 @@ import { startLoopbackDcc } from './loopback-dcc.ts';
 import { createTarget } from './targets.ts';
 import { EXIT, UserError } from './user-error.ts';
 import { toJson } from './json-output.ts';
+import { formatSweep, runDuisSweep, sweepPassed } from './duis-send-all.ts';
 
 export interface DuisSendOptions {
   target: TargetKind;
@@ -111,6 +112,19 @@ function describeResponse(r: DeviceResponse) {
     payload,
     ...(payloadError ? { payloadError } : {}),
   };
+}
+
+/**
+ * `dit duis send --all`: every loaded template, each implemented one sent to a fresh world
+ * (duis-send-all.ts). Exit 0 when every implemented template is answered and decodable.
+ */
+export async function duisSendAllCommand(opts: DuisSendOptions, out: { write(text: string): unknown } = process.stdout): Promise<number> {
+  if (opts.url && opts.target !== 'loopback') throw new UserError('--url needs --target loopback');
+  const premisesFile = resolve(opts.premises);
+  const premises = loadPremisesSpec(premisesFile);
+  const result = await runDuisSweep({ target: opts.target, seed: opts.seed, premises, premisesFile, ...(opts.url ? { url: opts.url } : {}) });
+  out.write(opts.json ? `${toJson(result.rows, 2)}\n` : formatSweep(result));
+  return sweepPassed(result.rows) ? EXIT.ok : EXIT.failed;
 }
 
 export async function duisTemplatesCommand(opts: { filter?: string }): Promise<number> {

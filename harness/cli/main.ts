@@ -138,14 +138,21 @@ export function buildProgram(): Command {
   duis
     .command('send')
     .description('send one DUIS request template and print the acknowledgement and the decoded response')
-    .argument('<template>', 'template key, e.g. ECS52_11.2 or ECS17b_4.1.1_SINGLE (see dit duis templates)')
+    .argument('[template]', 'template key, e.g. ECS52_11.2 or ECS17b_4.1.1_SINGLE (see dit duis templates); omit with --all')
+    .option('--all', 'every loaded template: one row each (implemented, answered, decodable, reason, rtdsShape); exit 1 unless every implemented one is answered and decodable')
     .addOption(targetOption())
     .option('--url <url>', 'with --target loopback: an emulated DCC already running; default: start one')
     .option('--seed <seed>', 'seed of the emulated world', 'dit')
     .option('--premises <file>', 'premises description', 'fixtures/premises/dual-band.json')
     .option('--json', 'print JSON')
-    .action(async (template: string, opts) => {
-      const { duisSendCommand } = await import('./duis-send-command.ts');
+    .action(async (template: string | undefined, opts) => {
+      const { duisSendAllCommand, duisSendCommand } = await import('./duis-send-command.ts');
+      if (opts.all) {
+        if (template !== undefined) throw new UserError(`give a template or --all, not both (got ${JSON.stringify(template)} and --all)`);
+        process.exitCode = await duisSendAllCommand(opts);
+        return;
+      }
+      if (template === undefined) throw new UserError('dit duis send needs a TEMPLATE (see dit duis templates) or --all');
       process.exitCode = await duisSendCommand(template, opts);
     });
   duis

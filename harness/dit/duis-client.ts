@@ -5,6 +5,11 @@
  * the transport, reads the DCC's synchronous answer, waits for the asynchronous device response
  * inside a response window, then opens the GBCS frame it carries with the user's keys (MAC and
  * signature status) and decodes its payload to typed fields. Every exchange lands in the trace.
+ *
+ * Every request goes out with the user's XML signature (xml-signature.ts: XML-DSig, ECDSA-SHA256
+ * with the user's DS key, exclusive C14N, as DCC Boxed expects) unless `sign: false`; the trace
+ * records the request as sent, signature included (deterministic, RFC 6979). Negative tests
+ * send a request deliberately unsigned or with a broken signature through `sendBuilt`.
  */
 import type { XMLData } from '@smartdcc/duis-parser';
 import type { CommandVariantNumber } from '../protocol/duis/command-variant.ts';
@@ -13,6 +18,7 @@ import { buildServiceRequest, type BuiltServiceRequest } from '../protocol/duis/
 import type { DuisDccAlertMessage, DuisDeviceAlertMessage, DuisResponseMessage, DuisUserMessage } from '../protocol/duis/message.ts';
 import { parseDuisUserMessage } from '../protocol/duis/parse.ts';
 import { formatRequestId, RequestCounter, sameRequestId } from '../protocol/duis/request-id.ts';
+import { signDuisRequest } from '../protocol/duis/xml-signature.ts';
 import type { TemplateCatalogue } from '../protocol/duis/templates.ts';
 import type { Eui64, GbcsFrame, PartyKeys } from '../protocol/gbcs/frame-types.ts';
 import { bytesToHex } from '../protocol/gbcs/hex.ts';
@@ -40,6 +46,19 @@ export interface DuisClientOptions {
   readonly keys: KeyLookup;
   /** Time of the world in use, epoch ms: virtual when emulated, wall time in a lab. */
   readonly now: () => number;
+  /** Sign every request with the user's DS key (XML-DSig). Default true. */
+  readonly sign?: boolean;
+}
+
+/**
+ * How a request's XML signature is made: `signed` (the user's DS key), `none` (sent unsigned),
+ * `broken` (signed, then one character of the SignatureValue changed: a present but invalid
+ * signature). Default: `signed`, or `none` for a client made with `sign: false`.
+ */
+export type RequestSignature = 'signed' | 'none' | 'broken';
+
+export interface SendBuiltOptions {
+  readonly signature?: RequestSignature;
 }
 
 export interface SendOptions {
@@ -47,6 +66,7 @@ export interface SendOptions {
   readonly target?: Eui64;
   readonly commandVariant?: CommandVariantNumber;
   readonly body?: XMLData;
+  readonly signature?: RequestSignature;
 }
 
 /** A device response as the user reads it: the DUIS message, and the GBCS frame it carries. */
@@ -157,11 +177,15 @@ export class DuisClient {
       ...(options.commandVariant ? { commandVariant: options.commandVariant } : {}),
       ...(options.body ? { body: options.body } : {}),
     });
-    return this.sendBuilt(request);
+    return this.sendBuilt(request, options.signature ? { signature: options.signature } : {});
   }
 
-  /** Sends an already built request (negative tests build what the DCC must refuse). */
-  async sendBuilt(request: BuiltServiceRequest): Promise<DuisExchange> {
+  /**
+   * Sends an already built request (negative tests build what the DCC must refuse), signed as
+   * `options.signature` says. The exchange's request carries the XML as sent.
+   */
+  async sendBuilt(built: BuiltServiceRequest, options: SendBuiltOptions = {}): Promise<DuisExchange> {
+    const request: BuiltServiceRequest = { ...built, xml: this.signed(built.xml, options.signature ?? (this.options.sign === false ? 'none' : 'signed')) };
     const sentAt = this.now();
     this.trace.record({
       at: sentAt,
@@ -191,6 +215,14 @@ export class DuisClient {
       body: reply.body,
     });
     return new DuisExchange(this, request, reply, ack, sentAt);
+  }
+
+  private signed(xml: string, signature: RequestSignature): string {
+    if (signature === 'none') return xml;
+    const { ds } = this.options.user.keys;
+    if (!ds.privateKey) throw new DuisRequestError(`the user ${this.options.user.eui} has no private DS key to sign the DUIS request with`);
+    const signedXml = signDuisRequest(xml, { privateKey: ds.privateKey, publicKey: ds.publicKey });
+    return signature === 'broken' ? breakSignatureValue(signedXml) : signedXml;
   }
 
   /** Opens the GBCS frame of a device response or alert with the user's keys. */
@@ -242,6 +274,11 @@ export class DuisClient {
   async close(): Promise<void> {
     this.unsubscribe();
   }
+}
+
+/** Changes the first character of the SignatureValue (deterministically): the signature no longer verifies. */
+function breakSignatureValue(xml: string): string {
+  return xml.replace(/(<(?:[A-Za-z_][\w.-]*:)?SignatureValue[^>]*>\s*)(.)/, (_m, open: string, c: string) => `${open}${c === 'A' ? 'B' : 'A'}`);
 }
 
 function gbcsSummary(bytes: Uint8Array): string {

@@ -26,6 +26,10 @@ describe('use-case registry', () => {
       'CCS01:0x0001',
       'CS14:0x0018',
       'DBCH01:0x010a',
+      'ECS80:0x0067',
+      'GNCA:0x1001',
+      'GNCA:0x1001',
+      'GNCA:0x1001',
     ]);
     expect(useCaseCodecFor(0x0059)?.name).toBe('ECS52');
     expect(useCaseCodecFor(0x0018)).toBeUndefined();

@@ -13,9 +13,22 @@ import { ecs17b } from './use-cases/ecs17b.ts';
 import { ecs52 } from './use-cases/ecs52.ts';
 import { gcs13a } from './use-cases/gcs13a.ts';
 import { gcs38 } from './use-cases/gcs38.ts';
+import { ecs80SupplyOutageRestored, gncaGsmePowerSupplyLoss, gncaLowBattery, gncaSupplyRestored } from './use-cases/power-alerts.ts';
 import type { AnyAlertCodec, AnyCodec, AnyUseCaseCodec } from './use-cases/use-case-codec.ts';
 
-export const USE_CASE_CODECS: readonly AnyCodec[] = [ecs17b, gcs13a, ecs52, gcs38, ccs01, cs14DeviceLogChanged, dbch01];
+export const USE_CASE_CODECS: readonly AnyCodec[] = [
+  ecs17b,
+  gcs13a,
+  ecs52,
+  gcs38,
+  ccs01,
+  cs14DeviceLogChanged,
+  dbch01,
+  ecs80SupplyOutageRestored,
+  gncaSupplyRestored,
+  gncaGsmePowerSupplyLoss,
+  gncaLowBattery,
+];
 
 const BY_CODE = new Map<number, AnyCodec[]>();
 for (const c of USE_CASE_CODECS) BY_CODE.set(c.messageCode, [...(BY_CODE.get(c.messageCode) ?? []), c]);

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PREMISES_FILE, loadPremisesSpec } from '../programme/premises-spec.ts';
+import { loadTemplateCatalogue } from '../protocol/duis/templates.ts';
+import { rtdsAvailable } from '../protocol/gbcs/rtds.ts';
+import { emulatedUseCases } from '../../emulators/dcc/srv-transforms.ts';
+import { duisSendAllCommand } from './duis-send-command.ts';
+import { decideImplemented, formatSweep, runDuisSweep, sweepPassed, type SweepResult } from './duis-send-all.ts';
+
+const premises = loadPremisesSpec(DEFAULT_PREMISES_FILE);
+
+let sweep: Promise<SweepResult> | undefined;
+const fullSweep = () => (sweep ??= runDuisSweep({ target: 'emulated', seed: 'dit', premises, premisesFile: DEFAULT_PREMISES_FILE }));
+
+describe('dit duis send --all (the sweep, in process)', () => {
+  it('has one row per loaded template; every implemented one is answered with a decodable response', async () => {
+    const result = await fullSweep();
+    const catalogue = await loadTemplateCatalogue();
+    expect(result.rows.map((r) => r.template)).toEqual([...catalogue.keys()]);
+    const implemented = result.rows.filter((r) => r.implemented);
+    // an implemented row is a row of the emulators' transform table (11.2 → CHF has no template)
+    const table = new Set(emulatedUseCases().map((u) => `${u.srv}/${u.targetType}/${u.useCase.toLowerCase()}`));
+    expect(implemented.length).toBeGreaterThan(0);
+    for (const r of implemented) expect(table).toContain(`${r.srv}/${r.targetType}/${r.useCase?.toLowerCase()}`);
+    for (const r of implemented) {
+      expect({ template: r.template, answered: r.answered, decodable: r.decodable, reason: r.reason }).toEqual({ template: r.template, answered: true, decodable: true, reason: null });
+      expect(r.responseCode).toBe('I0');
+      expect(r.elapsedMs).toBeLessThanOrEqual(result.windowMs);
+    }
+    expect(sweepPassed(result.rows)).toBe(true);
+    expect(result.wallMs).toBeLessThan(20_000);
+  }, 30_000);
+
+  it('gives every unimplemented template a reason and sends none of them', async () => {
+    const result = await fullSweep();
+    const others = result.rows.filter((r) => !r.implemented);
+    expect(others.length).toBeGreaterThan(0);
+    for (const r of others) {
+      expect(r.reason, r.template).toMatch(/\S/);
+      expect([r.answered, r.decodable, r.rtdsShape, r.ackCode]).toEqual([false, false, null, null]);
+    }
+    const reasonOf = (key: string) => result.rows.find((r) => r.template === key)?.reason;
+    expect(reasonOf('ECS01a_1.1.1_IMMEDIATE_BLOCK')).toMatch(/^SRV 1\.1\.1 \(critical\) not emulated yet/);
+    expect(reasonOf('CCS02_8.11')).toBe('SRV 8.11 to the CHF is emulated as CCS01; use case CCS02 not emulated yet');
+    expect(reasonOf('ECS17b_4.1.1')).toMatch(/command variant 2 \(local delivery\)/);
+    expect(reasonOf('8.14.1_COMMUNICATIONS_HUB_STATUS_UPDATE_INSTALL')).toMatch(/non-device SRV 8\.14\.1: answered by the DCC itself/);
+  }, 30_000);
+
+  it.runIf(rtdsAvailable())('compares each answered response with the RTDS response of the same use case', async () => {
+    const result = await fullSweep();
+    for (const r of result.rows.filter((x) => x.answered)) {
+      expect({ template: r.template, rtdsShape: r.rtdsShape }, r.rtdsNote ?? '').toEqual({ template: r.template, rtdsShape: true });
+    }
+  }, 30_000);
+
+  it('says the RTDS shape is not compared when the RTDS folder is absent', async () => {
+    const result = await runDuisSweep({ target: 'emulated', seed: 'dit', premises, premisesFile: DEFAULT_PREMISES_FILE, rtdsDir: '/nonexistent/rtds', only: (k) => k === 'ECS52_11.2' });
+    expect(result.rows).toHaveLength(1);
+    expect(result.rows[0]).toMatchObject({ implemented: true, answered: true, decodable: true, rtdsShape: null });
+    expect(result.rows[0]!.rtdsNote).toMatch(/RTDS folder absent/);
+    expect(formatSweep(result)).toMatch(/RTDS shape not compared/);
+  });
+
+  it('marks a template not implemented when its target is no device of the premises', async () => {
+    const catalogue = await loadTemplateCatalogue();
+    const decision = decideImplemented(catalogue.get('ECS52_11.2'), { ...premises, meters: premises.meters.filter((m) => m.type !== 'ESME') });
+    expect(decision).toMatchObject({ implemented: false, targetType: null });
+    expect(decision.reason).toMatch(/is no device of the premises/);
+  });
+
+  it('prints the array with --json and a grouped table otherwise (exit 0)', async () => {
+    let text = '';
+    const out = { write: (s: string) => (text += s) };
+    // the CLI path: same premises and seed, only the JSON output is checked here
+    expect(await duisSendAllCommand({ target: 'emulated', seed: 'dit', premises: DEFAULT_PREMISES_FILE, json: true }, out)).toBe(0);
+    const rows = JSON.parse(text) as Array<Record<string, unknown>>;
+    expect(rows.length).toBe((await loadTemplateCatalogue()).size);
+    for (const r of rows) expect(Object.keys(r).slice(0, 5)).toEqual(['template', 'implemented', 'answered', 'decodable', 'reason']);
+    const human = formatSweep(await fullSweep());
+    expect(human).toMatch(/^implemented \(\d+\):/);
+    expect(human).toMatch(/\nnot implemented \(\d+\):/);
+    expect(human).toMatch(/\d+ templates: \d+ implemented, \d+ answered, \d+ decodable/);
+  }, 30_000);
+});
