@@ -308,7 +308,6 @@ describe('emulated DCC: rejections are synchronous E-codes and no device sees th
     expect(message).toMatchObject({ kind: 'error', responseCode: RESPONSE_CODE.invalidXmlSignature, srv: '11.2', requestId: request.requestId });
     expect(text).toMatch(/E9004 XML signature of 90-B3-D5-1F-30-01-00-00 refused: the SignatureValue does not verify/);
     expect(response.headers.get('x-dit-rejection')).toMatch(/^E9004 /);
-    expect(s.premises.devices().length).toBeGreaterThan(0);
     // the rejected request did not consume its counter: the same request, correctly signed, passes
     expect((await s.send(request)).responseCode).toBe('I99');
   });

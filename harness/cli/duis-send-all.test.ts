@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../protocol/gbcs/rtds.ts';
 import { DEFAULT_PREMISES_FILE, loadPremisesSpec } from '../programme/premises-spec.ts';
 import { loadTemplateCatalogue } from '../protocol/duis/templates.ts';
 import { rtdsAvailable } from '../protocol/gbcs/rtds.ts';
@@ -81,4 +83,13 @@ describe('dit duis send --all (the sweep, in process)', () => {
     expect(human).toMatch(/\nnot implemented \(\d+\):/);
     expect(human).toMatch(/\d+ templates: \d+ implemented, \d+ answered, \d+ decodable/);
   }, 30_000);
+
+  it('the README lists every implemented SRV → device → use case of the transform table', () => {
+    const readme = readFileSync(`${projectRoot()}/README.md`, 'utf8');
+    const section = readme.slice(readme.indexOf('### Implemented use cases'));
+    const listed = new Set(
+      [...section.matchAll(/^\| ([\d.]+) \| [^|]+ \| (\w+) \| (\w+)/gm)].map((m) => `${m[1]}/${m[2]}/${m[3]}`),
+    );
+    expect(listed).toEqual(new Set(emulatedUseCases().map((u) => `${u.srv}/${u.targetType}/${u.useCase}`)));
+  });
 });
