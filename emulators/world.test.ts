@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Bench } from '../harness/bench/bench.ts';
 import { buildServiceRequest } from '../harness/protocol/duis/build-request.ts';
+import { signDuisRequest } from '../harness/protocol/duis/xml-signature.ts';
 import { parseDuisUserMessage } from '../harness/protocol/duis/parse.ts';
 import { loadTemplateCatalogue } from '../harness/protocol/duis/templates.ts';
 import { loadPremisesSpec } from '../harness/programme/premises-spec.ts';
@@ -42,7 +43,7 @@ describe('createEmulatedWorld', () => {
     const { w, received } = world('world-2');
     const templates = await loadTemplateCatalogue();
     const request = buildServiceRequest({ template: templates.get('ECS52_11.2'), originator: REMOTE_PARTY.supplier, target: esme.eui, counter: BigInt(START) });
-    const reply = await w.dcc(new Request(`http://dcc.test${request.servicePath}`, { method: 'POST', body: request.xml }));
+    const reply = await w.dcc(new Request(`http://dcc.test${request.servicePath}`, { method: 'POST', body: signDuisRequest(request.xml, { privateKey: w.keys.keysOf(REMOTE_PARTY.supplier).ds.privateKey!, publicKey: w.keys.keysOf(REMOTE_PARTY.supplier).ds.publicKey }) }));
     expect(parseDuisUserMessage(await reply.text()).responseCode).toBe('I99');
     await new Bench(w.benchDriver).advance(60_000);
     expect(received).toHaveLength(1);

@@ -38,6 +38,8 @@ export interface DefaultWorldOptions {
   readonly startMs: number;
   readonly premises?: PremisesSpec;
   readonly receiverUrl?: string;
+  /** The DCC accepts DUIS requests with no XML signature (default: strict). */
+  readonly acceptUnsigned?: boolean;
 }
 
 export interface WorldServerOptions {

@@ -7,6 +7,7 @@
 import type { XMLData } from '@smartdcc/duis-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServiceRequest } from '../../harness/protocol/duis/build-request.ts';
+import { signDuisRequest } from '../../harness/protocol/duis/xml-signature.ts';
 import type { DuisDeviceAlertMessage, DuisResponseMessage, DuisUserMessage } from '../../harness/protocol/duis/message.ts';
 import { parseDuisUserMessage } from '../../harness/protocol/duis/parse.ts';
 import { loadTemplateCatalogue, type TemplateCatalogue } from '../../harness/protocol/duis/templates.ts';
@@ -48,7 +49,7 @@ function world(profiles: WorldProfiles = {}, seed = 'profile-faults') {
     async send(key: string, target: string, body?: XMLData) {
       counter += 1n;
       const request = buildServiceRequest({ template: templates.get(key), originator: SUPPLIER, target, counter, ...(body ? { body } : {}) });
-      const reply = await w.dcc(new Request(`http://dcc.test${request.servicePath}`, { method: 'POST', body: request.xml, headers: { 'content-type': 'application/xml' } }));
+      const reply = await w.dcc(new Request(`http://dcc.test${request.servicePath}`, { method: 'POST', body: signDuisRequest(request.xml, { privateKey: w.keys.keysOf(SUPPLIER).ds.privateKey!, publicKey: w.keys.keysOf(SUPPLIER).ds.publicKey }), headers: { 'content-type': 'application/xml' } }));
       const ack = parseDuisUserMessage(await reply.text());
       expect(ack.responseCode, `DCC answer to ${key}`).toBe('I99');
       return request;

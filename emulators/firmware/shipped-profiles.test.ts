@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServiceRequest } from '../../harness/protocol/duis/build-request.ts';
+import { signDuisRequest } from '../../harness/protocol/duis/xml-signature.ts';
 import type { DuisResponseMessage } from '../../harness/protocol/duis/message.ts';
 import { parseDuisUserMessage } from '../../harness/protocol/duis/parse.ts';
 import { loadTemplateCatalogue, type TemplateCatalogue } from '../../harness/protocol/duis/templates.ts';
@@ -38,7 +39,7 @@ function world(profiles: WorldProfiles, seed = 'shipped', premises: PremisesSpec
     async send(key: string, target: string) {
       counter += 1n;
       const request = buildServiceRequest({ template: templates.get(key), originator: REMOTE_PARTY.supplier, target, counter });
-      await w.dcc(new Request(`http://dcc.test${request.servicePath}`, { method: 'POST', body: request.xml }));
+      await w.dcc(new Request(`http://dcc.test${request.servicePath}`, { method: 'POST', body: signDuisRequest(request.xml, { privateKey: w.keys.keysOf(REMOTE_PARTY.supplier).ds.privateKey!, publicKey: w.keys.keysOf(REMOTE_PARTY.supplier).ds.publicKey }) }));
       return w.clock.now();
     },
     responses: () => received.map((xml) => parseDuisUserMessage(xml)).filter((m): m is DuisResponseMessage => m.kind === 'response'),

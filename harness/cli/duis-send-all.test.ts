@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../protocol/gbcs/rtds.ts';
 import { DEFAULT_PREMISES_FILE, loadPremisesSpec } from '../programme/premises-spec.ts';
 import { loadTemplateCatalogue } from '../protocol/duis/templates.ts';
 import { rtdsAvailable } from '../protocol/gbcs/rtds.ts';
 import { emulatedUseCases } from '../../emulators/dcc/srv-transforms.ts';
 import { duisSendAllCommand } from './duis-send-command.ts';
+import { main } from './main.ts';
 import { decideImplemented, formatSweep, runDuisSweep, sweepPassed, type SweepResult } from './duis-send-all.ts';
 
 const premises = loadPremisesSpec(DEFAULT_PREMISES_FILE);
@@ -86,10 +87,26 @@ describe('dit duis send --all (the sweep, in process)', () => {
 
   it('the README lists every implemented SRV → device → use case of the transform table', () => {
     const readme = readFileSync(`${projectRoot()}/README.md`, 'utf8');
-    const section = readme.slice(readme.indexOf('### Implemented use cases'));
+    const start = readme.indexOf('### Implemented use cases');
+    const section = readme.slice(start, readme.indexOf('\n### ', start + 1));
     const listed = new Set(
       [...section.matchAll(/^\| ([\d.]+) \| [^|]+ \| (\w+) \| (\w+)/gm)].map((m) => `${m[1]}/${m[2]}/${m[3]}`),
     );
     expect(listed).toEqual(new Set(emulatedUseCases().map((u) => `${u.srv}/${u.targetType}/${u.useCase}`)));
+  });
+
+  it('dit duis send without a template and without --all is a usage error (exit 2)', async () => {
+    let err = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((t: string | Uint8Array) => ((err += String(t)), true));
+    try {
+      expect(await main(['duis', 'send'])).toBe(2);
+      expect(err).toMatch(/needs a TEMPLATE .* or --all/);
+      err = '';
+      expect(await main(['duis', 'send', 'ECS52_11.2', '--all'])).toBe(2);
+      expect(err).toMatch(/a template or --all, not both/);
+    } finally {
+      spy.mockRestore();
+      process.exitCode = undefined;
+    }
   });
 });

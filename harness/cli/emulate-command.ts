@@ -21,6 +21,7 @@ export interface EmulateOptions {
   premises: string;
   receiver?: string;
   at?: string;
+  acceptUnsigned?: boolean;
 }
 
 export async function emulateCommand(opts: EmulateOptions): Promise<number> {
@@ -38,6 +39,7 @@ export async function emulateCommand(opts: EmulateOptions): Promise<number> {
         startMs: worldStartMs(opts.at ?? '2019-04-12'),
         premises,
         ...(opts.receiver ? { receiverUrl: opts.receiver } : {}),
+        ...(opts.acceptUnsigned ? { acceptUnsigned: true } : {}),
       },
     });
   } catch (e) {
@@ -51,6 +53,7 @@ export async function emulateCommand(opts: EmulateOptions): Promise<number> {
     [
       `emulated DCC listening on ${server.url} (seed "${opts.seed}")`,
       `  DUIS:      POST ${server.url}/api/v1/serviceS | /serviceT | /serviceD`,
+      `  signature: ${opts.acceptUnsigned ? 'unsigned DUIS requests accepted (--accept-unsigned); a broken XML signature is refused (E9004)' : "every DUIS request must carry the originator's XML signature (else E9004; --accept-unsigned relaxes it)"}`,
       `  receiver:  ${opts.receiver ?? `not set: POST ${server.url}/dit/receiver {"url": "..."}`}`,
       `  bench:     ${server.url}/bench/{now,advance,supply,battery,radio}`,
       `  worlds:    POST ${server.url}/worlds (one isolated premises each; used by dit run --target loopback --url ${server.url})`,
