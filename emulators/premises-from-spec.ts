@@ -38,6 +38,7 @@ function meter(m: MeterSpec): MeterOverrides {
     firmwareVersion: m.firmwareImage,
     band: m.band,
     installCode: bytesToHex(new TextEncoder().encode(m.installCode)),
+    ...(m.mpxn !== undefined ? { mpxn: m.mpxn } : {}),
   };
 }
 

@@ -39,7 +39,8 @@
  * the premises (`handleCommand`), and is answered I99. The premises' receipt is kept in the
  * trace: a command the device refuses gets no response, as from a real device. Device
  * responses and alerts come back through `onDeviceMessage` and reach the receiver as DUIS
- * (device-message-relay.ts). Every date-time is the virtual clock's.
+ * (device-message-relay.ts); a comms hub power loss the premises reports becomes the DCC alert
+ * AD1 (dcc-alert-relay.ts). Every date-time is the virtual clock's.
  */
 import { isDuisError, type DuisError } from '../../harness/protocol/duis/duis-error.ts';
 import { buildAcknowledgement } from '../../harness/protocol/duis/build-response.ts';
@@ -60,6 +61,7 @@ import type { DeviceType } from '../device.ts';
 import type { KeyDirectory } from '../key-directory.ts';
 import { buildDccCommand, type DccCommand } from './command-sealing.ts';
 import { duisAnswer, notDuisAnswer, rejectionAnswer } from './dcc-answer.ts';
+import { DccAlertRelay, type CommsHubPowerLossReport } from './dcc-alert-relay.ts';
 import { DccTrace } from './dcc-trace.ts';
 import { DccUserRegistry, DEFAULT_DCC_USERS, type DccUser } from './dcc-users.ts';
 import { DeviceMessageRelay } from './device-message-relay.ts';
@@ -76,6 +78,8 @@ export interface DccPremises {
   handleCommand(frame: Uint8Array): CommandReceipt | Promise<CommandReceipt>;
   /** Registers a listener for device responses and alerts; returns the unsubscribe function. */
   onDeviceMessage(listener: DeviceMessageListener): () => void;
+  /** Registers a listener for comms hub power losses (the DCC raises AD1); returns the unsubscribe function. */
+  onCommsHubPowerLoss?(listener: (loss: CommsHubPowerLossReport) => void | Promise<void>): () => void;
 }
 
 export interface EmulatedDccOptions {
@@ -157,7 +161,13 @@ class EmulatedDccService {
       alertRecipient,
       trace: this.trace,
     });
-    this.stopListening = options.premises.onDeviceMessage(relay.relay);
+    const dccAlerts = new DccAlertRelay({ now: options.now, receiver: options.receiver, recipient: alertRecipient, trace: this.trace });
+    const stopDevices = options.premises.onDeviceMessage(relay.relay);
+    const stopHub = options.premises.onCommsHubPowerLoss?.(dccAlerts.commsHubPowerLost);
+    this.stopListening = () => {
+      stopDevices();
+      stopHub?.();
+    };
   }
 
   close(): void {

@@ -84,6 +84,7 @@ export function buildProgram(): Command {
     .option('--premises <file>', 'premises description (comms hub and meters)', 'fixtures/premises/dual-band.json')
     .option('--receiver <url>', 'where asynchronous DUIS responses and alerts are POSTed (default: the client tells the server)')
     .option('--at <date>', 'programme date the emulated world starts at (YYYY-MM-DD)', '2019-04-12')
+    .option('--accept-unsigned', 'the default world accepts DUIS requests with no XML signature (a broken one is still refused)')
     .action(async (opts) => {
       const { emulateCommand } = await import('./emulate-command.ts');
       process.exitCode = await emulateCommand(opts);

@@ -41,4 +41,9 @@ describe('test case metadata', () => {
     );
     expect(validateTestCaseMeta(meta)).toBe(meta);
   });
+
+  it('accepts srv NA for an alert no service request causes', () => {
+    const alert = { ...meta, id: 'ALERT-X', useCase: 'GNCA', srv: 'NA' };
+    expect(validateTestCaseMeta(alert)).toBe(alert);
+  });
 });

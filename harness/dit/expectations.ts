@@ -2,15 +2,17 @@
 /**
  * The checks every DIT test makes on what came back, written once: a device response is an I0
  * DUIS response carrying a GBCS response frame of the expected use case, from the expected
- * device, protected as expected, whose payload decodes to typed fields; and nothing arrived
- * that nobody asked for. Each failure message names what was expected and what came.
+ * device, protected as expected, whose payload decodes to typed fields; a device alert (or a
+ * DCC alert) arrives inside its window, carrying the expected alert; and nothing arrived that
+ * nobody asked for. Each failure message names what was expected and what came.
  */
 import { expect } from 'vitest';
 import { describeMessage } from '../transport/inbox.ts';
 import { formatMessageCode } from '../protocol/gbcs/message-codes.ts';
-import type { Eui64 } from '../protocol/gbcs/frame-types.ts';
-import type { MacStatus } from '../protocol/gbcs/secure-frame.ts';
-import type { UseCaseCodec } from '../protocol/gbcs/payload/use-cases/use-case-codec.ts';
+import type { DuisDccAlertMessage, DuisDeviceAlertMessage } from '../protocol/duis/message.ts';
+import type { Eui64, GbcsFrame } from '../protocol/gbcs/frame-types.ts';
+import type { MacStatus, SignatureStatus } from '../protocol/gbcs/secure-frame.ts';
+import type { AlertCodec, UseCaseCodec } from '../protocol/gbcs/payload/use-cases/use-case-codec.ts';
 import type { DeviceResponse, DuisClient } from './duis-client.ts';
 
 export interface ResponseExpectation {
@@ -47,4 +49,64 @@ export function expectNoUnexpectedMessages(duis: DuisClient, allowedAlertCodes: 
   const allowed = new Set(allowedAlertCodes.map((c) => c.toUpperCase()));
   const unexpected = duis.untaken().filter((m) => !(m.alertCode && allowed.has(m.alertCode.toUpperCase())));
   expect(unexpected.map(describeMessage), 'messages nobody asked for').toEqual([]);
+}
+
+export interface AlertExpectation {
+  /** The device the alert must come from (the ResponseID's originator and the frame's). */
+  readonly from: Eui64;
+  /** The window the alert must arrive in, from now (world time, ms): waiting moves virtual time. */
+  readonly within: number;
+  /** MAC status the user must see (default 'valid'; 'absent' for an alert sent signed only). */
+  readonly mac?: MacStatus;
+  /** Signature status the user must see (default 'absent'; 'valid' for a signed alert). */
+  readonly signature?: SignatureStatus;
+}
+
+/** A device alert as the user reads it: the DUIS message, its GBCS frame and the typed fields. */
+export interface ReceivedDeviceAlert<A> {
+  readonly message: DuisDeviceAlertMessage;
+  readonly frame: GbcsFrame;
+  readonly fields: A;
+  /** World time it arrived. */
+  readonly arrivedAt: number;
+}
+
+function hex4(n: number): string {
+  return n.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/**
+ * Waits (in the inbox, virtual time when emulated) for a DUIS device alert with the codec's
+ * alert code from `from`, and asserts the GBCS frame it carries: CRA 3, the codec's message
+ * code and alert code, the originator, the protection the user sees; returns its typed fields.
+ */
+export async function expectDeviceAlert<A>(duis: DuisClient, codec: AlertCodec<A>, expected: AlertExpectation): Promise<ReceivedDeviceAlert<A>> {
+  const code = hex4(codec.alertCode);
+  const what = `${codec.name} alert ${code} from ${expected.from}`;
+  const message = (await duis.transport.inbox.awaitAlert({ kind: 'device-alert', alertCode: code, from: expected.from }, { within: expected.within })) as DuisDeviceAlertMessage;
+  const arrivedAt = duis.now();
+  expect(message.responseCode, `${what}: DUIS response code`).toBe('I0');
+  const opened = duis.openGbcs(message.gbcsPayload);
+  if (!opened) throw new Error(`${what}: the DUIS alert carries no GBCS payload`);
+  const { frame } = opened;
+  expect(frame.cra, `${what}: CRA flag`).toBe(3);
+  expect(formatMessageCode(frame.messageCode), `${what}: message code`).toBe(formatMessageCode(codec.messageCode));
+  expect(frame.originator, `${what}: originator`).toBe(expected.from);
+  expect(opened.mac, `${what}: MAC`).toBe(expected.mac ?? 'valid');
+  expect(opened.signature, `${what}: signature`).toBe(expected.signature ?? 'absent');
+  const fields = codec.decodeAlert(frame.payload, { header: frame, ...(opened.cipher ? { cipher: opened.cipher } : {}) });
+  return { message, frame, fields, arrivedAt };
+}
+
+/** Waits for a DUIS DCC alert (e.g. AD1) within the window and asserts it is an I0 DCC alert. */
+export async function expectDccAlert(duis: DuisClient, alertCode: string, options: { readonly within: number }): Promise<DuisDccAlertMessage> {
+  const message = (await duis.transport.inbox.awaitAlert({ kind: 'dcc-alert', alertCode }, { within: options.within })) as DuisDccAlertMessage;
+  expect(message.responseCode, `DCC alert ${alertCode}: DUIS response code`).toBe('I0');
+  return message;
+}
+
+/** Lets `ms` of world time pass and asserts that no DUIS message arrived nobody asked for. */
+export async function expectQuietFor(duis: DuisClient, bench: { advance(ms: number): Promise<void> }, ms: number): Promise<void> {
+  await bench.advance(ms);
+  expectNoUnexpectedMessages(duis);
 }

@@ -16,7 +16,7 @@ export interface TestCaseMeta {
   readonly id: string;
   /** GBCS use case, e.g. "ECS17b". */
   readonly useCase: string;
-  /** DUIS service reference variant, e.g. "4.1.1". */
+  /** DUIS service reference variant, e.g. "4.1.1"; "NA" for an alert no service request causes (as RTDS names them). */
   readonly srv: string;
   readonly deviceTypes: readonly DeviceType[];
   readonly bands: readonly Band[];
@@ -28,6 +28,9 @@ export interface TestCaseMeta {
   readonly needs?: readonly BenchCapability[];
 }
 
+/** The srv of a test case about an alert that no service request causes (RTDS folder prefix NA_). */
+export const NO_SRV = 'NA';
+
 const ID_PATTERN = /^[A-Z0-9][A-Z0-9._-]*$/;
 
 /** Checks a test case's metadata, naming the field that is wrong. */
@@ -35,7 +38,7 @@ export function validateTestCaseMeta(meta: TestCaseMeta): TestCaseMeta {
   const problems: string[] = [];
   if (!ID_PATTERN.test(meta.id)) problems.push(`id "${meta.id}" must be upper-case letters, digits, . _ -`);
   if (!/^[A-Z]+[0-9A-Za-z]*$/.test(meta.useCase)) problems.push(`useCase "${meta.useCase}" is not a GBCS use case name`);
-  if (!/^\d+(\.\d+)*$/.test(meta.srv)) problems.push(`srv "${meta.srv}" is not a service reference variant like 4.1.1`);
+  if (meta.srv !== NO_SRV && !/^\d+(\.\d+)*$/.test(meta.srv)) problems.push(`srv "${meta.srv}" is not a service reference variant like 4.1.1 (or ${NO_SRV} for an alert)`);
   if (meta.deviceTypes.length === 0) problems.push('deviceTypes is empty');
   if (meta.bands.length === 0) problems.push('bands is empty');
   if (![1, 2, 3, 4].includes(meta.severity)) problems.push(`severity ${String(meta.severity)} is not 1..4`);

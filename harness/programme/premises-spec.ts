@@ -25,6 +25,8 @@ export const MeterSpecSchema = z.object({
   band: z.enum(['2.4GHz', '868MHz']),
   /** 16 ASCII characters, as CCS01 carries it. */
   installCode: z.string().length(16),
+  /** The meter point: MPAN (13 digits, ESME) or MPRN (6–10 digits, GSME); the DCC names it in AD1. */
+  mpxn: z.string().regex(/^\d{6,13}$/, 'an MPAN or MPRN: 6 to 13 digits').optional(),
   /** GSME only: how often it wakes, in minutes. */
   wakeIntervalMinutes: z.number().int().positive().optional(),
   /** Programme ids (fixtures/programme): the device model and firmware release, for profiles. */
