@@ -23,6 +23,7 @@ import type { TemplateCatalogue } from '../protocol/duis/templates.ts';
 import type { Eui64, GbcsFrame, PartyKeys } from '../protocol/gbcs/frame-types.ts';
 import { bytesToHex } from '../protocol/gbcs/hex.ts';
 import { formatMessageCode, messageCodeInfo } from '../protocol/gbcs/message-codes.ts';
+import { isNoKey, macKeysFor, payloadKeysFor, signerKeyFor, type PartyKeySource } from '../protocol/gbcs/frame-keys.ts';
 import { openFrame, payloadCipherFor, type MacStatus, type SignatureStatus } from '../protocol/gbcs/secure-frame.ts';
 import type { PayloadCipher } from '../protocol/gbcs/payload/payload-cipher.ts';
 import { describeMessage } from '../transport/inbox.ts';
@@ -240,23 +241,32 @@ export class DuisClient {
     };
   }
 
+  /**
+   * Opens a GBCS frame as the user can: the MAC and the inner encryption with the user's own KA
+   * private key when the user is one of the frame's key parties (recipient, or the payload's
+   * end party), else 'uncheckable' (a CHF response to the ACB: the DCC checks that MAC); the
+   * signature with the originator's DS public key. Other parties' private keys are never used,
+   * even when an emulated key directory has them.
+   */
   openGbcs(bytes: Uint8Array | null): { frame: GbcsFrame; mac: MacStatus; signature: SignatureStatus; cipher: PayloadCipher | undefined } | null {
     if (!bytes) return null;
-    const peer = (eui: Eui64) => this.options.keys(eui);
-    const first = openFrame(bytes);
-    const { frame } = first;
+    const { frame } = openFrame(bytes);
     const me = this.options.user;
-    const weAreRecipient = frame.recipient === me.eui;
-    const originator = peer(frame.originator);
-    const macKeys =
-      weAreRecipient && originator && me.keys.ka.privateKey
-        ? { localKaPrivate: me.keys.ka.privateKey, peerKaPublic: originator.ka.publicKey }
-        : undefined;
+    const source: PartyKeySource = {
+      key: (eui, name) => {
+        if (eui === me.eui) return me.keys[name];
+        const publicOnly = this.options.keys(eui)?.[name];
+        return publicOnly ? { publicKey: publicOnly.publicKey } : undefined;
+      },
+    };
+    const mac = macKeysFor(frame, source, { as: me.eui });
+    const signer = signerKeyFor(frame, source);
+    const payload = payloadKeysFor(frame, source, { as: me.eui });
     const opened = openFrame(bytes, {
-      ...(macKeys ? { mac: macKeys } : {}),
-      ...(originator ? { signerDsPublic: originator.ds.publicKey } : {}),
+      ...(isNoKey(mac) ? {} : { mac: mac.keys }),
+      ...(isNoKey(signer) ? {} : { signerDsPublic: signer.publicKey }),
     });
-    return { ...opened, cipher: macKeys ? payloadCipherFor(frame, macKeys) : undefined };
+    return { ...opened, cipher: isNoKey(payload) ? undefined : payloadCipherFor(frame, payload.keys) };
   }
 
   /** Alerts received so far (device and DCC alerts), in arrival order. */
