@@ -158,6 +158,36 @@ if (!process.argv.includes('--no-e2e')) {
   const injectedDefects = spawnSync(process.execPath, [join(root, 'bin/dit.js'), 'defects', 'list', '--json', '--ledger', injected], { cwd: root, encoding: 'utf8' });
   const ok = inj.status === 1 && /HTTP 503/.test(inj.stdout) && injectedDefects.stdout.trim() === '[]';
   check('an injected DCC edge HTTP 503 fails the run as an environment failure and raises no defect', ok, `  exit ${inj.status}; defects: ${injectedDefects.stdout.trim()}`);
+
+  // the programme's incidents as a --dcc-faults schedule: HTTP 500s and lost AD1 alerts fail
+  // executions, every failure is an environment failure, and no device defect is raised
+  const scheduled = join(e2e, 'dcc-faults.db');
+  const sch = spawnSync(
+    process.execPath,
+    [join(root, 'bin/dit.js'), 'run', '--no-report', '--allure-dir', join(e2e, 'allure-dcc-faults'), '--ledger', scheduled, '--dcc-faults', join(root, 'fixtures/dcc-faults/programme-2019-04-incidents.json'), '--cycle', 'MM1-FORMAL-DIT', '--combination', 'vendor=WNC'],
+    { cwd: root, encoding: 'utf8' },
+  );
+  const scheduledDefects = spawnSync(process.execPath, [join(root, 'bin/dit.js'), 'defects', 'list', '--json', '--ledger', scheduled], { cwd: root, encoding: 'utf8' });
+  let categories: string[] = [];
+  if (sch.status === 1) {
+    const db = new Database(scheduled, { readonly: true });
+    try {
+      const rows = db.prepare("SELECT failure FROM executions WHERE outcome = 'failed'").all() as Array<{ failure: string }>;
+      categories = rows.map((r) => {
+        const f = JSON.parse(r.failure) as { category: string; message: string };
+        return `${f.category}:${/HTTP 500/.test(f.message) ? 'http-500' : /AD1 dropped/.test(f.message) ? 'lost-ad1' : 'other'}`;
+      });
+    } finally {
+      db.close();
+    }
+  }
+  const schOk =
+    sch.status === 1 &&
+    categories.includes('environment:http-500') &&
+    categories.includes('environment:lost-ad1') &&
+    categories.every((c) => c.startsWith('environment:')) &&
+    scheduledDefects.stdout.trim() === '[]';
+  check('--dcc-faults with the programme incidents: HTTP 500s and lost AD1 alerts are environment failures, no defect', schOk, `  exit ${sch.status}; failures: ${[...new Set(categories)].join(', ')}; defects: ${scheduledDefects.stdout.trim()}`);
 }
 
 console.log(`dit: ${passed} passed, ${failed} failed, ${skipped} skipped`);

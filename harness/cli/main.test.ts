@@ -54,4 +54,17 @@ describe('dit CLI', () => {
     expect(err).not.toMatch(/\n\s+at /);
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
+
+  it('refuses a broken --dcc-faults schedule naming the file and the path, and --dcc-faults on loopback', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dit-cli-'));
+    const file = join(dir, 'faults.json');
+    writeFileSync(file, JSON.stringify({ incidents: [{ id: 'lb', kind: 'http-error', status: 404, description: 'x' }] }));
+    expect(await main(['run', '--dcc-faults', file, '--ledger', join(dir, 'l.db'), '--no-report'])).toBe(2);
+    expect(err).toContain(`${file}: not a valid DCC edge fault schedule`);
+    expect(err).toMatch(/incidents\[0\]\.status/);
+    expect(err).not.toMatch(/\n\s+at /);
+    err = '';
+    expect(await main(['run', '--target', 'loopback', '--dcc-faults', 'fixtures/dcc-faults/programme-2019-04-incidents.json', '--ledger', join(dir, 'l.db'), '--no-report'])).toBe(2);
+    expect(err).toMatch(/--dcc-faults is not supported on the loopback target yet/);
+  });
 });

@@ -55,6 +55,7 @@ export function buildProgram(): Command {
     .option('--seed <seed>', 'run seed: the same seed gives the same results and the same message bytes', 'dit')
     .addOption(new Option('--attempts <n>', 'tries per failing execution (each attempt is recorded)').argParser(positiveInt('--attempts')).default(1))
     .option('--inject-dcc-error <status/n>', 'fault injection (emulated target): every n-th DUIS request answered by the DCC edge with that HTTP 5xx status, e.g. 503/3')
+    .option('--dcc-faults <file>', 'DCC edge fault schedule (JSON, emulated target): HTTP 5xx, a stopped service, lost device or DCC alerts, e.g. fixtures/dcc-faults/programme-2019-04-incidents.json')
     .option('--resume [runId]', 'continue a run that did not finish (default: the latest unfinished run): only plan items with no recorded result run')
     .option('--ledger <file>', 'SQLite ledger file', 'out/ledger.db')
     .option('--allure-dir <dir>', 'where Allure results are written', 'allure-results')
@@ -268,5 +269,6 @@ function isUserFacing(e: unknown): boolean {
     'RtdsFileNameError',
     'KeyStoreError',
     'TemplateError',
+    'DccEdgeScheduleError',
   ].includes(e.name);
 }

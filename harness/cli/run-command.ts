@@ -16,6 +16,7 @@ import { startVitest } from 'vitest/node';
 import { ExecutionReporter } from '../cycle/execution-reporter.ts';
 import type { PlanItem } from '../cycle/plan-item.ts';
 import { parseDccEdgeFault } from '../transport/dcc-edge-fault.ts';
+import { loadDccEdgeSchedule, mergeSchedules, scheduleOfEdgeFault, type DccEdgeSchedule } from '../transport/dcc-edge-schedule.ts';
 import type { DitRunConfig, TargetKind } from '../dit/run-config.ts';
 import { newId } from '../ledger/ids.ts';
 import { openLedger, type Ledger } from '../ledger/ledger.ts';
@@ -61,6 +62,8 @@ export interface RunOptions {
   history: string;
   /** STATUS/N: every N-th DUIS request answered by the DCC edge with HTTP STATUS (emulated target). */
   injectDccError?: string;
+  /** A DCC edge fault schedule (JSON, harness/transport/dcc-edge-schedule.ts) the run lives through (emulated target). */
+  dccFaults?: string;
 }
 
 /** What a run records about itself so that `--resume` can continue it exactly. */
@@ -71,6 +74,9 @@ interface RecordedRunPlan {
   readonly attempts: number;
   readonly url?: string;
   readonly shard?: string;
+  /** The DCC edge fault schedule as loaded (kept whole: a resume does not re-read the file). */
+  readonly dccFaults?: DccEdgeSchedule;
+  readonly dccFaultsFile?: string;
   readonly plan: readonly PlanItem[];
 }
 
@@ -197,19 +203,11 @@ export async function runCommand(opts: RunOptions): Promise<number> {
 }
 
 async function prepareNewRun(ledger: Ledger, opts: RunOptions): Promise<PreparedRun> {
+  const dccFaults = dccFaultsOf(opts); // refuse a broken fault schedule before anything runs
   const premisesFile = resolve(opts.premises);
   loadPremisesSpec(premisesFile); // refuse a broken premises description before anything runs
   const { at, plan } = await cyclePlan(opts);
   const items: PlanItem[] = shardOf(plan.items, opts.shard);
-  let dccEdgeFault;
-  if (opts.injectDccError) {
-    if (opts.target !== 'emulated') throw new UserError('--inject-dcc-error works on the emulated (in-process) target, where msw can intercept');
-    try {
-      dccEdgeFault = parseDccEdgeFault(opts.injectDccError);
-    } catch (e) {
-      throw new UserError((e as Error).message);
-    }
-  }
   const runId = newId(Date.now(), randomBytes);
   const recorded: RecordedRunPlan = {
     programme: plan.programme,
@@ -218,6 +216,8 @@ async function prepareNewRun(ledger: Ledger, opts: RunOptions): Promise<Prepared
     attempts: opts.attempts,
     ...(opts.url ? { url: opts.url } : {}),
     ...(opts.shard ? { shard: opts.shard } : {}),
+    ...(dccFaults ? { dccFaults } : {}),
+    ...(opts.dccFaults ? { dccFaultsFile: resolve(opts.dccFaults) } : {}),
     plan: items,
   };
   ledger.startRun({
@@ -238,10 +238,11 @@ async function prepareNewRun(ledger: Ledger, opts: RunOptions): Promise<Prepared
     premisesFile,
     attempts: opts.attempts,
     ...(opts.url ? { url: opts.url } : {}),
-    ...(dccEdgeFault ? { dccEdgeFault } : {}),
+    ...(dccFaults ? { dccFaults } : {}),
   };
   const description = [
     `dit run ${runId}: ${plan.programme} cycle ${plan.cycle.id} (${plan.cycle.type}) at ${at}, target ${opts.target}${opts.url ? ` (${opts.url})` : ''}, seed "${opts.seed}"`,
+    ...(dccFaults ? [`  DCC edge faults switched on: ${dccFaults.incidents.map((i) => `${i.id} (${i.kind}${i.illustrative ? ', illustrative' : ''})`).join(', ')}`] : []),
     `  ${items.length} plan item(s)${opts.shard ? ` in shard ${opts.shard} of ${plan.items.length}` : ''}: ${plan.testCases.length} test case(s) × ${plan.combinations.length} combination(s) (${plan.strategy})`,
     ...plan.excluded.map((e) => `  not in scope: ${e.release} — ${e.reason}`),
     ...plan.unplannable.map((u) => `  not planned: ${u.testCase} — ${u.reason}`),
@@ -271,9 +272,30 @@ function prepareResume(ledger: Ledger, opts: RunOptions): PreparedRun | undefine
     premisesFile: recorded.premisesFile,
     attempts: recorded.attempts,
     ...(recorded.url ? { url: recorded.url } : {}),
+    ...(recorded.dccFaults ? { dccFaults: recorded.dccFaults } : {}),
   };
   const description = `dit run ${run.id} resumed: ${run.programme ?? ''} cycle ${run.cycle ?? ''} at ${run.programmeDate}, target ${run.target}, seed "${run.seed}": ${toRun.length} of ${recorded.plan.length} plan item(s) have no recorded result`;
   return { runId: run.id, programme: recorded.programme, cycle: recorded.cycle, resumed: true, config, toRun, planned: recorded.plan.length, description };
+}
+
+/** `--dcc-faults FILE` and `--inject-dcc-error STATUS/N` (a one-incident shorthand) as one schedule. */
+function dccFaultsOf(opts: RunOptions): DccEdgeSchedule | undefined {
+  if (!opts.dccFaults && !opts.injectDccError) return undefined;
+  if (opts.target !== 'emulated') {
+    const flag = opts.dccFaults ? '--dcc-faults' : '--inject-dcc-error';
+    throw new UserError(`${flag} is not supported on the ${opts.target} target yet: DCC edge faults are injected in process, by msw in front of the emulated DCC (use --target emulated)`);
+  }
+  const fromFile = opts.dccFaults ? loadDccEdgeSchedule(resolve(opts.dccFaults)) : undefined;
+  let shorthand: DccEdgeSchedule | undefined;
+  if (opts.injectDccError) {
+    try {
+      shorthand = scheduleOfEdgeFault(parseDccEdgeFault(opts.injectDccError));
+    } catch (e) {
+      throw new UserError((e as Error).message);
+    }
+  }
+  if (fromFile && shorthand) return mergeSchedules(fromFile, shorthand);
+  return fromFile ?? shorthand;
 }
 
 /** The defects the ledger knows as of the run's programme date, for the workers to recognise. */

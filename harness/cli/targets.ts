@@ -19,6 +19,7 @@ import type { DuisReceiver } from '../protocol/duis/receiver.ts';
 import { loadTemplateCatalogue } from '../protocol/duis/templates.ts';
 import { deriveParty } from '../protocol/gbcs/keys.ts';
 import { createHttpTransport } from '../transport/http-transport.ts';
+import { DccEdgeInjector } from '../transport/dcc-edge-injector.ts';
 import { createInProcessTransport } from '../transport/in-process-transport.ts';
 import { virtualTimeWait } from '../transport/wait.ts';
 import { createEmulatedWorld } from '../../emulators/world.ts';
@@ -48,10 +49,12 @@ async function createEmulatedTarget({ config, premises, seed }: TargetRequest): 
       },
     },
   });
+  // the schedule's times count from this world's start, on its virtual clock
+  const edgeFaults = config.dccFaults ? new DccEdgeInjector(config.dccFaults, () => world.clock.now()) : undefined;
   const transport = createInProcessTransport({
     handler: world.dcc,
     wait: virtualTimeWait(world.clock),
-    ...(config.dccEdgeFault ? { edgeFault: config.dccEdgeFault } : {}),
+    ...(edgeFaults ? { edgeFaults } : {}),
   });
   receiver = transport.receiver;
   const duis = new DuisClient({
@@ -66,6 +69,7 @@ async function createEmulatedTarget({ config, premises, seed }: TargetRequest): 
     premises,
     duis,
     bench: new Bench(world.benchDriver),
+    ...(edgeFaults ? { edgeFaults } : {}),
     async close() {
       await duis.close();
       await transport.close();
@@ -81,6 +85,7 @@ interface CreatedWorld {
 }
 
 async function createLoopbackTarget({ config, premises, seed }: TargetRequest): Promise<DitTarget> {
+  if (config.dccFaults) throw new Error('DCC edge fault schedules are injected in process only: the loopback target does not support them yet');
   if (!config.url) throw new Error('a loopback target needs the URL of the emulated DCC (dit emulate, or --url)');
   const templates = await loadTemplateCatalogue();
   const server = config.url.replace(/\/+$/, '');

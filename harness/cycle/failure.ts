@@ -56,7 +56,9 @@ export function failureIdentityText(text: string): string {
 /**
  * Environment failures never become device defects: transport errors (the DCC unreachable, a
  * socket reset), HTTP 5xx from the DCC edge, and a canary request to the DCC that failed before
- * the test. An environment failure anywhere in the messages makes the whole execution one: what
+ * the test, and anything that failed while the run's DCC edge fault schedule struck (a lost alert
+ * times out like a silent device: the worker adds the schedule's log to the message, see
+ * harness/dit/dit-case.ts). An environment failure anywhere in the messages makes the whole execution one: what
  * failed after it is a consequence, not evidence about the device.
  */
 export function categoriseFailure(message: string): FailureCategory {
@@ -64,6 +66,8 @@ export function categoriseFailure(message: string): FailureCategory {
   if (/\bcould not reach the DCC\b/i.test(message)) return 'environment';
   if (/\bHTTP(?: status)?[ /]?5\d\d\b/i.test(message)) return 'environment';
   if (/\bcanary\b/i.test(message)) return 'environment';
+  // the run's DCC edge fault schedule struck during the execution (harness/transport/dcc-edge-injector.ts)
+  if (/\binjected DCC edge fault\b/i.test(message)) return 'environment';
   if (/\b(TypeError|ReferenceError|SyntaxError)\b/.test(message)) return 'harness';
   return 'product';
 }

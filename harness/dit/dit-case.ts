@@ -176,6 +176,10 @@ async function runAttempt(
       else error = e;
     }
   }
+  // a failure during which the run's DCC edge fault schedule struck (a dropped alert looks to the
+  // suite like a device that never sent it) says so: categoriseFailure reads it as environment
+  const injected = error !== null ? target.edgeFaults?.explanation() : null;
+  if (injected) error = withExplanation(error, injected);
   const trace = [...target.duis.trace.all];
   const report: AttemptReport = {
     attempt,
@@ -202,6 +206,15 @@ async function markForReports(meta: TestCaseMeta, error: unknown, config: DitRun
     await allure.label('defect', marked.defect.id);
   }
   if (marked.prefix && error instanceof Error) error.message = `${marked.prefix}${error.message}`;
+}
+
+/** The error with one more line of explanation (its first line, hence its signature, unchanged). */
+function withExplanation(e: unknown, line: string): unknown {
+  if (e instanceof Error) {
+    e.message = `${e.message}\n${line}`;
+    return e;
+  }
+  return new Error(`${String(e)}\n${line}`);
 }
 
 function errorMessage(e: unknown): string {

@@ -6,6 +6,7 @@
  */
 import type { Bench } from '../bench/bench.ts';
 import type { PremisesSpec } from '../programme/premises-spec.ts';
+import type { DccEdgeInjector } from '../transport/dcc-edge-injector.ts';
 import type { DuisClient } from './duis-client.ts';
 import type { DitRunConfig } from './run-config.ts';
 
@@ -15,6 +16,12 @@ export interface DitTarget {
   readonly premises: PremisesSpec;
   readonly duis: DuisClient;
   readonly bench: Bench;
+  /**
+   * The run's DCC edge faults for this execution, when a schedule is switched on: not for
+   * suites (they see faults through DUIS alone) but for the worker, which reads what struck to
+   * categorise a failure the schedule caused as an environment failure.
+   */
+  readonly edgeFaults?: DccEdgeInjector;
   close(): Promise<void>;
 }
 

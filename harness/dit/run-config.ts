@@ -6,7 +6,7 @@
 import { inject } from 'vitest';
 import type { KnownDefect } from '../cycle/failure-marker.ts';
 import type { PlanItem } from '../cycle/plan-item.ts';
-import type { DccEdgeFault } from '../transport/dcc-edge-fault.ts';
+import type { DccEdgeSchedule } from '../transport/dcc-edge-schedule.ts';
 import { DEFAULT_PREMISES_FILE } from '../programme/premises-spec.ts';
 
 export type TargetKind = 'emulated' | 'loopback';
@@ -29,8 +29,11 @@ export interface DitRunConfig {
   readonly plan?: readonly PlanItem[];
   /** How many times a failing execution is tried (each attempt is recorded). Default 1. */
   readonly attempts?: number;
-  /** An injected DCC edge failure (in process only): every N-th DUIS request answered 5xx. */
-  readonly dccEdgeFault?: DccEdgeFault;
+  /**
+   * DCC edge faults (in process only; `--dcc-faults FILE`, `--inject-dcc-error STATUS/N`): the
+   * schedule every execution's world lives through (harness/transport/dcc-edge-schedule.ts).
+   */
+  readonly dccFaults?: DccEdgeSchedule;
   /** Defects the ledger knows before the run: a failure matching one is reported as known. */
   readonly knownDefects?: readonly KnownDefect[];
 }

@@ -7,7 +7,8 @@
  *
  * Asynchronous delivery: the composition root hands `transport.receiver` to the DCC; the DCC's
  * `receiver.deliver(xml)` files the message in `transport.inbox` directly (a DuisError when the
- * XML is not a DUIS response or alert, as an HTTP receiver would answer 400).
+ * XML is not a DUIS response or alert, as an HTTP receiver would answer 400). With a DCC edge
+ * fault schedule, the receiver first drops the alerts a lost-alerts incident matches.
  *
  * msw patches the process's global fetch, so one in-process transport may be open per process
  * at a time; opening a second is an error that says so.
@@ -19,7 +20,9 @@ import { routePosts, type FetchHandler } from '../protocol/duis/http-route.ts';
 import { assembleTransport } from './assemble-transport.ts';
 import { DuisInbox } from './inbox.ts';
 import type { Transport } from './transport.ts';
-import { dccEdgeFaultCounter, type DccEdgeFault } from './dcc-edge-fault.ts';
+import type { DccEdgeFault } from './dcc-edge-fault.ts';
+import { DccEdgeInjector } from './dcc-edge-injector.ts';
+import { scheduleOfEdgeFault } from './dcc-edge-schedule.ts';
 import { noTimeWait, type WaitFn } from './wait.ts';
 
 export const DEFAULT_EMULATED_DCC_URL = 'http://dcc.emulated.invalid';
@@ -31,8 +34,14 @@ export interface InProcessTransportOptions {
   /** How response windows pass. Default noTimeWait; pass virtualTimeWait(clock) when emulating. */
   readonly wait?: WaitFn;
   readonly bodyLimitBytes?: number;
-  /** DCC edge failures msw injects in front of the DCC (deterministic, counted per transport). */
+  /** Shorthand for a one-incident `edgeFaults` schedule: every N-th DUIS request answered 5xx. */
   readonly edgeFault?: DccEdgeFault;
+  /**
+   * A DCC edge fault schedule for this transport (dcc-edge-injector.ts, evaluated against the
+   * world clock): msw answers HTTP errors and a stopped service in front of the DCC; the
+   * receiver drops the alerts a lost-alerts incident matches.
+   */
+  readonly edgeFaults?: DccEdgeInjector;
 }
 
 let openTransport: string | null = null;
@@ -46,19 +55,19 @@ export function createInProcessTransport(options: InProcessTransportOptions): Tr
     );
   }
   const routed = routePosts({ paths: DUIS_SERVICE_PATHS, handler: options.handler, bodyLimitBytes: options.bodyLimitBytes });
-  const strikes = options.edgeFault ? dccEdgeFaultCounter(options.edgeFault) : undefined;
-  const edgeFault = options.edgeFault;
+  const injector = options.edgeFaults ?? (options.edgeFault ? new DccEdgeInjector(scheduleOfEdgeFault(options.edgeFault), () => 0) : undefined);
   const server = setupServer(
     // an injected edge failure answers before the DCC sees the request; otherwise msw falls through
-    http.post(`${baseUrl}/api/v1/*`, () =>
-      edgeFault && strikes?.() ? new HttpResponse(`injected DCC edge failure (HTTP ${edgeFault.status})`, { status: edgeFault.status }) : undefined,
-    ),
+    http.post(`${baseUrl}/api/v1/*`, () => {
+      const failure = injector?.onRequest();
+      return failure ? new HttpResponse(failure.body, { status: failure.status }) : undefined;
+    }),
     http.all(`${baseUrl}/*`, ({ request }) => routed(request)),
   );
   server.listen({ onUnhandledRequest: 'error' });
   openTransport = baseUrl;
 
-  return assembleTransport({
+  const transport = assembleTransport({
     kind: 'in-process',
     name: 'in-process',
     baseUrl,
@@ -70,4 +79,5 @@ export function createInProcessTransport(options: InProcessTransportOptions): Tr
       openTransport = null;
     },
   });
+  return injector ? { ...transport, receiver: injector.receiver(transport.receiver) } : transport;
 }
