@@ -348,6 +348,11 @@ export class Premises {
     );
   }
 
+  /** A meter raises an alert a use case built (e.g. the join-service outcome), as raiseAlert sends it. */
+  raiseMeterAlert(device: Esme | Gsme, built: BuiltAlert, at: number): void {
+    this.raiseAlert(device, built, at, false);
+  }
+
   /**
    * A meter's alert leaves after the meter's alert latency (and any fault delay), through the
    * comms hub. [P] It is lost, with no retry, when at that moment the hub has no mains, the

@@ -28,7 +28,8 @@ import type { DeviceMessageInfo } from './device-message.ts';
 import { createPremises } from './premises.ts';
 import { REMOTE_PARTY } from './remote-parties.ts';
 import { endPartyCipher, openDeviceMessage, sealCommand } from './testing/dcc-side.ts';
-import { dlmsShape, gbzShape, headerShape } from './testing/payload-shape.ts';
+import { decodeGbzAlert } from '../harness/protocol/gbcs/payload/zcl/gbz-alert.ts';
+import { derShape, dlmsShape, gbzShape, headerShape } from './testing/payload-shape.ts';
 
 const RTDS = defaultRtdsDir();
 const AVAILABLE = rtdsAvailable(RTDS);
@@ -41,7 +42,7 @@ interface Case {
   readonly folder: string;
   readonly command: string;
   readonly response: string;
-  readonly payload: 'dlms' | 'gbz';
+  readonly payload: 'dlms' | 'gbz' | 'der';
   /** Whose KA certificate opens the RTDS response's protected content, when it has some. */
   readonly encryptedFrom?: string;
 }
@@ -53,6 +54,10 @@ const CASES: readonly Case[] = [
   { useCase: 'GCS38', folder: '11.2_GCS38', command: 'GCS38_11.2_SUCCESS_COMMAND', response: 'GCS38_11.2_SUCCESS_RESPONSE', payload: 'gbz' },
   { useCase: 'CCS01', folder: '8.11_CCS01', command: 'CCS01_8.11_SUCCESS_COMMAND', response: 'CCS01_8.11_SUCCESS_RESPONSE', payload: 'dlms' },
   { useCase: 'DBCH01', folder: '6.31_DBCH01', command: 'DBCH01_6.31_SUCCESS_COMMAND', response: 'DBCH01_6.31_SUCCESS_RESPONSE', payload: 'dlms' },
+  { useCase: 'CCS02', folder: '8.11_CCS02', command: 'CCS02_8.11_SUCCESS_COMMAND', response: 'CCS02_8.11_SUCCESS_RESPONSE', payload: 'dlms' },
+  { useCase: 'CS03B', folder: '8.7.2_CS03B', command: 'CS03B_8.7.2_SUCCESS_COMMAND', response: 'CS03B_8.7.2_SUCCESS_RESPONSE', payload: 'der' },
+  // the RTDS command unjoins 01-02-…-08, which the emulated GSME never joined: it answers 1 (not joined), same shape
+  { useCase: 'CS04B', folder: '8.8.2_CS04B', command: 'CS04B_8.8.2_SUCCESS_COMMAND', response: 'CS04B_8.8.2_SUCCESS_RESPONSE', payload: 'der' },
 ];
 
 function rtdsFrame(folder: string, name: string): GbcsFrame {
@@ -69,6 +74,7 @@ function rtdsCipher(store: KeyStore, frame: GbcsFrame, from: string): PayloadCip
 }
 
 function shapeOf(frame: GbcsFrame, kind: Case['payload'], cipher?: PayloadCipher): unknown {
+  if (kind === 'der') return derShape(frame.payload);
   return kind === 'dlms' ? dlmsShape(frame.payload, cipher) : gbzShape(frame.payload, cipher);
 }
 
@@ -119,6 +125,35 @@ describe.skipIf(!AVAILABLE)('emulated messages have the shape of their RTDS coun
     const rtds = rtdsFrame('NA_CS14', 'CS14_NA_8F12_ALERT');
     expect(headerShape(ours.frame)).toEqual(headerShape(rtds));
     expect(dlmsShape(ours.frame.payload)).toEqual(dlmsShape(rtds.payload));
+  });
+
+  it('CS14 0x8F12 alert after CCS02 lists the Device Log without the removed device', async () => {
+    const ccs02 = CASES.find((c) => c.useCase === 'CCS02') as Case;
+    const { premises, command, messages } = await emulate(ccs02);
+    const alert = messages.find((m) => m.info.kind === 'alert');
+    if (!alert) throw new Error('no alert');
+    const ours = openDeviceMessage(premises.keys, alert.frame);
+    const rtds = rtdsFrame('NA_CS14', 'CS14_NA_8F12_ALERT');
+    expect(headerShape(ours.frame)).toEqual(headerShape(rtds));
+    expect(premises.chf.historicLog.get('00DB1234567890A0'), 'the removed ESME is in the Historic Device Log').toBeDefined();
+    expect(command.recipient).toBe(premises.chf.eui);
+  });
+
+  it('GNCA 0x8F49 device joined (raised after the RTDS CS03B command) like GNCA-ZigBee_NA_810E_ALERT', async () => {
+    const cs03b = CASES.find((c) => c.useCase === 'CS03B') as Case;
+    const { premises, messages } = await emulate(cs03b);
+    const alert = messages.find((m) => m.info.kind === 'alert');
+    if (!alert) throw new Error('no alert');
+    expect(alert.info).toMatchObject({ useCase: 'GNCA', alertCode: 0x8f49, originator: premises.gsme.eui, recipient: '90B3D51F30010000' });
+    const ours = openDeviceMessage(premises.keys, alert.frame);
+    expect(ours.mac).toBe('valid');
+    const rtds = rtdsFrame('NA_GNCA-ZigBee', 'GNCA-ZigBee_NA_810E_ALERT');
+    expect(headerShape(ours.frame)).toEqual(headerShape(rtds));
+    const alertShape = (p: Uint8Array) => {
+      const a = decodeGbzAlert(p);
+      return { length: p.length, componentCount: a.componentCount, bodyLength: a.body.length };
+    };
+    expect(alertShape(ours.frame.payload)).toEqual(alertShape(rtds.payload));
   });
 });
 

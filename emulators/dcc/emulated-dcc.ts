@@ -285,7 +285,7 @@ class EmulatedDccService {
     const device = duisEuiToHex(requestId.target);
     const deviceType = this.context.deviceTypeOf(device);
     if (deviceType === undefined) throw new Rejection(RESPONSE_CODE.deviceUnknown, `target ${requestId.target} is not in the DCC's inventory`);
-    const transform = findSrvTransform(srv, deviceType);
+    const transform = findSrvTransform(srv, deviceType, request.body);
     if (!transform) {
       const targets = transformTargetsOf(srv);
       throw new Rejection(

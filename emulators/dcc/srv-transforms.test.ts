@@ -4,9 +4,13 @@ import { findSrv } from '../../harness/protocol/duis/srv-matrix.ts';
 import { findSrvTransform, SRV_TRANSFORMS, transformTargetsOf } from './srv-transforms.ts';
 
 describe('SRV_TRANSFORMS', () => {
-  it('maps each SRV and target type to one use case whose codec serves that SRV', () => {
-    const keys = SRV_TRANSFORMS.map((t) => `${t.srv}/${t.targetType}`);
+  it('maps each SRV and target type to one use case (rows sharing them told apart by the body) whose codec serves that SRV', () => {
+    const keys = SRV_TRANSFORMS.map((t) => `${t.srv}/${t.targetType}/${t.codec.name}`);
     expect(new Set(keys).size).toBe(keys.length);
+    for (const t of SRV_TRANSFORMS) {
+      const shared = SRV_TRANSFORMS.filter((o) => o.srv === t.srv && o.targetType === t.targetType);
+      if (shared.length > 1) expect(t.appliesTo, `${t.srv}/${t.targetType}/${t.codec.name} shares its SRV and target: it needs appliesTo`).toBeTypeOf('function');
+    }
     for (const t of SRV_TRANSFORMS) {
       expect(findSrv(t.srv)?.nonDevice).toBe(false);
       expect(t.codec.srv).toBe(t.srv);
@@ -23,7 +27,15 @@ describe('SRV_TRANSFORMS', () => {
       ['11.2', 'GSME', 'GCS38', 'service-user'],
       ['8.11', 'CHF', 'CCS01', 'access-control-broker'],
       ['6.31', 'CHF', 'DBCH01', 'access-control-broker'],
+      ['8.11', 'CHF', 'CCS02', 'access-control-broker'],
+      ['8.7.2', 'GSME', 'CS03B', 'service-user'],
+      ['8.8.2', 'GSME', 'CS04B', 'service-user'],
     ]);
+    const update = (type: string) => ({ UpdateHANDeviceLog: { DeviceID: '00-DB-12-34-56-78-90-A0', RequestType: type } });
+    expect(findSrvTransform('8.11', 'CHF', update('Add'))?.codec.name).toBe('CCS01');
+    expect(findSrvTransform('8.11', 'CHF', update('Remove'))?.codec.name).toBe('CCS02');
+    expect(findSrvTransform('8.11', 'CHF', update('Replace'))?.codec.name, 'no row applies: the first, whose reader refuses it').toBe('CCS01');
+    expect(transformTargetsOf('8.11')).toEqual(['CHF']);
     expect(findSrvTransform('11.2', 'GPF')).toBeUndefined();
     expect(transformTargetsOf('11.2')).toEqual(['ESME', 'CHF', 'GSME']);
     expect(transformTargetsOf('11.3')).toEqual([]);

@@ -16,8 +16,16 @@
  * | 11.2   | GSME        | GCS38    | the user                                                 |
  * | 8.11   | CHF         | CCS01    | the ACB, supplementary remote party = the user and the   |
  * |        |             |          | RequestID counter (RTDS CCS01_8.11_SUCCESS_COMMAND)      |
+ * | 8.11   | CHF         | CCS02    | the ACB, as CCS01; the row for RequestType Remove (RTDS  |
+ * |        |             |          | CCS02_8.11_SUCCESS_COMMAND)                              |
  * | 6.31   | CHF         | DBCH01   | the ACB, as CCS01 (RTDS DBCH01_6.31_SUCCESS_COMMAND)     |
+ * | 8.7.2  | GSME        | CS03B    | the user (RTDS CS03B_8.7.2_SUCCESS_COMMAND: supplier,    |
+ * |        |             |          | no remote party, MAC only)                               |
+ * | 8.8.2  | GSME        | CS04B    | the user (RTDS CS04B_8.8.2_SUCCESS_COMMAND)              |
  *
+ * One SRV and target type can have several rows told apart by the body (`appliesTo`): 8.11 is
+ * CCS01 for RequestType Add and CCS02 for Remove. A body no row applies to goes to the first
+ * row, whose body reader refuses it.
  * Every command is protected as its RTDS counterpart: MAC only (General Ciphering wrapper,
  * signature length 00), MAC key from the ACB's KA private key and the device's KA public key
  * (command-sealing.ts). A request whose SRV and target type have no row is answered
@@ -30,6 +38,8 @@
 import type { XMLData } from '@smartdcc/duis-parser';
 import type { Eui64 } from '../../harness/protocol/gbcs/frame-types.ts';
 import { ccs01, type Ccs01Command } from '../../harness/protocol/gbcs/payload/use-cases/ccs01.ts';
+import { ccs02, type Ccs02Command } from '../../harness/protocol/gbcs/payload/use-cases/ccs02.ts';
+import { cs03b, cs04b, type Cs03bCommand, type Cs04bCommand } from '../../harness/protocol/gbcs/payload/use-cases/join-service.ts';
 import { dbch01 } from '../../harness/protocol/gbcs/payload/use-cases/dbch01.ts';
 import { ECS17B_COMMAND_FIELDS, ecs17b } from '../../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
 import { ecs52 } from '../../harness/protocol/gbcs/payload/use-cases/ecs52.ts';
@@ -37,7 +47,8 @@ import { gcs13a } from '../../harness/protocol/gbcs/payload/use-cases/gcs13a.ts'
 import { gcs38 } from '../../harness/protocol/gbcs/payload/use-cases/gcs38.ts';
 import { NO_FIELDS, type AnyUseCaseCodec } from '../../harness/protocol/gbcs/payload/use-cases/use-case-codec.ts';
 import type { DeviceType } from '../device.ts';
-import { ccs01CommandFromBody } from './update-han-device-log.ts';
+import { cs03bCommandFromBody, cs04bCommandFromBody } from './join-service-body.ts';
+import { ccs01CommandFromBody, ccs02CommandFromBody, updateHanDeviceLogRequestType } from './update-han-device-log.ts';
 
 /** Who originates the GBCS command the DCC builds. */
 export type CommandOriginator =
@@ -64,6 +75,8 @@ export interface SrvTransform {
   readonly originator: CommandOriginator;
   /** The command's fields from the DUIS body (simplified, prefix-free). */
   commandFields(body: XMLData, context: TransformContext): unknown;
+  /** When several rows share SRV and target type: whether this one builds the body's command. */
+  appliesTo?(body: XMLData): boolean;
 }
 
 /** ZCL sequence number of the GBZ commands the DCC builds (RTDS: 0) [P]. */
@@ -84,18 +97,33 @@ export const SRV_TRANSFORMS: readonly SrvTransform[] = [
     codec: ccs01,
     originator: 'access-control-broker',
     commandFields: (body, context): Ccs01Command => ccs01CommandFromBody(body, context),
+    appliesTo: (body) => updateHanDeviceLogRequestType(body) === 'Add',
   },
   { srv: '6.31', targetType: 'CHF', codec: dbch01, originator: 'access-control-broker', commandFields: () => NO_FIELDS },
+  {
+    srv: '8.11',
+    targetType: 'CHF',
+    codec: ccs02,
+    originator: 'access-control-broker',
+    commandFields: (body): Ccs02Command => ccs02CommandFromBody(body),
+    appliesTo: (body) => updateHanDeviceLogRequestType(body) === 'Remove',
+  },
+  { srv: '8.7.2', targetType: 'GSME', codec: cs03b, originator: 'service-user', commandFields: (body, context): Cs03bCommand => cs03bCommandFromBody(body, context) },
+  { srv: '8.8.2', targetType: 'GSME', codec: cs04b, originator: 'service-user', commandFields: (body): Cs04bCommand => cs04bCommandFromBody(body) },
 ];
 
-/** The transform of an SRV to a device type, or undefined when the emulated DCC has none. */
-export function findSrvTransform(srv: string, targetType: DeviceType): SrvTransform | undefined {
-  return SRV_TRANSFORMS.find((t) => t.srv === srv && t.targetType === targetType);
+/**
+ * The transform of an SRV to a device type, or undefined when the emulated DCC has none. With a
+ * body, the row that applies to it (else the first row, whose reader refuses the body).
+ */
+export function findSrvTransform(srv: string, targetType: DeviceType, body?: XMLData): SrvTransform | undefined {
+  const rows = SRV_TRANSFORMS.filter((t) => t.srv === srv && t.targetType === targetType);
+  return (body && rows.find((t) => t.appliesTo?.(body))) || rows[0];
 }
 
 /** The device types an SRV can target in the emulated DCC (for the rejection's explanation). */
 export function transformTargetsOf(srv: string): DeviceType[] {
-  return SRV_TRANSFORMS.filter((t) => t.srv === srv).map((t) => t.targetType);
+  return [...new Set(SRV_TRANSFORMS.filter((t) => t.srv === srv).map((t) => t.targetType))];
 }
 
 /** One row of what the emulated DCC implements: an SRV to a device type becomes a use case. */

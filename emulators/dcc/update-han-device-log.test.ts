@@ -3,7 +3,7 @@ import type { XMLData } from '@smartdcc/duis-parser';
 import { describe, expect, it } from 'vitest';
 import type { DeviceType } from '../device.ts';
 import { RequestBodyError } from './request-body-error.ts';
-import { ccs01CommandFromBody } from './update-han-device-log.ts';
+import { ccs01CommandFromBody, ccs02CommandFromBody, updateHanDeviceLogRequestType } from './update-han-device-log.ts';
 
 const inventory = { deviceTypeOf: (eui: string): DeviceType | undefined => (eui === '00DB1234567890A0' ? 'ESME' : undefined) };
 
@@ -43,7 +43,22 @@ describe('ccs01CommandFromBody (SRV 8.11 → CCS01)', () => {
     expect(problemOf(body({ code: 'ABC' }))).toEqual(['malformed', expect.stringContaining('AddDeviceToCHFWhitelist/InstallCode: expected 16 bytes as 32 hex digits')]);
     expect(problemOf(body({ join: 'soon' }))).toEqual(['malformed', expect.stringContaining('JoinTimePeriod')]);
     expect(problemOf(body({ deviceId: '00-DB-12-34-56-78-90-FF' }))).toEqual(['unknown-device', expect.stringContaining("not in the DCC's inventory")]);
-    expect(problemOf(body({ requestType: 'Remove' }))).toEqual(['not-emulated', expect.stringContaining('CCS02')]);
+    expect(problemOf(body({ requestType: 'Replace' }))).toEqual(['malformed', expect.stringContaining('expected Add (CCS01) or Remove (CCS02), found "Replace"')]);
     expect(problemOf({ UpdateHANDeviceLog: '' })).toEqual(['malformed', expect.stringContaining('Request/Body/UpdateHANDeviceLog')]);
+  });
+});
+
+describe('ccs02CommandFromBody (SRV 8.11 RequestType Remove → CCS02)', () => {
+  const remove: XMLData = { UpdateHANDeviceLog: { DeviceID: '00-DB-12-34-56-78-90-A0', RequestType: 'Remove' } };
+
+  it('reads the RTDS template body into the RTDS CCS02 command fields', () => {
+    expect(updateHanDeviceLogRequestType(remove)).toBe('Remove');
+    expect(updateHanDeviceLogRequestType(body())).toBe('Add');
+    expect(ccs02CommandFromBody(remove)).toEqual({ deviceId: '00DB1234567890A0' });
+  });
+
+  it('refuses a body that is not a removal or names no EUI-64', () => {
+    expect(() => ccs02CommandFromBody(body())).toThrow(/expected Add \(CCS01\) or Remove \(CCS02\), found "Add"/);
+    expect(() => ccs02CommandFromBody({ UpdateHANDeviceLog: { DeviceID: 'nope', RequestType: 'Remove' } })).toThrow(/EUI-64/);
   });
 });

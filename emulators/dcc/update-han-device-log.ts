@@ -5,11 +5,14 @@
  *
  *   <UpdateHANDeviceLog>
  *     <DeviceID>00-DB-12-34-56-78-90-A0</DeviceID>       the device to add
- *     <RequestType>Add</RequestType>                      Add → CCS01; Remove → CCS02 (not emulated)
+ *     <RequestType>Add</RequestType>                      Add → CCS01; Remove → CCS02
  *     <AddDeviceToCHFWhitelist>
  *       <JoinTimePeriod>90</JoinTimePeriod>               → CCS01 join timeout (copied: RTDS 90 → 0x005A)
  *       <InstallCode>30313233…46</InstallCode>            16 bytes as hex → CCS01 install code
  *       …MPxNs…                                            not carried to the device
+ *
+ * CCS02 (RTDS template CCS02_8.11): the same element with RequestType Remove and no
+ * AddDeviceToCHFWhitelist; the DeviceID is the device to remove (CCS02 device id).
  *
  * The device type of the register-device structure comes from the DCC's inventory, as the
  * DCC knows each device's type from its SMI record: RTDS adds the ESME with 1. [P] The other
@@ -19,6 +22,7 @@
 import type { XMLData } from '@smartdcc/duis-parser';
 import { isEui64, normalizeEui } from '../../harness/protocol/gbcs/eui.ts';
 import type { Ccs01Command } from '../../harness/protocol/gbcs/payload/use-cases/ccs01.ts';
+import type { Ccs02Command } from '../../harness/protocol/gbcs/payload/use-cases/ccs02.ts';
 import type { DeviceType } from '../device.ts';
 import { RequestBodyError } from './request-body-error.ts';
 import type { TransformContext } from './srv-transforms.ts';
@@ -57,17 +61,34 @@ function required(parent: XMLData, name: string, path: string): string {
   return value;
 }
 
-export function ccs01CommandFromBody(body: XMLData, context: TransformContext): Ccs01Command {
-  const root = 'UpdateHANDeviceLog';
+const ROOT = 'UpdateHANDeviceLog';
+
+/** The RequestType of an 8.11 body (Add → CCS01, Remove → CCS02), or null when there is none. */
+export function updateHanDeviceLogRequestType(body: XMLData): string | null {
+  const update = tree(body[ROOT]);
+  return update ? text(update['RequestType']) : null;
+}
+
+function updateElement(body: XMLData, expectedType: 'Add' | 'Remove'): { update: XMLData; deviceId: string } {
+  const root = ROOT;
   const update = tree(body[root]);
   if (!update) throw new RequestBodyError('malformed', root, 'expected the UpdateHANDeviceLog element with its children');
   const deviceText = required(update, 'DeviceID', root);
   if (!isEui64(deviceText)) throw new RequestBodyError('malformed', `${root}/DeviceID`, `expected an EUI-64, found ${JSON.stringify(deviceText)}`);
-  const deviceId = normalizeEui(deviceText);
   const requestType = required(update, 'RequestType', root);
-  if (requestType !== 'Add') {
-    throw new RequestBodyError('not-emulated', `${root}/RequestType`, `RequestType ${JSON.stringify(requestType)} (CCS02 removal) is not emulated; only Add (CCS01) is`);
+  if (requestType !== expectedType) {
+    throw new RequestBodyError('malformed', `${root}/RequestType`, `expected Add (CCS01) or Remove (CCS02), found ${JSON.stringify(requestType)}`);
   }
+  return { update, deviceId: normalizeEui(deviceText) };
+}
+
+export function ccs02CommandFromBody(body: XMLData): Ccs02Command {
+  return { deviceId: updateElement(body, 'Remove').deviceId };
+}
+
+export function ccs01CommandFromBody(body: XMLData, context: TransformContext): Ccs01Command {
+  const root = ROOT;
+  const { update, deviceId } = updateElement(body, 'Add');
   const addPath = `${root}/AddDeviceToCHFWhitelist`;
   const add = tree(update['AddDeviceToCHFWhitelist']);
   if (!add) throw new RequestBodyError('malformed', addPath, 'expected AddDeviceToCHFWhitelist with JoinTimePeriod and InstallCode');

@@ -13,6 +13,7 @@ import type { SeededRandom } from '../clock/seeded-random.ts';
 import { EmulatedDevice, type DeviceIdentity } from '../device.ts';
 import type { DeviceProfile } from '../firmware/device-profile.ts';
 import { Listeners } from '../listeners.ts';
+import { JoinedDevices } from './joined-devices.ts';
 import { hexToBytes } from '../../harness/protocol/gbcs/hex.ts';
 import { dateToZclUtc } from '../../harness/protocol/gbcs/payload/zcl/zcl-utc-time.ts';
 import { batteryHalfPercent, gsmeAttributeDefinitions } from './gsme-clusters.ts';
@@ -69,6 +70,8 @@ export interface GsmeOptions {
 
 export class Gsme extends EmulatedDevice {
   readonly attributes: ZclAttributeTable;
+  /** Other HAN devices joined through the join service (CS03B / CS04B). */
+  readonly joinedDevices = new JoinedDevices();
   private readonly clock: VirtualClock;
   private readonly listeners = new Listeners<GsmeWakeListener>();
   private readonly powerListeners = new Listeners<GsmePowerListener>();

@@ -7,6 +7,7 @@
  * left out. Protected content is opened with the cipher given and its shape included.
  */
 import type { GbcsFrame } from '../../harness/protocol/gbcs/frame-types.ts';
+import { decodeDer, type DerNode } from '../../harness/protocol/gbcs/payload/asn1-der.ts';
 import { decodeAccessRequest } from '../../harness/protocol/gbcs/payload/dlms/access-request.ts';
 import { decodeAccessResponse } from '../../harness/protocol/gbcs/payload/dlms/access-response.ts';
 import type { AxdrData } from '../../harness/protocol/gbcs/payload/dlms/axdr-data.ts';
@@ -118,4 +119,10 @@ export function gbzShape(payload: Uint8Array, cipher?: PayloadCipher): unknown {
     ...(c.kind === 'encrypted' ? { additionalHeader: c.additionalHeader } : {}),
     zcl: zclShape(c, cipher),
   }));
+}
+
+/** Shape of an ASN.1 DER payload (the CS-series join services): tags, lengths and nesting, not values. */
+export function derShape(payload: Uint8Array): unknown {
+  const shape = (n: DerNode): unknown => ({ name: n.name, length: n.length, ...(n.children ? { children: n.children.map(shape) } : {}) });
+  return decodeDer(payload).map(shape);
 }

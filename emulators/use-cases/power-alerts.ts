@@ -49,7 +49,8 @@ export interface BuiltAlert {
   readonly info: Omit<DeviceMessageInfo, 'at'>;
 }
 
-function alert<F>(device: EmulatedDevice, keys: KeyDirectory, at: number, codec: AlertCodec<F>, recipient: string, protection: MessageProtection, fields: F): BuiltAlert {
+/** An alert from `device` to `recipient`, with its own originator counter, encoded by `codec` and sealed with `protection`. */
+export function buildDeviceAlert<F>(device: EmulatedDevice, keys: KeyDirectory, at: number, codec: AlertCodec<F>, recipient: string, protection: MessageProtection, fields: F): BuiltAlert {
   const header: GbcsHeader = {
     cra: CRA.alert,
     counter: device.nextOriginatorCounter(at),
@@ -79,8 +80,8 @@ export function supplyRestoredAlerts(esme: EmulatedDevice, keys: KeyDirectory, o
   if (outage.restoredAt - outage.lostAt < SUPPLY_OUTAGE_ALERT_THRESHOLD_MS) return [];
   const at = outage.restoredAt;
   return [
-    alert(esme, keys, at, gncaSupplyRestored, REMOTE_PARTY.supplier, GNCA_ALERT_PROTECTION, { timeStamp: stamp(at) }),
-    alert(esme, keys, at, ecs80SupplyOutageRestored, REMOTE_PARTY.networkOperator, ECS80_ALERT_PROTECTION, {
+    buildDeviceAlert(esme, keys, at, gncaSupplyRestored, REMOTE_PARTY.supplier, GNCA_ALERT_PROTECTION, { timeStamp: stamp(at) }),
+    buildDeviceAlert(esme, keys, at, ecs80SupplyOutageRestored, REMOTE_PARTY.networkOperator, ECS80_ALERT_PROTECTION, {
       timeStamp: stamp(at),
       supplyLostAt: stamp(outage.lostAt),
       supplyRestoredAt: stamp(outage.restoredAt),
@@ -92,5 +93,5 @@ export function supplyRestoredAlerts(esme: EmulatedDevice, keys: KeyDirectory, o
 export function gsmePowerAlert(gsme: EmulatedDevice, keys: KeyDirectory, event: GsmePowerEvent): BuiltAlert {
   const codec = event.kind === 'power-supply-loss' ? gncaGsmePowerSupplyLoss : gncaLowBattery;
   // GBZ alert time stamps are whole UTC seconds
-  return alert(gsme, keys, event.at, codec, REMOTE_PARTY.supplier, GNCA_ALERT_PROTECTION, { timeStamp: new Date(Math.floor(event.at / 1000) * 1000) });
+  return buildDeviceAlert(gsme, keys, event.at, codec, REMOTE_PARTY.supplier, GNCA_ALERT_PROTECTION, { timeStamp: new Date(Math.floor(event.at / 1000) * 1000) });
 }

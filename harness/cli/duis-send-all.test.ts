@@ -44,7 +44,7 @@ describe('dit duis send --all (the sweep, in process)', () => {
     }
     const reasonOf = (key: string) => result.rows.find((r) => r.template === key)?.reason;
     expect(reasonOf('ECS01a_1.1.1_IMMEDIATE_BLOCK')).toMatch(/^SRV 1\.1\.1 \(critical\) not emulated yet/);
-    expect(reasonOf('CCS02_8.11')).toBe('SRV 8.11 to the CHF is emulated as CCS01; use case CCS02 not emulated yet');
+    expect(reasonOf('CS04ACNonCritical_8.8.2')).toMatch(/^target 00DB1234567890A4 is no device of the premises \(SRV 8\.8\.2 is emulated for GSME\)/);
     expect(reasonOf('ECS17b_4.1.1')).toMatch(/command variant 2 \(local delivery\)/);
     expect(reasonOf('8.14.1_COMMUNICATIONS_HUB_STATUS_UPDATE_INSTALL')).toMatch(/non-device SRV 8\.14\.1: answered by the DCC itself/);
   }, 30_000);

@@ -131,10 +131,11 @@ export function decideImplemented(template: DuisTemplate, premises: PremisesSpec
   const forSrv = table.filter((u) => u.srv === template.srv);
   if (forSrv.length === 0) return no(`SRV ${template.srv} (${info?.critical ? 'critical' : 'non-critical'}) not emulated yet${name}`);
   if (targetType === null) return no(`target ${targetEui} is no device of the premises (SRV ${template.srv} is emulated for ${forSrv.map((u) => u.targetType).join(', ')})`);
-  const row = forSrv.find((u) => u.targetType === targetType);
-  if (!row) return no(`SRV ${template.srv} to a ${targetType} not emulated yet (emulated for ${forSrv.map((u) => u.targetType).join(', ')})`);
-  if (row.useCase.toLowerCase() !== template.useCase.toLowerCase()) {
-    return no(`SRV ${template.srv} to the ${targetType} is emulated as ${row.useCase}; use case ${template.useCase} not emulated yet`);
+  const rows = forSrv.filter((u) => u.targetType === targetType);
+  if (rows.length === 0) return no(`SRV ${template.srv} to a ${targetType} not emulated yet (emulated for ${[...new Set(forSrv.map((u) => u.targetType))].join(', ')})`);
+  const row = rows.find((u) => u.useCase.toLowerCase() === template.useCase?.toLowerCase());
+  if (!row) {
+    return no(`SRV ${template.srv} to the ${targetType} is emulated as ${rows.map((u) => u.useCase).join(', ')}; use case ${template.useCase} not emulated yet`);
   }
   if (!useCaseCodecFor(row.messageCode)) return no(`no typed codec for ${row.useCase} (${formatMessageCode(row.messageCode)})`);
   if (LOCAL_DELIVERY_VARIANTS.has(template.commandVariant)) {

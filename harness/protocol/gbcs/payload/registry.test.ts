@@ -30,6 +30,13 @@ describe('use-case registry', () => {
       'GNCA:0x1001',
       'GNCA:0x1001',
       'GNCA:0x1001',
+      'CCS02:0x0002',
+      'CS03B:0x000e',
+      'CS04B:0x0010',
+      'GNCA:0x1001',
+      'GNCA:0x1001',
+      'GNCA:0x1001',
+      'GNCA:0x1001',
     ]);
     expect(useCaseCodecFor(0x0059)?.name).toBe('ECS52');
     expect(useCaseCodecFor(0x0018)).toBeUndefined();

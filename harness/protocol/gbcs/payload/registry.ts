@@ -7,12 +7,14 @@ import type { GbcsHeader } from '../frame-types.ts';
 import type { PayloadCipher } from './payload-cipher.ts';
 import type { PayloadContext } from './payload-context.ts';
 import { ccs01 } from './use-cases/ccs01.ts';
+import { ccs02 } from './use-cases/ccs02.ts';
 import { cs14DeviceLogChanged } from './use-cases/cs14-device-log-changed.ts';
 import { dbch01 } from './use-cases/dbch01.ts';
 import { ecs17b } from './use-cases/ecs17b.ts';
 import { ecs52 } from './use-cases/ecs52.ts';
 import { gcs13a } from './use-cases/gcs13a.ts';
 import { gcs38 } from './use-cases/gcs38.ts';
+import { cs03b, cs04b, gncaDeviceJoined, gncaDeviceJoinFailed, gncaDeviceUnjoined, gncaDeviceUnjoinFailed } from './use-cases/join-service.ts';
 import { ecs80SupplyOutageRestored, gncaGsmePowerSupplyLoss, gncaLowBattery, gncaSupplyRestored } from './use-cases/power-alerts.ts';
 import type { AnyAlertCodec, AnyCodec, AnyUseCaseCodec } from './use-cases/use-case-codec.ts';
 
@@ -28,6 +30,13 @@ export const USE_CASE_CODECS: readonly AnyCodec[] = [
   gncaSupplyRestored,
   gncaGsmePowerSupplyLoss,
   gncaLowBattery,
+  ccs02,
+  cs03b,
+  cs04b,
+  gncaDeviceJoined,
+  gncaDeviceJoinFailed,
+  gncaDeviceUnjoined,
+  gncaDeviceUnjoinFailed,
 ];
 
 const BY_CODE = new Map<number, AnyCodec[]>();

@@ -6,9 +6,9 @@ import { NO_FIELDS } from './use-case-codec.ts';
 describe('use-case codec interface', () => {
   it('every registered codec names its use case, SRV, message code and payload family', () => {
     for (const c of USE_CASE_CODECS) {
-      expect(c.name).toMatch(/^[A-Z]+(\d+[a-z]?)?$/); // GNCA: GBCS generic alert use cases carry no number
+      expect(c.name).toMatch(/^[A-Z]+(\d+([a-z]|[A-Z]{1,2})?)?$/); // GNCA: GBCS generic alert use cases carry no number
       expect(c.title.length).toBeGreaterThan(5);
-      expect(['dlms', 'gbz']).toContain(c.payloadKind);
+      expect(['dlms', 'gbz', 'der']).toContain(c.payloadKind);
       expect(c.messageCode).toBeGreaterThan(0);
       if (c.kind === 'alert') expect(c.alertCode).toBeGreaterThan(0x8000);
       else expect(c.srv).toMatch(/^\d+(\.\d+)+$/);

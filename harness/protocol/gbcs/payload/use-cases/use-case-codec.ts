@@ -17,8 +17,8 @@ interface CodecIdentity {
   /** DUIS service reference, e.g. "4.1.1" ("NA" for alerts without one). */
   readonly srv: string;
   readonly title: string;
-  /** Payload family: DLMS (ESME, CHF) or GBZ (GSME, GPF). */
-  readonly payloadKind: 'dlms' | 'gbz';
+  /** Payload family: DLMS (ESME, CHF), GBZ (GSME, GPF) or ASN.1 DER (the CS-series join services). */
+  readonly payloadKind: 'dlms' | 'gbz' | 'der';
 }
 
 export interface UseCaseCodec<Cmd, Rsp> extends CodecIdentity {

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Joining and unjoining, as a Service User drives and sees them through DUIS alone
+ * (DOMAIN.md "Joining and commissioning"):
+ *
+ * - a meter unjoined from the HAN and joined again: SRV 8.11 RequestType Remove (CCS02) takes the
+ *   ESME out of the CHF Device Log (to the Historic Device Log) — CS14 0x8F12 lists the log
+ *   without it and reads of it get no response; SRV 8.11 Add (CCS01) whitelists it again with
+ *   its install code — it rejoins, CS14 lists it again and reads work. The Historic Device Log has
+ *   no read here (CCS07, SRV 8.9, is not implemented): the CS14 device lists stand for it.
+ * - the join service on the GSME: SRV 8.7.2 (CS03B, Method B) joins a device without
+ *   certificates (an IHD) → 0x8F49 device joined; SRV 8.8.2 (CS04B) unjoins it → 0x8F4B device
+ *   unjoined; unjoining it again is refused in the response (result 1) with no alert.
+ */
+import { expect } from 'vitest';
+import { ditCase } from '../harness/dit/dit-case.ts';
+import type { DuisClient, SendOptions } from '../harness/dit/duis-client.ts';
+import { expectDeviceAlert, expectDeviceResponse, expectNoUnexpectedMessages, expectQuietFor } from '../harness/dit/expectations.ts';
+import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
+import { ccs01 } from '../harness/protocol/gbcs/payload/use-cases/ccs01.ts';
+import { ccs02 } from '../harness/protocol/gbcs/payload/use-cases/ccs02.ts';
+import { cs14DeviceLogChanged } from '../harness/protocol/gbcs/payload/use-cases/cs14-device-log-changed.ts';
+import { ecs17b } from '../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
+import { cs03b, cs04b, gncaDeviceJoined, gncaDeviceUnjoined, JOIN_SERVICE_RESULT } from '../harness/protocol/gbcs/payload/use-cases/join-service.ts';
+
+const MINUTE = 60_000;
+/** Mains-powered devices answer within a minute. */
+const MAINS_WINDOW_MS = MINUTE;
+/** A device alert reaches the user within a minute of its event. */
+const ALERT_WINDOW_MS = MINUTE;
+/** Join window the user gives on CCS01 (RTDS template: 90 s). */
+const JOIN_TIME_PERIOD_S = 90;
+/** A whitelisted meter joins inside its join window; its CS14 follows within a minute of the window. */
+const REJOIN_WINDOW_MS = JOIN_TIME_PERIOD_S * 1000 + MINUTE;
+/** An IHD's EUI-64 (RTDS CS03B joins 00-DB-12-34-56-78-90-9C). */
+const IHD = '00DB12345678909C';
+
+function duisEui(eui: Eui64): string {
+  return eui.match(/../g)!.join('-');
+}
+
+/** 16 ASCII characters as DUIS carries an install code: 32 hex digits. */
+function installCodeHex(ascii: string): string {
+  return Buffer.from(ascii, 'ascii').toString('hex').toUpperCase();
+}
+
+type Body = NonNullable<SendOptions['body']>;
+
+async function updateDeviceLog(duis: DuisClient, template: 'CCS01_8.11' | 'CCS02_8.11', chf: Eui64, body: Body) {
+  const exchange = await duis.send(template, { target: chf, body: { UpdateHANDeviceLog: body } });
+  expect(exchange.code, 'DCC acknowledgement').toBe('I99');
+  return exchange.response({ within: MAINS_WINDOW_MS });
+}
+
+/** The devices the next CS14 0x8F12 from the CHF lists. */
+async function nextDeviceLog(duis: DuisClient, chf: Eui64, within: number): Promise<string[]> {
+  // CS14 goes to the DCC Access Control Broker: the user holds no key to check its MAC
+  const alert = await expectDeviceAlert(duis, cs14DeviceLogChanged, { from: chf, within, mac: 'uncheckable' });
+  return alert.fields.devices.map((d) => d.deviceId);
+}
+
+ditCase(
+  {
+    id: 'JOIN-ESME-REMOVE-READD',
+    title: 'ESME removed from the CHF Device Log (CCS02): CS14 without it, reads unanswered; added again (CCS01): it rejoins and reads work',
+    useCase: 'CCS02',
+    srv: '8.11',
+    deviceTypes: ['ESME'],
+    bands: ['2.4GHz', '868MHz'],
+    tags: ['formal', 'regression'],
+    // a meter that cannot rejoin blocks the premises with no workaround (DOMAIN.md: "cannot join")
+    severity: 1,
+    needs: ['clock'],
+  },
+  async ({ duis, premises, meter }) => {
+    const chf = premises.commsHub.chf;
+    const read = async () => {
+      const exchange = await duis.send('ECS17b_4.1.1_SINGLE', { target: meter.eui });
+      expect(exchange.code, 'DCC acknowledgement').toBe('I99');
+      return exchange;
+    };
+
+    const removed = await updateDeviceLog(duis, 'CCS02_8.11', chf, { DeviceID: duisEui(meter.eui), RequestType: 'Remove' });
+    // the CHF answers the ACB, which originated CCS02: the user cannot check that MAC
+    expect(expectDeviceResponse(removed, ccs02, { from: chf, mac: 'uncheckable', within: MAINS_WINDOW_MS }).unregisterDevice, 'CCS02 result').toBe('success');
+    const afterRemoval = await nextDeviceLog(duis, chf, ALERT_WINDOW_MS);
+    expect(afterRemoval, 'CS14 device log after the removal').not.toContain(meter.eui);
+
+    const unanswered = await read();
+    await expect(unanswered.response({ within: MAINS_WINDOW_MS }), 'no response from a meter out of the Device Log').rejects.toThrow(/no DUIS response/);
+
+    const added = await updateDeviceLog(duis, 'CCS01_8.11', chf, {
+      DeviceID: duisEui(meter.eui),
+      RequestType: 'Add',
+      AddDeviceToCHFWhitelist: { JoinTimePeriod: String(JOIN_TIME_PERIOD_S), InstallCode: installCodeHex(meter.installCode) },
+    });
+    const addResults = expectDeviceResponse(added, ccs01, { from: chf, mac: 'uncheckable', within: MAINS_WINDOW_MS });
+    expect(addResults, 'CCS01 results').toEqual({ registerDevice: 'success', setJoinTimeout: 'success', setEnableJoining: 'success' });
+    expect(await nextDeviceLog(duis, chf, ALERT_WINDOW_MS), 'CS14 device log once whitelisted').toContain(meter.eui);
+    // the meter joins inside its window: the Device Log changes again
+    expect(await nextDeviceLog(duis, chf, REJOIN_WINDOW_MS), 'CS14 device log once joined').toContain(meter.eui);
+
+    const answered = await read();
+    const fields = expectDeviceResponse(await answered.response({ within: MAINS_WINDOW_MS }), ecs17b, { from: meter.eui, within: MAINS_WINDOW_MS });
+    expect(fields.ok, 'ECS17b after rejoining').toBe(true);
+    expectNoUnexpectedMessages(duis);
+  },
+);
+
+ditCase(
+  {
+    id: 'JOIN-GSME-METHOD-B',
+    title: 'GSME joins an IHD (CS03B): 0x8F49; unjoins it (CS04B): 0x8F4B; unjoining it again is refused with no alert',
+    useCase: 'CS03B',
+    srv: '8.7.2',
+    deviceTypes: ['GSME'],
+    bands: ['868MHz', '2.4GHz'],
+    tags: ['formal', 'regression'],
+    // a display that cannot be joined or unjoined has a workaround (a local install) but the function fails
+    severity: 2,
+    needs: ['clock'],
+  },
+  async ({ duis, bench, meter }) => {
+    // a sleepy meter answers at its next wake: one wake interval plus its response latency
+    const window = (meter.wakeIntervalMinutes ?? 30) * MINUTE + MINUTE;
+    const send = async (template: string, body: Body) => {
+      const exchange = await duis.send(template, { target: meter.eui, body });
+      expect(exchange.code, 'DCC acknowledgement').toBe('I99');
+      return exchange.response({ within: window });
+    };
+
+    const joined = await send('CS03B_8.7.2', { JoinServiceNonCritical: { OtherDeviceID: duisEui(IHD) } });
+    expect(expectDeviceResponse(joined, cs03b, { from: meter.eui, within: window }).result, 'CS03B result').toBe(JOIN_SERVICE_RESULT.success);
+    const joinAlert = await expectDeviceAlert(duis, gncaDeviceJoined, { from: meter.eui, within: ALERT_WINDOW_MS });
+    const stamp = joinAlert.fields.timeStamp.getTime();
+    expect(stamp, '0x8F49 time stamp: no later than its arrival').toBeLessThanOrEqual(joinAlert.arrivedAt);
+    expect(stamp, '0x8F49 time stamp: at the join, within a minute before the response arrived').toBeGreaterThanOrEqual(joined.arrivedAt - MINUTE);
+
+    const unjoined = await send('CS04B_8.8.2', { UnjoinServiceNonCritical: { OtherDeviceID: duisEui(IHD) } });
+    expect(expectDeviceResponse(unjoined, cs04b, { from: meter.eui, within: window }).result, 'CS04B result').toBe(JOIN_SERVICE_RESULT.success);
+    await expectDeviceAlert(duis, gncaDeviceUnjoined, { from: meter.eui, within: ALERT_WINDOW_MS });
+
+    const again = await send('CS04B_8.8.2', { UnjoinServiceNonCritical: { OtherDeviceID: duisEui(IHD) } });
+    expect(expectDeviceResponse(again, cs04b, { from: meter.eui, within: window }).result, 'CS04B result for a device not joined').toBe(JOIN_SERVICE_RESULT.notJoined);
+    // no 0x8F4B nor 0x8F4A follows a refused unjoin
+    await expectQuietFor(duis, bench, 5 * MINUTE);
+  },
+);
