@@ -4,7 +4,7 @@
  * one plain closing line `dit: N passed, N failed, N skipped` (CI reads it). The two checks
  * count as one test each. Exit code 0 only when nothing failed.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,17 +82,40 @@ if (vitest.status !== 0 && failed === 0) failed += 1;
 
 // End to end, as an engineer runs it: the programme's confidence cycle in process, twice with
 // one seed (same seed → same outcomes and the same message-trace hashes), and over a real
-// loopback socket (same outcomes). The shipped profiles make some executions fail: a run that
-// records its failures exits 1, which is a correct run here.
-function ditRun(name: string, args: string[]): { ok: boolean; detail: string } {
-  const run = spawnSync(process.execPath, [join(root, 'bin/dit.js'), 'run', '--no-report', '--seed', 'ci', '--combination', 'vendor=WNC', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+// loopback socket (same outcomes); the defect lifecycle; injected DCC edge failures. The shipped
+// profiles make some executions fail: a run that records its failures exits 1, which is a
+// correct run here. Independent jobs run two at a time (the machine has two cores).
+interface Ran {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+function dit(args: string[]): Promise<Ran> {
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, [join(root, 'bin/dit.js'), ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolveRun({ status, stdout, stderr }));
   });
-  const detail = `${run.stdout}${run.stderr}`.trim();
-  const ok = (run.status === 0 || run.status === 1) && /^run \S+ (passed|FAILED): \d+ passed/m.test(run.stdout);
-  return { ok, detail: ok ? '' : `  ${name} exited ${run.status}:\n${detail}` };
+}
+async function pool<T>(jobs: ReadonlyArray<() => Promise<T>>, width: number): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < jobs.length) {
+        const i = next++;
+        results[i] = await jobs[i]!();
+      }
+    }),
+  );
+  return results;
+}
+function recordedRun(name: string, r: Ran): { ok: boolean; detail: string } {
+  const ok = (r.status === 0 || r.status === 1) && /^run \S+ (passed|FAILED): \d+ passed/m.test(r.stdout);
+  return { ok, detail: ok ? '' : `  ${name} exited ${r.status}:\n${`${r.stdout}${r.stderr}`.trim()}` };
 }
 function outcomes(ledgerFile: string, withTrace: boolean): Map<string, string> {
   const db = new Database(ledgerFile, { readonly: true });
@@ -110,15 +133,57 @@ function differing(a: Map<string, string>, b: Map<string, string>): string[] | n
 if (!process.argv.includes('--no-e2e')) {
   const e2e = join(outDir, 'e2e');
   rmSync(e2e, { recursive: true, force: true });
-  const a = ditRun('dit run (first)', ['--ledger', join(e2e, 'a.db'), '--allure-dir', join(e2e, 'allure-a')]);
-  const b = ditRun('dit run (second)', ['--ledger', join(e2e, 'b.db'), '--allure-dir', join(e2e, 'allure-b')]);
+  const cycleRun = (name: string, extra: string[]) => () =>
+    dit(['run', '--no-report', '--seed', 'ci', '--combination', 'vendor=WNC', '--ledger', join(e2e, `${name}.db`), '--allure-dir', join(e2e, `allure-${name}`), ...extra]);
+
+  // the defect lifecycle on the shipped programme and profiles: found → claimed fixed (ticket on
+  // the fix release) → verified by the retest → reopened by the regression release
+  const lifecycle = async (): Promise<string[]> => {
+    const ledger = ['--ledger', join(e2e, 'lifecycle.db')];
+    const states: string[] = [];
+    const defectList = async (at: string): Promise<Array<{ id: string; state: string }>> =>
+      JSON.parse((await dit(['defects', 'list', '--json', '--at', at, ...ledger])).stdout || '[]') as Array<{ id: string; state: string }>;
+    await dit(['run', '--no-report', '--allure-dir', join(e2e, 'allure-l1'), '--combination', 'model=MM2-G24-OPT2', ...ledger]);
+    const found = await defectList('2019-04-12');
+    const id = found.find((d) => d.state === 'open')?.id;
+    states.push(`found: ${found.map((d) => `${d.id} ${d.state}`).join(', ') || 'none'}`);
+    if (id) {
+      await dit(['defects', 'update', id, '--ticket', 'MM2-T-0042', '--author', 'ci', ...ledger]);
+      states.push(`claimed: ${(await defectList('2019-04-24')).find((d) => d.id === id)?.state}`);
+      await dit(['run', '--no-report', '--allure-dir', join(e2e, 'allure-l2'), '--retest-for', 'MM2-G24-OPT2-1.1.1', '--at', '2019-04-24', ...ledger]);
+      states.push(`retested: ${(await defectList('2019-04-24')).find((d) => d.id === id)?.state}`);
+      await dit(['run', '--no-report', '--allure-dir', join(e2e, 'allure-l3'), '--cycle', 'MM2-CONFIDENCE', '--at', '2019-05-08', '--combination', 'model=MM2-G24-OPT2', ...ledger]);
+      states.push(`regressed: ${(await defectList('2019-05-08')).find((d) => d.id === id)?.state}`);
+    }
+    return states;
+  };
+  const injectedLedger = join(e2e, 'injected.db');
+  const scheduledLedger = join(e2e, 'dcc-faults.db');
+  const jobs = [
+    cycleRun('a', []),
+    cycleRun('b', []),
+    cycleRun('loopback', ['--target', 'loopback']),
+    // an injected DCC edge 5xx (msw in front of the emulated DCC) is an environment failure, never a defect
+    () => dit(['run', '--no-report', '--allure-dir', join(e2e, 'allure-inj'), '--ledger', injectedLedger, '--inject-dcc-error', '503/1', '--tags', 'smoke', '--combination', 'vendor=WNC']),
+    // the programme's incidents as a --dcc-faults schedule
+    () =>
+      dit([
+        'run', '--no-report', '--allure-dir', join(e2e, 'allure-dcc-faults'), '--ledger', scheduledLedger,
+        '--dcc-faults', join(root, 'fixtures/dcc-faults/programme-2019-04-incidents.json'), '--cycle', 'MM1-FORMAL-DIT', '--combination', 'vendor=WNC',
+      ]),
+  ];
+  const [lifecycleStates, ...ran] = await pool<unknown>([lifecycle, ...jobs], 2);
+  const [aRun, bRun, loopRun, injRun, schRun] = ran as Ran[];
+
+  const a = recordedRun('dit run (first)', aRun!);
+  const b = recordedRun('dit run (second)', bRun!);
   const sameSeed = a.ok && b.ok ? differing(outcomes(join(e2e, 'a.db'), true), outcomes(join(e2e, 'b.db'), true)) : null;
   check(
     'same seed → same outcomes and message traces (two dit runs)',
     sameSeed !== null && sameSeed.length === 0,
     `${a.detail}${b.detail}${sameSeed?.length ? `  differing plan items: ${sameSeed.join(', ')}` : ''}`,
   );
-  const loop = ditRun('dit run --target loopback', ['--target', 'loopback', '--ledger', join(e2e, 'loopback.db'), '--allure-dir', join(e2e, 'allure-loopback')]);
+  const loop = recordedRun('dit run --target loopback', loopRun!);
   const sameOverLoopback = loop.ok && a.ok ? differing(outcomes(join(e2e, 'a.db'), false), outcomes(join(e2e, 'loopback.db'), false)) : null;
   check(
     'dit run --target loopback: the same suites over a real socket, the same outcomes',
@@ -126,51 +191,20 @@ if (!process.argv.includes('--no-e2e')) {
     `${loop.detail}${sameOverLoopback?.length ? `  outcomes differ from in process: ${sameOverLoopback.join(', ')}` : ''}`,
   );
 
-  // the defect lifecycle on the shipped programme and profiles: found → claimed fixed (ticket on
-  // the fix release) → verified by the retest → reopened by the regression release
-  const lifecycle = join(e2e, 'lifecycle.db');
-  const dit = (args: string[]) =>
-    spawnSync(process.execPath, [join(root, 'bin/dit.js'), ...args, '--ledger', lifecycle], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  const states: string[] = [];
-  const defectList = (at: string): Array<{ id: string; state: string }> => JSON.parse(dit(['defects', 'list', '--json', '--at', at]).stdout || '[]');
-  dit(['run', '--no-report', '--allure-dir', join(e2e, 'allure-l1'), '--combination', 'model=MM2-G24-OPT2']);
-  const found = defectList('2019-04-12');
-  const id = found.find((d) => d.state === 'open')?.id;
-  states.push(`found: ${found.map((d) => `${d.id} ${d.state}`).join(', ') || 'none'}`);
-  if (id) {
-    dit(['defects', 'update', id, '--ticket', 'MM2-T-0042', '--author', 'ci']);
-    states.push(`claimed: ${defectList('2019-04-24').find((d) => d.id === id)?.state}`);
-    dit(['run', '--no-report', '--allure-dir', join(e2e, 'allure-l2'), '--retest-for', 'MM2-G24-OPT2-1.1.1', '--at', '2019-04-24']);
-    states.push(`retested: ${defectList('2019-04-24').find((d) => d.id === id)?.state}`);
-    dit(['run', '--no-report', '--allure-dir', join(e2e, 'allure-l3'), '--cycle', 'MM2-CONFIDENCE', '--at', '2019-05-08', '--combination', 'model=MM2-G24-OPT2']);
-    states.push(`regressed: ${defectList('2019-05-08').find((d) => d.id === id)?.state}`);
-  }
+  const states = lifecycleStates as string[];
   const expected = ['claimed: claimed-fixed', 'retested: verified', 'regressed: reopened'];
   check('defect lifecycle: found, claimed fixed, verified by retest, reopened by regression', expected.every((e) => states.includes(e)), `  ${states.join('; ')}`);
 
-  // an injected DCC edge 5xx (msw in front of the emulated DCC) is an environment failure, never a defect
-  const injected = join(e2e, 'injected.db');
-  const inj = spawnSync(
-    process.execPath,
-    [join(root, 'bin/dit.js'), 'run', '--no-report', '--allure-dir', join(e2e, 'allure-inj'), '--ledger', injected, '--inject-dcc-error', '503/1', '--tags', 'smoke', '--combination', 'vendor=WNC'],
-    { cwd: root, encoding: 'utf8' },
-  );
-  const injectedDefects = spawnSync(process.execPath, [join(root, 'bin/dit.js'), 'defects', 'list', '--json', '--ledger', injected], { cwd: root, encoding: 'utf8' });
-  const ok = inj.status === 1 && /HTTP 503/.test(inj.stdout) && injectedDefects.stdout.trim() === '[]';
-  check('an injected DCC edge HTTP 503 fails the run as an environment failure and raises no defect', ok, `  exit ${inj.status}; defects: ${injectedDefects.stdout.trim()}`);
+  const injectedDefects = (await dit(['defects', 'list', '--json', '--ledger', injectedLedger])).stdout.trim();
+  const ok = injRun!.status === 1 && /HTTP 503/.test(injRun!.stdout) && injectedDefects === '[]';
+  check('an injected DCC edge HTTP 503 fails the run as an environment failure and raises no defect', ok, `  exit ${injRun!.status}; defects: ${injectedDefects}`);
 
-  // the programme's incidents as a --dcc-faults schedule: HTTP 500s and lost AD1 alerts fail
-  // executions, every failure is an environment failure, and no device defect is raised
-  const scheduled = join(e2e, 'dcc-faults.db');
-  const sch = spawnSync(
-    process.execPath,
-    [join(root, 'bin/dit.js'), 'run', '--no-report', '--allure-dir', join(e2e, 'allure-dcc-faults'), '--ledger', scheduled, '--dcc-faults', join(root, 'fixtures/dcc-faults/programme-2019-04-incidents.json'), '--cycle', 'MM1-FORMAL-DIT', '--combination', 'vendor=WNC'],
-    { cwd: root, encoding: 'utf8' },
-  );
-  const scheduledDefects = spawnSync(process.execPath, [join(root, 'bin/dit.js'), 'defects', 'list', '--json', '--ledger', scheduled], { cwd: root, encoding: 'utf8' });
+  // HTTP 500s and lost AD1 alerts fail executions, every failure is an environment failure, and
+  // no device defect is raised
+  const scheduledDefects = (await dit(['defects', 'list', '--json', '--ledger', scheduledLedger])).stdout.trim();
   let categories: string[] = [];
-  if (sch.status === 1) {
-    const db = new Database(scheduled, { readonly: true });
+  if (schRun!.status === 1) {
+    const db = new Database(scheduledLedger, { readonly: true });
     try {
       const rows = db.prepare("SELECT failure FROM executions WHERE outcome = 'failed'").all() as Array<{ failure: string }>;
       categories = rows.map((r) => {
@@ -182,12 +216,12 @@ if (!process.argv.includes('--no-e2e')) {
     }
   }
   const schOk =
-    sch.status === 1 &&
+    schRun!.status === 1 &&
     categories.includes('environment:http-500') &&
     categories.includes('environment:lost-ad1') &&
     categories.every((c) => c.startsWith('environment:')) &&
-    scheduledDefects.stdout.trim() === '[]';
-  check('--dcc-faults with the programme incidents: HTTP 500s and lost AD1 alerts are environment failures, no defect', schOk, `  exit ${sch.status}; failures: ${[...new Set(categories)].join(', ')}; defects: ${scheduledDefects.stdout.trim()}`);
+    scheduledDefects === '[]';
+  check('--dcc-faults with the programme incidents: HTTP 500s and lost AD1 alerts are environment failures, no defect', schOk, `  exit ${schRun!.status}; failures: ${[...new Set(categories)].join(', ')}; defects: ${scheduledDefects}`);
 }
 
 console.log(`dit: ${passed} passed, ${failed} failed, ${skipped} skipped`);
