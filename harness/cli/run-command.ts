@@ -30,7 +30,7 @@ import { projectDefects } from '../defects/project-defects.ts';
 import { loadProgramme } from '../programme/load-programme.ts';
 import type { ProgrammeDate } from '../programme/programme-date.ts';
 import { renderAllureReport } from './allure-report.ts';
-import { cyclePlan, shardOf } from './cycle-plan.ts';
+import { cyclePlan, shardOf, type CyclePlanOptions } from './cycle-plan.ts';
 import { createLogger } from './logger.ts';
 import { startLoopbackDcc } from './loopback-dcc.ts';
 import { formatDuration, ProgressDisplay } from './progress-reporter.ts';
@@ -39,7 +39,7 @@ import { EXIT, UserError } from './user-error.ts';
 
 export { PROJECT_ROOT };
 
-export interface RunOptions {
+export interface RunOptions extends CyclePlanOptions {
   target: TargetKind;
   url?: string;
   seed: string;
@@ -47,13 +47,6 @@ export interface RunOptions {
   allureDir: string;
   reportDir: string;
   report: boolean;
-  premises: string;
-  programme: string;
-  cycle?: string;
-  at?: string;
-  tags?: string;
-  combination?: string;
-  strategy?: string;
   shard?: string;
   attempts: number;
   /** true: the latest unfinished run; a string: that run. */
