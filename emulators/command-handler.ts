@@ -7,7 +7,8 @@
  * frame decodes → recipient is a party of this premises → the hub is powered → the frame is
  * MAC-wrapped → [firmware faults on the command: drop refuses it here; corrupt flips its bytes,
  * so the next check fails] → the MAC verifies (device KA private, ACB KA public) → the message code is an
- * emulated use case → addressed to a device type that answers it → the payload decodes → the
+ * emulated use case → addressed to a device type that answers it → a critical use case's command carries
+ * the originator's GBCS signature, verifying with its DS public key → the payload decodes → the
  * meter is reachable (ESME: joined, powered, HAN link up; GSME: joined — its commands wait) →
  * the sleepy queue has room (GSME) → the counter is above the last accepted from that
  * originator (only now is it recorded: a command the device never saw does not consume it).
@@ -23,6 +24,7 @@
  * (wrong-value on the typed response, corrupt, delay, drop); see fault-effects.ts.
  */
 import { decodeFrame } from '../harness/protocol/gbcs/frame.ts';
+import { openFrame } from '../harness/protocol/gbcs/secure-frame.ts';
 import type { GbcsFrame } from '../harness/protocol/gbcs/frame-types.ts';
 import type { CommandReceipt, CommandRefusal, CommandRoute, DeviceMessageInfo } from './device-message.ts';
 import type { EmulatedDevice } from './device.ts';
@@ -82,6 +84,10 @@ export class CommandHandler {
     if (!useCase.targets.includes(device.deviceType)) {
       return refused('wrong-recipient-type', `${useCase.name} goes to ${useCase.targets.join(' or ')}, not the ${device.deviceType}`);
     }
+    if (useCase.command.sign) {
+      const unsigned = this.signatureProblem(received.bytes, frame);
+      if (unsigned) return refused(unsigned.reason, unsigned.detail);
+    }
     let command: unknown;
     try {
       command = useCase.decodeCommand(frame);
@@ -112,6 +118,23 @@ export class CommandHandler {
     }
     const route = device.deviceType as Exclude<CommandRoute, 'GSME-queued'>;
     return { ...accepted, route, responseDueAt: this.act(useCase, command, frame, device, received) };
+  }
+
+  /**
+   * A critical command must carry its originator's GBCS signature (the Service User signed the
+   * pre-command): checked with the originator's DS public key from the key directory. Null when
+   * it verifies.
+   */
+  private signatureProblem(bytes: Uint8Array, frame: GbcsFrame): { reason: CommandRefusal; detail: string } | null {
+    if (!frame.signature) return { reason: 'signature-absent', detail: `${hex16(frame.messageCode)} is critical: it needs the signature of ${frame.originator}` };
+    let signerDsPublic: Uint8Array;
+    try {
+      signerDsPublic = this.premises.keys.keysOf(frame.originator).ds.publicKey;
+    } catch {
+      return { reason: 'signature-invalid', detail: `no DS public key is known for ${frame.originator}` };
+    }
+    const { signature } = openFrame(bytes, { signerDsPublic });
+    return signature === 'valid' ? null : { reason: 'signature-invalid', detail: `signature of ${frame.originator} ${signature} with its DS public key` };
   }
 
   /** Why the CHF cannot reach the device now, or null. */

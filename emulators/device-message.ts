@@ -46,6 +46,10 @@ export type CommandRefusal =
   | 'unsupported-message'
   /** The use case cannot be addressed to this type of device. */
   | 'wrong-recipient-type'
+  /** A critical command without the originator's GBCS signature. */
+  | 'signature-absent'
+  /** A critical command whose signature does not verify with the originator's DS public key. */
+  | 'signature-invalid'
   /** The payload does not decode as the use case's command. */
   | 'malformed-payload'
   /** The meter is not joined, not powered or its HAN link is down (the CHF cannot reach it). */

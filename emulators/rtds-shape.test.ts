@@ -18,11 +18,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFrame } from '../harness/protocol/gbcs/frame.ts';
 import type { GbcsFrame } from '../harness/protocol/gbcs/frame-types.ts';
-import { hexToBytes } from '../harness/protocol/gbcs/hex.ts';
+import { bytesToHex, hexToBytes } from '../harness/protocol/gbcs/hex.ts';
 import { KeyStore } from '../harness/protocol/gbcs/keystore.ts';
 import type { PayloadCipher } from '../harness/protocol/gbcs/payload/payload-cipher.ts';
 import { defaultRtdsDir, rtdsAvailable, rtdsKeystoreDir } from '../harness/protocol/gbcs/rtds.ts';
-import { payloadCipherFor } from '../harness/protocol/gbcs/secure-frame.ts';
+import { payloadCipherFor, sealFrame } from '../harness/protocol/gbcs/secure-frame.ts';
+import { buildPreCommand, macSignedPreCommand } from './dcc/command-sealing.ts';
+import { findSrvTransform } from './dcc/srv-transforms.ts';
 import { VirtualClock } from './clock/virtual-clock.ts';
 import type { DeviceMessageInfo } from './device-message.ts';
 import { createPremises } from './premises.ts';
@@ -111,6 +113,65 @@ describe.skipIf(!AVAILABLE)('emulated messages have the shape of their RTDS coun
       const ourCipher = c.encryptedFrom ? endPartyCipher(premises.keys, ours.frame) : undefined;
       const rtdsSideCipher = c.encryptedFrom ? rtdsCipher(store, rtds, c.encryptedFrom) : undefined;
       expect(shapeOf(ours.frame, c.payload, ourCipher)).toEqual(shapeOf(rtds, c.payload, rtdsSideCipher));
+    });
+  }
+
+  const CRITICAL = [
+    // inside each RTDS validity interval, so the emulated meter sets its clock (ESME 60 s, GSME 3600 s)
+    { useCase: 'ECS70', target: 'ESME', folder: '8.1.1_ECS70Commission', stem: 'ECS70Commission_8.1.1_SUCCESS', current: '2014-12-31T23:59:10.00Z', tolerance: '60', at: Date.UTC(2014, 11, 31, 23, 59, 30), payload: 'dlms' },
+    { useCase: 'GCS28', target: 'GSME', folder: '8.1.1_GCS28Commission', stem: 'GCS28Commission_8.1.1_SUCCESS', current: '2014-12-31T23:30:00.00Z', tolerance: '3600', at: Date.UTC(2014, 11, 31, 23, 30), payload: 'der' },
+  ] as const;
+
+  for (const c of CRITICAL) {
+    describe(`${c.useCase} (8.1.1 commission, critical): pre-command, signed + MACed command and response like RTDS ${c.stem}`, () => {
+      const rtdsHex = (name: string) => readFileSync(join(RTDS, 'RTDS-4.5.0', c.folder, `${c.stem}_${name}_GBCS.HEX`), 'utf8').replace(/\s+/g, '').toUpperCase();
+
+      function dccSide() {
+        const clock = new VirtualClock(c.at);
+        const messages: Array<{ frame: Uint8Array; info: DeviceMessageInfo }> = [];
+        const premises = createPremises({ seed: 'rtds-shape', clock, onDeviceMessage: (frame, info) => void messages.push({ frame, info }) });
+        const transform = findSrvTransform('8.1.1', c.target)!;
+        const body = { CommissionDeviceSynchroniseClock: { CurrentDateTime: c.current, TolerancePeriod: c.tolerance } };
+        const input = {
+          transform,
+          fields: transform.commandFields(body, { deviceTypeOf: () => c.target }),
+          user: REMOTE_PARTY.supplier,
+          requestCounter: 1000n,
+          device: c.target === 'ESME' ? premises.esme.eui : premises.gsme.eui,
+          nextAcbCounter: () => 1n,
+        };
+        return { clock, premises, messages, pre: buildPreCommand(input) };
+      }
+
+      it('the DCC builds the RTDS pre-command byte for byte', () => {
+        const { pre } = dccSide();
+        expect(bytesToHex(pre.frame)).toBe(rtdsHex('PRECOMMAND'));
+        expect(headerShape(decodeFrame(pre.frame))).toEqual(headerShape(rtdsFrame(c.folder, `${c.stem}_PRECOMMAND`)));
+      });
+
+      it('the signed pre-command, MACed by the DCC, is shaped as the RTDS command; the meter answers as the RTDS response', async () => {
+        const { clock, premises, messages, pre } = dccSide();
+        const preFrame = decodeFrame(pre.frame);
+        const signed = sealFrame(preFrame, preFrame.payload, { sign: { dsPrivateKey: premises.keys.keysOf(REMOTE_PARTY.supplier).ds.privateKey! } });
+        const command = macSignedPreCommand(pre, signed, premises.keys);
+        const rtdsCommand = rtdsFrame(c.folder, `${c.stem}_COMMAND`);
+        const ourCommand = decodeFrame(command.frame);
+        expect(headerShape(ourCommand)).toEqual(headerShape(rtdsCommand));
+        expect(command.frame.length).toBe(rtdsHex('COMMAND').length / 2);
+        expect(bytesToHex(ourCommand.payload)).toBe(bytesToHex(rtdsCommand.payload));
+
+        expect(await premises.handleCommand(command.frame)).toMatchObject({ accepted: true, useCase: c.useCase });
+        const answered = await clock.waitFor(() => messages.some((m) => m.info.kind === 'response'), { within: 2 * HOUR });
+        expect(answered.met).toBe(true);
+        const response = messages.find((m) => m.info.kind === 'response');
+        if (!response) throw new Error('no response');
+        const ours = openDeviceMessage(premises.keys, response.frame);
+        expect([ours.mac, ours.signature]).toEqual(['absent', 'valid']);
+        const rtds = rtdsFrame(c.folder, `${c.stem}_RESPONSE`);
+        expect(headerShape(ours.frame)).toEqual(headerShape(rtds));
+        expect(ours.frame.counter).toBe(rtds.counter);
+        expect(shapeOf(ours.frame, c.payload)).toEqual(shapeOf(rtds, c.payload));
+      });
     });
   }
 

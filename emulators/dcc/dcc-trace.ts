@@ -14,6 +14,8 @@ export type DccEvent =
   /** A non-device request answered by the DCC itself (CV 8). */
   | 'non-device'
   /** A GBCS command went to the premises; `receipt` says what the premises did with it. */
+  /** A critical request (CV 4) answered I0 with the pre-command to sign. */
+  | 'pre-command'
   | 'command'
   /** A device response or alert was delivered to the receiver as DUIS. */
   | 'relayed'

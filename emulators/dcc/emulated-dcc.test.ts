@@ -17,7 +17,12 @@ import { ecs17b } from '../../harness/protocol/gbcs/payload/use-cases/ecs17b.ts'
 import { ecs52 } from '../../harness/protocol/gbcs/payload/use-cases/ecs52.ts';
 import { gcs13a } from '../../harness/protocol/gbcs/payload/use-cases/gcs13a.ts';
 import { gcs38 } from '../../harness/protocol/gbcs/payload/use-cases/gcs38.ts';
-import { openFrame, payloadCipherFor } from '../../harness/protocol/gbcs/secure-frame.ts';
+import { openFrame, payloadCipherFor, sealFrame } from '../../harness/protocol/gbcs/secure-frame.ts';
+import { decodeFrame } from '../../harness/protocol/gbcs/frame.ts';
+import { encodeGbcsPayload } from '../../harness/protocol/duis/gbcs-payload.ts';
+import { ecs70 } from '../../harness/protocol/gbcs/payload/use-cases/ecs70.ts';
+import { buildDccCommand } from './command-sealing.ts';
+import { findSrvTransform } from './srv-transforms.ts';
 import { VirtualClock } from '../clock/virtual-clock.ts';
 import type { CommandReceipt } from '../device-message.ts';
 import { derivedKeyDirectory } from '../key-directory.ts';
@@ -404,5 +409,82 @@ describe('emulated DCC: rejections are synchronous E-codes and no device sees th
     await s.post('/api/v1/serviceD', request.xml);
     expect((await s.send(request)).responseCode).toBe('I99');
     expect(formatRequestId(request.requestId)).toBe(s.dcc.trace.of('command')[0]?.id);
+  });
+});
+
+describe('emulated DCC: critical commands (CV 4 → pre-command → user signature → CV 5)', () => {
+  const COMMISSION = 'ECS70Commission_8.1.1';
+  const body = (at: number) => ({ CommissionDeviceSynchroniseClock: { CurrentDateTime: new Date(at).toISOString(), TolerancePeriod: '60' } });
+  const supplierDs = () => deriveParty(SEED, SUPPLIER).ds;
+
+  async function preCommand(s: Setup): Promise<{ request: BuiltServiceRequest; frame: GbcsFrame }> {
+    const request = s.request(COMMISSION, DEFAULT_EUIS.esme, { body: body(s.clock.now()) });
+    expect(request.servicePath).toBe('/api/v1/serviceT');
+    const answer = await s.send(request);
+    expect(answer).toMatchObject({ kind: 'response', responseCode: 'I0', gbcsPayloadElement: 'Response/Body/ResponseMessage/PreCommand/GBCSPayload' });
+    expect(s.handed).toHaveLength(0);
+    return { request, frame: decodeFrame(answer.gbcsPayload!) };
+  }
+
+  function signedPreCommand(s: Setup, request: BuiltServiceRequest, signed: Uint8Array): BuiltServiceRequest {
+    const built = buildServiceRequest({
+      template: templates.get(COMMISSION),
+      originator: SUPPLIER,
+      target: DEFAULT_EUIS.esme,
+      counter: request.requestId.counter,
+      commandVariant: 5,
+      body: { SignedPreCommand: { GBCSPayload: encodeGbcsPayload(signed) } },
+    });
+    const { ds } = s.premises.keys.keysOf(SUPPLIER);
+    return { ...built, xml: signDuisRequest(built.xml, { privateKey: ds.privateKey!, publicKey: ds.publicKey }) };
+  }
+
+  it('answers CV 4 with the pre-command (I0), MACs the signed pre-command (CV 5, I99) and the ESME answers ECS70, signed', async () => {
+    const s = setup();
+    const { request, frame } = await preCommand(s);
+    expect(frame).toMatchObject({ preCommand: true, cra: 1, originator: SUPPLIER, recipient: DEFAULT_EUIS.esme, messageCode: 0x0062, counter: request.requestId.counter });
+    const signed = sealFrame(frame, frame.payload, { sign: { dsPrivateKey: supplierDs().privateKey! } });
+    const cv5 = signedPreCommand(s, request, signed);
+    expect(cv5.servicePath).toBe('/api/v1/serviceS');
+    expect((await s.send(cv5)).responseCode).toBe('I99');
+    expect(s.handed[0]?.receipt).toMatchObject({ accepted: true, useCase: 'ECS70' });
+    const command = openFrame(s.handed[0]!.frame, { mac: { localKaPrivate: deriveParty(SEED, DEFAULT_EUIS.esme).ka.privateKey!, peerKaPublic: deriveParty(SEED, ACB).ka.publicKey }, signerDsPublic: supplierDs().publicKey });
+    expect([command.mac, command.signature]).toEqual(['valid', 'valid']);
+    await s.clock.advance(MINUTE);
+    const [response] = responses(s.received);
+    const opened = openFrame(response!.gbcsPayload!, { signerDsPublic: deriveParty(SEED, DEFAULT_EUIS.esme).ds.publicKey });
+    expect([opened.mac, opened.signature]).toEqual(['absent', 'valid']);
+    expect(ecs70.decodeResponse(opened.frame.payload, { header: opened.frame })).toMatchObject({ adjustToPresetTime: 'success', status: { ok: true, value: 0 } });
+    expect(s.dcc.trace.of('pre-command')).toHaveLength(1);
+  });
+
+  it('passes a wrongly signed pre-command on (I99); the ESME refuses it and nothing answers', async () => {
+    const s = setup();
+    const { request, frame } = await preCommand(s);
+    const wrong = sealFrame(frame, frame.payload, { sign: { dsPrivateKey: deriveParty(SEED, ACB).ds.privateKey! } });
+    expect((await s.send(signedPreCommand(s, request, wrong))).responseCode).toBe('I99');
+    expect(s.handed[0]?.receipt).toMatchObject({ accepted: false, reason: 'signature-invalid' });
+    await s.clock.advance(10 * MINUTE);
+    expect(s.received).toHaveLength(0);
+  });
+
+  it('the ESME refuses a critical command without a signature (MAC only)', async () => {
+    const s = setup();
+    const transform = findSrvTransform('8.1.1', 'ESME')!;
+    const fields = transform.commandFields(body(s.clock.now()), { deviceTypeOf: () => 'ESME' });
+    const command = buildDccCommand({ transform, fields, user: SUPPLIER, requestCounter: BigInt(START), device: DEFAULT_EUIS.esme, nextAcbCounter: () => 1n }, s.premises.keys);
+    expect(await s.premises.handleCommand(command.frame)).toMatchObject({ accepted: false, reason: 'signature-absent' });
+  });
+
+  it('E9001 for CV 5 without a pre-command issued for its RequestID, or with another frame than the one issued', async () => {
+    const s = setup();
+    const { request, frame } = await preCommand(s);
+    const other = sealFrame({ ...frame, counter: frame.counter + 1n }, frame.payload, { sign: { dsPrivateKey: supplierDs().privateKey! } });
+    const tampered = await s.send(signedPreCommand(s, request, other));
+    expect(tampered.responseCode).toBe(RESPONSE_CODE.malformedRequest);
+    const stray = s.request(COMMISSION, DEFAULT_EUIS.esme);
+    const none = await s.send(signedPreCommand(s, stray, sealFrame(frame, frame.payload, { sign: { dsPrivateKey: supplierDs().privateKey! } })));
+    expect(none.responseCode).toBe(RESPONSE_CODE.malformedRequest);
+    expect(s.handed).toHaveLength(0);
   });
 });

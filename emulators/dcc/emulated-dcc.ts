@@ -22,7 +22,8 @@
  * | CV 2, 3, 6, 7 (a command for local delivery)                     | E17 localCommandNotAvailable (not emulated) |
  * | CV 8: an SRV with no non-device service here (non-device-services.ts) | E11 (not emulated)    |
  * | target EUI not in the DCC's inventory (the premises' devices)    | E19 deviceUnknown          |
- * | no transform of the SRV to the target's device type (srv-transforms.ts; every critical SRV for now) | E11 srvNotForDeviceType |
+ * | no transform of the SRV to the target's device type (srv-transforms.ts)  | E11 srvNotForDeviceType |
+ * | CV 5 without a pre-command issued for its RequestID, or not that pre-command + signature | E9001 |
  * | the body lacks what the command needs                            | E9001 (E19 for an unknown DeviceID, E11 for a variant not emulated) |
  *
  * [P] E11 doubles as "not emulated" for SRVs the emulated DCC does not transform yet: DUIS has no
@@ -35,6 +36,12 @@
  * user's DS public key (`keys.keysOf(originator)`). `acceptUnsigned: true` lets an unsigned
  * request through; a present but invalid signature is still refused.
  *
+ * Critical commands: CV 4 (/serviceT) is answered synchronously I0 with the pre-command
+ * (ResponseMessage/PreCommand: GBCS frame without signature field or MAC); the user signs it
+ * and sends it back under the same RequestID as CV 5 (/serviceS, SignedPreCommand/GBCSPayload);
+ * the DCC MACs it, delivers it and answers I99. The device checks the user's signature: a wrong
+ * one is refused by the device (no response follows, as for any refused command) [P].
+ *
  * A request that passes becomes a GBCS command (srv-transforms.ts, command-sealing.ts), goes to
  * the premises (`handleCommand`), and is answered I99. The premises' receipt is kept in the
  * trace: a command the device refuses gets no response, as from a real device. Device
@@ -43,7 +50,7 @@
  * AD1 (dcc-alert-relay.ts). Every date-time is the virtual clock's.
  */
 import { isDuisError, type DuisError } from '../../harness/protocol/duis/duis-error.ts';
-import { buildAcknowledgement } from '../../harness/protocol/duis/build-response.ts';
+import { buildAcknowledgement, buildPreCommand as buildPreCommandResponse } from '../../harness/protocol/duis/build-response.ts';
 import { webServiceFor } from '../../harness/protocol/duis/command-variant.ts';
 import { duisEuiToHex } from '../../harness/protocol/duis/eui.ts';
 import { DUIS_SERVICE_PATHS, servicePathFor } from '../../harness/protocol/duis/http-binding.ts';
@@ -59,7 +66,7 @@ import { bytesToHex } from '../../harness/protocol/gbcs/hex.ts';
 import type { CommandReceipt, DeviceMessageListener } from '../device-message.ts';
 import type { DeviceType } from '../device.ts';
 import type { KeyDirectory } from '../key-directory.ts';
-import { buildDccCommand, type DccCommand } from './command-sealing.ts';
+import { buildDccCommand, buildPreCommand, macSignedPreCommand, type CommandInput, type DccCommand } from './command-sealing.ts';
 import { duisAnswer, notDuisAnswer, rejectionAnswer } from './dcc-answer.ts';
 import { DccAlertRelay, type CommsHubPowerLossReport } from './dcc-alert-relay.ts';
 import { DccTrace } from './dcc-trace.ts';
@@ -69,7 +76,7 @@ import { findNonDeviceService } from './non-device-services.ts';
 import { PendingDeviceRequests, type PendingDeviceRequest } from './pending-device-requests.ts';
 import { RequestBodyError } from './request-body-error.ts';
 import { RequestCounterLog } from './request-counter-log.ts';
-import { findSrvTransform, transformTargetsOf, type TransformContext } from './srv-transforms.ts';
+import { findSrvTransform, transformTargetsOf, type SrvTransform, type TransformContext } from './srv-transforms.ts';
 
 /** What the DCC needs of a premises: its devices (the DCC's inventory) and its WAN side. */
 export interface DccPremises {
@@ -109,6 +116,9 @@ export interface EmulatedDcc {
   close(): void;
 }
 
+/** The GBCS version the DCC writes on the pre-commands it issues (DUIS PreCommand/GBCSVersion) [P]. */
+const GBCS_VERSION = '4.0';
+
 class Rejection extends Error {
   constructor(
     readonly responseCode: string,
@@ -143,6 +153,8 @@ class EmulatedDccService {
   private readonly acbCounter: RequestCounter;
   private readonly stopListening: () => void;
   private readonly context: TransformContext;
+  /** Pre-commands issued (CV 4) and not yet signed, by RequestID text. */
+  private readonly preCommands = new Map<string, { input: CommandInput; command: DccCommand }>();
 
   constructor(private readonly options: EmulatedDccOptions) {
     this.users = new DccUserRegistry(options.users ?? DEFAULT_DCC_USERS);
@@ -232,6 +244,8 @@ class EmulatedDccService {
     if (cv === 2 || cv === 3 || cv === 6 || cv === 7) {
       throw new Rejection(RESPONSE_CODE.localCommandNotAvailable, `command variant ${cv} (a command for local delivery) is not emulated`);
     }
+    if (cv === 4) return this.sendPreCommand(request, user);
+    if (cv === 5) return this.sendSignedPreCommand(request, user);
     return this.sendCommand(request, user);
   }
 
@@ -280,7 +294,8 @@ class EmulatedDccService {
     return new Rejection(code, e.message);
   }
 
-  private async sendCommand(request: DuisRequestMessage, user: Eui64): Promise<Response> {
+  /** The target device, its type and the transform of the request's SRV to it (E19 / E11 otherwise). */
+  private transformFor(request: DuisRequestMessage): { device: Eui64; transform: SrvTransform } {
     const { requestId, srv } = request;
     const device = duisEuiToHex(requestId.target);
     const deviceType = this.context.deviceTypeOf(device);
@@ -295,21 +310,89 @@ class EmulatedDccService {
           : `SRV ${srv} to a ${deviceType} is not emulated (emulated targets: ${targets.join(', ')})`,
       );
     }
+    return { device, transform };
+  }
+
+  /** The command input of a request: the transform's fields from the body (E9001 / E19 / E11 when it lacks them). */
+  private commandInput(request: DuisRequestMessage, user: Eui64): CommandInput {
+    const { device, transform } = this.transformFor(request);
     let fields: unknown;
     try {
       fields = transform.commandFields(request.body, this.context);
     } catch (e) {
       throw this.bodyRejection(e);
     }
+    return { transform, fields, user, requestCounter: request.requestId.counter, device, nextAcbCounter: () => this.acbCounter.next() };
+  }
+
+  private async sendCommand(request: DuisRequestMessage, user: Eui64): Promise<Response> {
+    const input = this.commandInput(request, user);
     let command: DccCommand;
     try {
-      command = buildDccCommand(
-        { transform, fields, user, requestCounter: requestId.counter, device, nextAcbCounter: () => this.acbCounter.next() },
-        this.options.keys,
-      );
+      command = buildDccCommand(input, this.options.keys);
     } catch (e) {
-      throw new Rejection(RESPONSE_CODE.malformedRequest, `the ${transform.codec.name} command could not be built: ${(e as Error).message}`);
+      throw new Rejection(RESPONSE_CODE.malformedRequest, `the ${input.transform.codec.name} command could not be built: ${(e as Error).message}`);
     }
+    return this.deliver(request, user, input, command);
+  }
+
+  /**
+   * CV 4 to /serviceT: the pre-command of a critical command, answered synchronously I0 with the
+   * pre-command in the body. The RequestID counter is not consumed: the user's CV 5 carries the
+   * same RequestID (the pre-command's originator counter is that counter) [P].
+   */
+  private sendPreCommand(request: DuisRequestMessage, user: Eui64): Response {
+    const input = this.commandInput(request, user);
+    if (!input.transform.critical) throw new Rejection(RESPONSE_CODE.srvNotForDeviceType, `${input.transform.codec.name} is not emulated as a critical command`);
+    let pre: DccCommand;
+    try {
+      pre = buildPreCommand(input);
+    } catch (e) {
+      throw new Rejection(RESPONSE_CODE.malformedRequest, `the ${input.transform.codec.name} pre-command could not be built: ${(e as Error).message}`);
+    }
+    const id = formatRequestId(request.requestId);
+    this.preCommands.set(id, { input, command: pre });
+    const at = this.options.now();
+    this.trace.record({
+      at,
+      event: 'pre-command',
+      id,
+      srv: request.srv,
+      responseCode: RESPONSE_CODE.success,
+      useCase: input.transform.codec.name,
+      detail: `${input.transform.codec.name} pre-command for ${input.device}, to be signed by ${user}`,
+      gbcs: bytesToHex(pre.frame),
+    });
+    return duisAnswer(buildPreCommandResponse({ requestId: request.requestId, srv: request.srv, at, gbcsPayload: pre.frame, gbcsVersion: GBCS_VERSION }));
+  }
+
+  /**
+   * CV 5 to /serviceS: the user's signed pre-command (SignedPreCommand/GBCSPayload) for a
+   * pre-command this DCC issued under the same RequestID. The DCC checks it is that pre-command
+   * with a signature field, MACs it and delivers it; whether the signature verifies is the
+   * device's to check (a wrong one: I99 here, then the device refuses it and no response
+   * follows) [P].
+   */
+  private async sendSignedPreCommand(request: DuisRequestMessage, user: Eui64): Promise<Response> {
+    const id = formatRequestId(request.requestId);
+    const issued = this.preCommands.get(id);
+    if (!issued) throw new Rejection(RESPONSE_CODE.malformedRequest, `no pre-command was issued for ${id}: send the request as command variant 4 first`);
+    if (!request.gbcsPayload || request.gbcsPayloadElement?.endsWith('SignedPreCommand/GBCSPayload') !== true) {
+      throw new Rejection(RESPONSE_CODE.malformedRequest, 'a command variant 5 request carries the signed pre-command in SignedPreCommand/GBCSPayload');
+    }
+    let command: DccCommand;
+    try {
+      command = macSignedPreCommand(issued.command, request.gbcsPayload, this.options.keys);
+    } catch (e) {
+      throw new Rejection(RESPONSE_CODE.malformedRequest, (e as Error).message);
+    }
+    this.preCommands.delete(id);
+    return this.deliver(request, user, issued.input, command);
+  }
+
+  private async deliver(request: DuisRequestMessage, user: Eui64, input: CommandInput, command: DccCommand): Promise<Response> {
+    const { requestId, srv } = request;
+    const { transform, device } = input;
     this.counters.record(user, requestId.counter);
     const at = this.options.now();
     const pending: PendingDeviceRequest = {

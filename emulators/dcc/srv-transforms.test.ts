@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
 import { findSrv } from '../../harness/protocol/duis/srv-matrix.ts';
-import { findSrvTransform, SRV_TRANSFORMS, transformTargetsOf } from './srv-transforms.ts';
+import { emulatedUseCases, findSrvTransform, SRV_TRANSFORMS, transformTargetsOf } from './srv-transforms.ts';
 
 describe('SRV_TRANSFORMS', () => {
   it('maps each SRV and target type to one use case (rows sharing them told apart by the body) whose codec serves that SRV', () => {
@@ -30,7 +30,10 @@ describe('SRV_TRANSFORMS', () => {
       ['8.11', 'CHF', 'CCS02', 'access-control-broker'],
       ['8.7.2', 'GSME', 'CS03B', 'service-user'],
       ['8.8.2', 'GSME', 'CS04B', 'service-user'],
+      ['8.1.1', 'ESME', 'ECS70', 'service-user'],
+      ['8.1.1', 'GSME', 'GCS28', 'service-user'],
     ]);
+    expect(emulatedUseCases().filter((u) => u.critical).map((u) => u.useCase), 'critical rows (CV 4 → CV 5)').toEqual(['ECS70', 'GCS28']);
     const update = (type: string) => ({ UpdateHANDeviceLog: { DeviceID: '00-DB-12-34-56-78-90-A0', RequestType: type } });
     expect(findSrvTransform('8.11', 'CHF', update('Add'))?.codec.name).toBe('CCS01');
     expect(findSrvTransform('8.11', 'CHF', update('Remove'))?.codec.name).toBe('CCS02');

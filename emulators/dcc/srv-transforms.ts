@@ -22,6 +22,10 @@
  * | 8.7.2  | GSME        | CS03B    | the user (RTDS CS03B_8.7.2_SUCCESS_COMMAND: supplier,    |
  * |        |             |          | no remote party, MAC only)                               |
  * | 8.8.2  | GSME        | CS04B    | the user (RTDS CS04B_8.8.2_SUCCESS_COMMAND)              |
+ * | 8.1.1  | ESME        | ECS70    | the user; critical: CV 4 answers the pre-command, the    |
+ * |        |             |          | user signs it and sends it as CV 5 (RTDS                 |
+ * |        |             |          | ECS70Commission_8.1.1: signed by the supplier + MAC)     |
+ * | 8.1.1  | GSME        | GCS28    | the user; critical, as ECS70 (RTDS GCS28Commission_8.1.1)|
  *
  * One SRV and target type can have several rows told apart by the body (`appliesTo`): 8.11 is
  * CCS01 for RequestType Add and CCS02 for Remove. A body no row applies to goes to the first
@@ -43,10 +47,13 @@ import { cs03b, cs04b, type Cs03bCommand, type Cs04bCommand } from '../../harnes
 import { dbch01 } from '../../harness/protocol/gbcs/payload/use-cases/dbch01.ts';
 import { ECS17B_COMMAND_FIELDS, ecs17b } from '../../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
 import { ecs52 } from '../../harness/protocol/gbcs/payload/use-cases/ecs52.ts';
+import { ecs70, type Ecs70Command } from '../../harness/protocol/gbcs/payload/use-cases/ecs70.ts';
+import { gcs28, type Gcs28Command } from '../../harness/protocol/gbcs/payload/use-cases/gcs28.ts';
 import { gcs13a } from '../../harness/protocol/gbcs/payload/use-cases/gcs13a.ts';
 import { gcs38 } from '../../harness/protocol/gbcs/payload/use-cases/gcs38.ts';
 import { NO_FIELDS, type AnyUseCaseCodec } from '../../harness/protocol/gbcs/payload/use-cases/use-case-codec.ts';
 import type { DeviceType } from '../device.ts';
+import { ecs70CommandFromBody, gcs28CommandFromBody } from './commission-body.ts';
 import { cs03bCommandFromBody, cs04bCommandFromBody } from './join-service-body.ts';
 import { ccs01CommandFromBody, ccs02CommandFromBody, updateHanDeviceLogRequestType } from './update-han-device-log.ts';
 
@@ -73,6 +80,11 @@ export interface SrvTransform {
   /** The typed codec of the GBCS use case (its name and message code come with it). */
   readonly codec: AnyUseCaseCodec;
   readonly originator: CommandOriginator;
+  /**
+   * A critical command: CV 4 is answered with the pre-command (command-sealing.ts), the user's
+   * signed pre-command comes back as CV 5 and is MACed and delivered. Only user-originated.
+   */
+  readonly critical?: true;
   /** The command's fields from the DUIS body (simplified, prefix-free). */
   commandFields(body: XMLData, context: TransformContext): unknown;
   /** When several rows share SRV and target type: whether this one builds the body's command. */
@@ -110,6 +122,8 @@ export const SRV_TRANSFORMS: readonly SrvTransform[] = [
   },
   { srv: '8.7.2', targetType: 'GSME', codec: cs03b, originator: 'service-user', commandFields: (body, context): Cs03bCommand => cs03bCommandFromBody(body, context) },
   { srv: '8.8.2', targetType: 'GSME', codec: cs04b, originator: 'service-user', commandFields: (body): Cs04bCommand => cs04bCommandFromBody(body) },
+  { srv: '8.1.1', targetType: 'ESME', codec: ecs70, originator: 'service-user', critical: true, commandFields: (body): Ecs70Command => ecs70CommandFromBody(body) },
+  { srv: '8.1.1', targetType: 'GSME', codec: gcs28, originator: 'service-user', critical: true, commandFields: (body): Gcs28Command => gcs28CommandFromBody(body) },
 ];
 
 /**
@@ -134,6 +148,8 @@ export interface EmulatedUseCase {
   readonly useCase: string;
   readonly messageCode: number;
   readonly originator: CommandOriginator;
+  /** Critical: sent as CV 4 (pre-command) then CV 5 (signed pre-command). */
+  readonly critical: boolean;
 }
 
 /**
@@ -142,5 +158,5 @@ export interface EmulatedUseCase {
  * the DCC itself keeps using SRV_TRANSFORMS.
  */
 export function emulatedUseCases(): readonly EmulatedUseCase[] {
-  return SRV_TRANSFORMS.map((t) => ({ srv: t.srv, targetType: t.targetType, useCase: t.codec.name, messageCode: t.codec.messageCode, originator: t.originator }));
+  return SRV_TRANSFORMS.map((t) => ({ srv: t.srv, targetType: t.targetType, useCase: t.codec.name, messageCode: t.codec.messageCode, originator: t.originator, critical: t.critical === true }));
 }

@@ -5,12 +5,14 @@ import { ccs02OnChf } from './ccs02.ts';
 import { dbch01OnChf } from './dbch01.ts';
 import { ecs17bOnEsme } from './ecs17b.ts';
 import { ecs52OnEsmeOrHub } from './ecs52.ts';
+import { ecs70OnEsme } from './ecs70.ts';
+import { gcs28OnGsme } from './gcs28.ts';
 import type { EmulatedUseCase } from './emulated-use-case.ts';
 import { gcs13aOnGpfOrGsme } from './gcs13a.ts';
 import { gcs38OnGsme } from './gcs38.ts';
 import { cs03bOnGsme, cs04bOnGsme } from './join-service.ts';
 
-export const EMULATED_USE_CASES: readonly EmulatedUseCase[] = [ecs17bOnEsme, gcs13aOnGpfOrGsme, ecs52OnEsmeOrHub, gcs38OnGsme, ccs01OnChf, dbch01OnChf, ccs02OnChf, cs03bOnGsme, cs04bOnGsme];
+export const EMULATED_USE_CASES: readonly EmulatedUseCase[] = [ecs17bOnEsme, gcs13aOnGpfOrGsme, ecs52OnEsmeOrHub, gcs38OnGsme, ccs01OnChf, dbch01OnChf, ccs02OnChf, cs03bOnGsme, cs04bOnGsme, ecs70OnEsme, gcs28OnGsme];
 
 /** A message-code table of use cases; refuses two for one code. */
 export function useCaseTable(useCases: readonly EmulatedUseCase[] = EMULATED_USE_CASES): ReadonlyMap<number, EmulatedUseCase> {

@@ -64,6 +64,18 @@ describe('dit duis send --all (the sweep, in process)', () => {
     expect(formatSweep(result)).toMatch(/RTDS shape not compared/);
   });
 
+  it('a critical template is implemented when its transform is critical, and goes through CV 4 → CV 5', async () => {
+    const catalogue = await loadTemplateCatalogue();
+    expect(decideImplemented(catalogue.get('ECS70Commission_8.1.1'), premises)).toMatchObject({ implemented: true, targetType: 'ESME' });
+    expect(decideImplemented(catalogue.get('GCS28Commission_8.1.1'), premises)).toMatchObject({ implemented: true, targetType: 'GSME' });
+    expect(decideImplemented(catalogue.get('ECS70_6.11'), premises).reason).toMatch(/SRV 6.11 \(critical\) not emulated yet/);
+    const result = await fullSweep();
+    for (const template of ['ECS70Commission_8.1.1', 'GCS28Commission_8.1.1']) {
+      const row = result.rows.find((r) => r.template === template);
+      expect(row, template).toMatchObject({ implemented: true, answered: true, decodable: true, commandVariant: 4, ackCode: 'I99', responseCode: 'I0' });
+    }
+  });
+
   it('marks a template not implemented when its target is no device of the premises', async () => {
     const catalogue = await loadTemplateCatalogue();
     const decision = decideImplemented(catalogue.get('ECS52_11.2'), { ...premises, meters: premises.meters.filter((m) => m.type !== 'ESME') });

@@ -9,11 +9,15 @@
  * transform builds the template's use case, that use case has a typed codec, and the command
  * variant goes over the WAN (the emulated DCC answers the local-delivery variants 2, 3, 6, 7
  * E17). Only implemented templates are sent, each to a fresh world (seed `<seed>/<template>`),
- * so one template's counters and device state never leak into another's row.
+ * so one template's counters and device state never leak into another's row. A critical
+ * template is implemented when its transform is marked critical, and is sent through the
+ * critical flow (`DuisClient.sendCritical`: CV 4 → I0 with the pre-command → the user signs it
+ * → CV 5 → I99 → the device response); its row reports the CV 5 exchange.
  *
  * `answered`: I99, then a device response (I0 with a GBCS payload) within two wake intervals of
  * the sleepiest GSME. `decodable`: the frame opens, it is a response (CRA 2), its MAC is valid —
- * or uncheckable for a CHF response addressed to the ACB — its signature is not invalid, and
+ * or uncheckable for a CHF response addressed to the ACB, or absent on a response the device
+ * signs instead (ECS70, as RTDS) — its signature is not invalid, and
  * the typed codec of its message code decodes the payload as the template's use case.
  * `rtdsShape`: the response frame has the CRA flag, message code, MAC wrapping and signature
  * presence of the RTDS success response of the same use case and SRV (null when not answered,
@@ -29,7 +33,7 @@ import { loadTemplateCatalogue, type DuisTemplate } from '../protocol/duis/templ
 import { ACCESS_CONTROL_BROKER } from '../protocol/gbcs/frame-keys.ts';
 import type { GbcsFrame } from '../protocol/gbcs/frame-types.ts';
 import { hexToBytes } from '../protocol/gbcs/hex.ts';
-import { formatMessageCode } from '../protocol/gbcs/message-codes.ts';
+import { formatMessageCode, messageCodesForUseCase } from '../protocol/gbcs/message-codes.ts';
 import { decodeTypedMessage, useCaseCodecFor } from '../protocol/gbcs/payload/registry.ts';
 import { defaultRtdsDir, listRtdsMessages, rtdsAvailable, type RtdsMessage } from '../protocol/gbcs/rtds.ts';
 import { openFrame } from '../protocol/gbcs/secure-frame.ts';
@@ -137,6 +141,7 @@ export function decideImplemented(template: DuisTemplate, premises: PremisesSpec
   if (!row) {
     return no(`SRV ${template.srv} to the ${targetType} is emulated as ${rows.map((u) => u.useCase).join(', ')}; use case ${template.useCase} not emulated yet`);
   }
+  if (info?.critical && !row.critical) return no(`SRV ${template.srv} is critical; ${row.useCase} is not emulated through the CV 4 / CV 5 flow yet`);
   if (!useCaseCodecFor(row.messageCode)) return no(`no typed codec for ${row.useCase} (${formatMessageCode(row.messageCode)})`);
   if (LOCAL_DELIVERY_VARIANTS.has(template.commandVariant)) {
     return no(`command variant ${template.commandVariant} (local delivery) not emulated yet: the DCC answers E17`);
@@ -172,8 +177,10 @@ function shapeText(s: Shape): string {
 
 /** The RTDS success response that best matches a template (same use case and SRV, most shared qualifiers). */
 function rtdsReferenceFor(template: DuisTemplate, responses: readonly RtdsMessage[]): RtdsMessage | undefined {
-  const useCase = template.useCase?.toLowerCase();
-  const same = responses.filter((m) => m.useCase.toLowerCase() === useCase && m.srv === template.srv);
+  const useCase = template.useCase;
+  // RTDS folders name some use cases by a variant label (ECS70Commission for ECS70): the message code's aliases
+  const labels = new Set([useCase, ...(useCase ? messageCodesForUseCase(useCase).flatMap((i) => [i.useCase, ...i.aliases]) : [])].filter((l): l is string => !!l).map((l) => l.toLowerCase()));
+  const same = responses.filter((m) => labels.has(m.useCase.toLowerCase()) && m.srv === template.srv);
   const pool = same.filter((m) => m.outcome === 'SUCCESS').length > 0 ? same.filter((m) => m.outcome === 'SUCCESS') : same;
   const tokens = new Set((template.variant ?? '').split('_').filter(Boolean));
   return [...pool].sort((a, b) => b.qualifiers.filter((q) => tokens.has(q)).length - a.qualifiers.filter((q) => tokens.has(q)).length)[0];
@@ -212,7 +219,8 @@ function judgeResponse(template: DuisTemplate, response: DeviceResponse, deviceT
   if (!f) return { decodable: false, reason: 'payload did not decode: the response carries no GBCS frame' };
   if (f.cra !== 2) return { decodable: false, reason: `payload did not decode: CRA flag ${f.cra}, not a response` };
   const acbAddressedChf = deviceTypes.get(f.originator.toUpperCase()) === 'CHF' && f.recipient.toUpperCase() === ACCESS_CONTROL_BROKER.toUpperCase();
-  if (!(response.mac === 'valid' || (response.mac === 'uncheckable' && acbAddressedChf))) {
+  const signedOnly = response.mac === 'absent' && response.signature === 'valid';
+  if (!(response.mac === 'valid' || signedOnly || (response.mac === 'uncheckable' && acbAddressedChf))) {
     return { decodable: false, reason: `response MAC ${response.mac ?? 'not checked'} (${f.originator} → ${f.recipient})` };
   }
   if (response.signature === 'invalid') return { decodable: false, reason: 'response signature invalid' };
@@ -248,7 +256,7 @@ async function sendOne(template: DuisTemplate, opts: SweepOptions, url: string |
   try {
     let exchange: DuisExchange;
     try {
-      exchange = await target.duis.send(template.key);
+      exchange = findSrv(template.srv)?.critical ? await target.duis.sendCritical(template.key) : await target.duis.send(template.key);
     } catch (e) {
       return { ...out, reason: `request failed: ${(e as Error).message}` };
     }

@@ -24,7 +24,9 @@ import type { Eui64, GbcsFrame, PartyKeys } from '../protocol/gbcs/frame-types.t
 import { bytesToHex } from '../protocol/gbcs/hex.ts';
 import { formatMessageCode, messageCodeInfo } from '../protocol/gbcs/message-codes.ts';
 import { isNoKey, macKeysFor, payloadKeysFor, signerKeyFor, type PartyKeySource } from '../protocol/gbcs/frame-keys.ts';
-import { openFrame, payloadCipherFor, type MacStatus, type SignatureStatus } from '../protocol/gbcs/secure-frame.ts';
+import { openFrame, payloadCipherFor, sealFrame, type MacStatus, type SignatureStatus } from '../protocol/gbcs/secure-frame.ts';
+import { decodeFrame } from '../protocol/gbcs/frame.ts';
+import { encodeGbcsPayload } from '../protocol/duis/gbcs-payload.ts';
 import type { PayloadCipher } from '../protocol/gbcs/payload/payload-cipher.ts';
 import { describeMessage } from '../transport/inbox.ts';
 import type { DuisHttpReply, Transport } from '../transport/transport.ts';
@@ -68,6 +70,23 @@ export interface SendOptions {
   readonly commandVariant?: CommandVariantNumber;
   readonly body?: XMLData;
   readonly signature?: RequestSignature;
+}
+
+/**
+ * How the user signs a critical command's pre-command (`sendCritical`): `signed` with the
+ * user's DS key (GBCS general signing), `wrong` (signed, then one bit of the signature flipped:
+ * a present signature that does not verify — the device must refuse the command).
+ */
+export type PreCommandSignature = 'signed' | 'wrong';
+
+export interface SendCriticalOptions extends Omit<SendOptions, 'commandVariant'> {
+  readonly preCommandSignature?: PreCommandSignature;
+}
+
+/** A critical command's two exchanges: CV 4 (I0 with the pre-command) and CV 5 (the signed pre-command), null when CV 4 failed. */
+export interface CriticalExchanges {
+  readonly preCommand: DuisExchange;
+  readonly signed: DuisExchange | null;
 }
 
 /** A device response as the user reads it: the DUIS message, and the GBCS frame it carries. */
@@ -179,6 +198,59 @@ export class DuisClient {
       ...(options.body ? { body: options.body } : {}),
     });
     return this.sendBuilt(request, options.signature ? { signature: options.signature } : {});
+  }
+
+  /**
+   * Sends a critical command as DUIS wants it: CV 4 to /serviceT, answered synchronously I0 with
+   * the pre-command; the user signs it (GBCS general signing with the user's DS private key) and
+   * sends it back under the same RequestID as CV 5 to /serviceS (SignedPreCommand/GBCSPayload).
+   * Returns the CV 5 exchange (its I99 and the device response), or the CV 4 exchange when that
+   * was not answered I0 with a pre-command; `criticalExchanges` gives both. The trace records
+   * both requests, their answers and the signed pre-command.
+   */
+  async sendCritical(templateKey: string, options: SendCriticalOptions = {}): Promise<DuisExchange> {
+    const { signed, preCommand } = await this.criticalExchanges(templateKey, options);
+    return signed ?? preCommand;
+  }
+
+  async criticalExchanges(templateKey: string, options: SendCriticalOptions = {}): Promise<CriticalExchanges> {
+    const { preCommandSignature, ...sendOptions } = options;
+    const preCommand = await this.send(templateKey, { ...sendOptions, commandVariant: 4 });
+    const bytes = preCommand.ack?.responseCode === 'I0' ? preCommand.ack.gbcsPayload : null;
+    if (!bytes) return { preCommand, signed: null };
+    const signedPre = this.signPreCommand(bytes, preCommandSignature ?? 'signed');
+    this.trace.record({
+      at: this.now(),
+      direction: 'user→dcc',
+      protocol: 'gbcs',
+      summary: `signed pre-command (${preCommandSignature ?? 'signed'}): ${gbcsSummary(signedPre)}`,
+      body: bytesToHex(signedPre),
+    });
+    const template = this.options.templates.get(templateKey);
+    const request = buildServiceRequest({
+      template,
+      originator: this.options.user.eui,
+      target: preCommand.request.requestId.target,
+      counter: preCommand.request.requestId.counter,
+      commandVariant: 5,
+      body: { SignedPreCommand: { GBCSPayload: encodeGbcsPayload(signedPre) } },
+    });
+    const signed = await this.sendBuilt(request, sendOptions.signature ? { signature: sendOptions.signature } : {});
+    return { preCommand, signed };
+  }
+
+  /** The pre-command signed with the user's DS private key (GBCS general signing): header ‖ payload ‖ 40 ‖ signature. */
+  private signPreCommand(preCommand: Uint8Array, how: PreCommandSignature): Uint8Array {
+    const frame = decodeFrame(preCommand);
+    if (!frame.preCommand) throw new DuisRequestError('the DCC answered I0 with a GBCS frame that is not a pre-command');
+    if (frame.originator !== this.options.user.eui) {
+      throw new DuisRequestError(`the pre-command names ${frame.originator} as originator, not the user ${this.options.user.eui}`);
+    }
+    const { ds } = this.options.user.keys;
+    if (!ds.privateKey) throw new DuisRequestError(`the user ${this.options.user.eui} has no private DS key to sign the pre-command with`);
+    const signed = sealFrame(frame, frame.payload, { sign: { dsPrivateKey: ds.privateKey } });
+    if (how === 'wrong') signed[signed.length - 1] = (signed[signed.length - 1] as number) ^ 0x01;
+    return signed;
   }
 
   /**

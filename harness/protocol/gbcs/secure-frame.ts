@@ -42,6 +42,15 @@ export function sealFrame(header: GbcsHeader, payload: Uint8Array, opts: SealOpt
   return concatBytes(encodeMacHeader(signedContent.length), signedContent, mac);
 }
 
+/**
+ * MAC-wraps content that is already signed (grouping header ‖ payload ‖ signature field): what
+ * the DCC does to a user's signed pre-command before delivering it.
+ */
+export function wrapWithMac(header: GbcsHeader, signedContent: Uint8Array, keys: KeyAgreementPair): Uint8Array {
+  const mac = computeMac(macKey(header, keys), header.originator, signedContent);
+  return concatBytes(encodeMacHeader(signedContent.length), signedContent, mac);
+}
+
 export type MacStatus = 'valid' | 'invalid' | 'absent' | 'uncheckable';
 export type SignatureStatus = 'valid' | 'invalid' | 'absent' | 'uncheckable';
 

@@ -33,6 +33,8 @@ describe('use-case registry', () => {
       'CCS02:0x0002',
       'CS03B:0x000e',
       'CS04B:0x0010',
+      'ECS70:0x0062',
+      'GCS28:0x007f',
       'GNCA:0x1001',
       'GNCA:0x1001',
       'GNCA:0x1001',

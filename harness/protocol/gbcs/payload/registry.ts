@@ -12,6 +12,8 @@ import { cs14DeviceLogChanged } from './use-cases/cs14-device-log-changed.ts';
 import { dbch01 } from './use-cases/dbch01.ts';
 import { ecs17b } from './use-cases/ecs17b.ts';
 import { ecs52 } from './use-cases/ecs52.ts';
+import { ecs70 } from './use-cases/ecs70.ts';
+import { gcs28 } from './use-cases/gcs28.ts';
 import { gcs13a } from './use-cases/gcs13a.ts';
 import { gcs38 } from './use-cases/gcs38.ts';
 import { cs03b, cs04b, gncaDeviceJoined, gncaDeviceJoinFailed, gncaDeviceUnjoined, gncaDeviceUnjoinFailed } from './use-cases/join-service.ts';
@@ -33,6 +35,8 @@ export const USE_CASE_CODECS: readonly AnyCodec[] = [
   ccs02,
   cs03b,
   cs04b,
+  ecs70,
+  gcs28,
   gncaDeviceJoined,
   gncaDeviceJoinFailed,
   gncaDeviceUnjoined,
