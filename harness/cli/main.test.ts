@@ -44,6 +44,12 @@ describe('dit CLI', () => {
     expect(err).toMatch(/--at: 2019-02-30 does not exist/);
   });
 
+  it('refuses a programme folder that does not exist with one line, no stack trace', async () => {
+    expect(await main(['plan', '--programme', '/nonexistent-programme'])).toBe(2);
+    expect(err).toMatch(/\/nonexistent-programme is not a programme folder/);
+    expect(err).not.toMatch(/internal error|\n\s+at /);
+  });
+
   it('refuses a ledger file of random bytes, leaving it untouched', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dit-cli-'));
     const file = join(dir, 'random.db');

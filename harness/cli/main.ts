@@ -270,5 +270,12 @@ function isUserFacing(e: unknown): boolean {
     'KeyStoreError',
     'TemplateError',
     'DccEdgeScheduleError',
+    'ProgrammeError',
+    'PlanError',
+    'CatalogueError',
+    'ShardError',
+    'QuarantineError',
+    'ProfileError',
+    'DccEdgeFaultError',
   ].includes(e.name);
 }
