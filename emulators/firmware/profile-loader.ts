@@ -15,12 +15,13 @@
  *   meter), a wake interval for anything but a GSME;
  * - across files: a profile id, a fault id or a (model, release) pair used twice.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { messageCodesForUseCase } from '../../harness/protocol/gbcs/message-codes.ts';
 import { loadProgramme } from '../../harness/programme/load-programme.ts';
 import { issuesFromZod } from '../../harness/programme/programme-error.ts';
+import { readJsonFile } from '../../harness/programme/read-json-file.ts';
 import type { Programme } from '../../harness/programme/programme.ts';
 import { EMULATED_USE_CASES } from '../use-cases/registry.ts';
 import { ProfileError, type ProfileIssue } from './profile-error.ts';
@@ -152,19 +153,6 @@ export function parseProfile(json: unknown, file: string, programme: ProfileProg
   return profile;
 }
 
-function readJson(full: string, file: string): { json?: unknown; issue?: ProfileIssue } {
-  let text: string;
-  try {
-    text = readFileSync(full, 'utf8');
-  } catch (e) {
-    return { issue: { file, path: '', message: `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})` } };
-  }
-  try {
-    return { json: JSON.parse(text) as unknown };
-  } catch (e) {
-    return { issue: { file, path: '', message: `not valid JSON: ${(e as Error).message}` } };
-  }
-}
 
 type ProfileEntries = ReadonlyArray<{ readonly file: string; readonly json: unknown }>;
 
@@ -232,7 +220,7 @@ export function loadProfiles(options: LoadProfilesOptions = {}): ProfileCatalogu
   const entries: Array<{ file: string; json: unknown }> = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
     const file = displayName(join(dir, name));
-    const { json, issue } = readJson(join(dir, name), file);
+    const { json, issue } = readJsonFile(join(dir, name), file);
     if (issue) issues.push(issue);
     else entries.push({ file, json });
   }

@@ -3,11 +3,12 @@
  * Reads a programme folder from disk. A bare name (`dbch-2019-04`) is a folder under
  * fixtures/programme/; anything with a path separator, or starting with `.`, is a path.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseProgramme, type ProgrammeJson } from './parse-programme.ts';
 import { ProgrammeError, type ProgrammeIssue } from './programme-error.ts';
+import { readJsonFile } from './read-json-file.ts';
 import { PROGRAMME_FILES, PROGRAMME_PARTS, type Programme, type ProgrammePart } from './programme.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,29 +36,9 @@ export function listProgrammes(): string[] {
     .sort();
 }
 
-/** Line and column of a character offset, for JSON syntax errors. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
-}
-
 function readJson(folder: string, file: string): { json?: unknown; issue?: ProgrammeIssue } {
   const full = join(folder, file);
-  if (!existsSync(full)) return {};
-  let text: string;
-  try {
-    text = readFileSync(full, 'utf8');
-  } catch (e) {
-    return { issue: { file, path: '', message: `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})` } };
-  }
-  try {
-    return { json: JSON.parse(text) as unknown };
-  } catch (e) {
-    const message = (e as Error).message;
-    const position = /at position (\d+)/.exec(message);
-    const where = position?.[1] === undefined ? '' : ` at ${lineAndColumn(text, Number(position[1]))}`;
-    return { issue: { file, path: '', message: `not valid JSON${where}: ${message}` } };
-  }
+  return existsSync(full) ? readJsonFile(full, file) : {};
 }
 
 /**
