@@ -207,14 +207,33 @@ describe('Premises.handleCommand: refusals (no response follows)', () => {
     expect(w.premises.esme.lastAcceptedCounter(REMOTE_PARTY.supplier)).toBe(5000n);
   });
 
+  it('refuses a command from an originator it holds no credentials for: the meter raises 0x8F30, the counter is not consumed', async () => {
+    const w = world();
+    const stranger = ecs52Command(w, DEFAULT_EUIS.esme, 7000n, '90B3D51F30030000');
+    expect(await send(w, stranger.header, stranger.payload)).toMatchObject({ accepted: false, reason: 'no-authority', detail: /alert 0x8F30 raised/ });
+    await w.clock.advance(MINUTE);
+    expect(w.messages.map((m) => m.info)).toMatchObject([{ kind: 'alert', useCase: 'GCA', alertCode: 0x8f30, originator: DEFAULT_EUIS.esme, recipient: REMOTE_PARTY.supplier }]);
+    expect(w.premises.esme.lastAcceptedCounter('90B3D51F30030000')).toBeNull();
+    const toChf = ecs52Command(w, DEFAULT_EUIS.chf, 7001n, '90B3D51F30030000');
+    expect(await send(w, toChf.header, toChf.payload)).toMatchObject({ accepted: false, reason: 'no-authority' });
+  });
+
+  it('reports what it cannot queue for the GSME: no mirror, and a full queue', async () => {
+    const w = world({ commissioned: false });
+    w.premises.chf.addDevice({ eui: DEFAULT_EUIS.gsme, deviceType: 'GSME', installCode: w.premises.installCodeOf(DEFAULT_EUIS.gsme)!, joinTimeoutMs: 90_000 });
+    await w.clock.advance(MINUTE);
+    const header = commandHeader({ recipient: DEFAULT_EUIS.gsme, messageCode: gcs38.messageCode, counter: w.next() });
+    expect(await send(w, header, gcs38.encodeCommand({ sequenceNumber: 1 }, { header }))).toMatchObject({ accepted: false, reason: 'no-mirror', reported: true });
+  });
+
   it('refuses what it cannot route or does not implement, naming why', async () => {
     const w = world();
     const unknown = ecs52Command(w, '00DB1234567890FF');
     expect(await send(w, unknown.header, unknown.payload)).toMatchObject({ accepted: false, reason: 'unknown-recipient' });
     const toGsme = ecs52Command(w, DEFAULT_EUIS.gsme);
     expect(await send(w, toGsme.header, toGsme.payload)).toMatchObject({ accepted: false, reason: 'wrong-recipient-type' });
-    const unsupported = commandHeader({ recipient: DEFAULT_EUIS.esme, messageCode: 0x0019, counter: w.next() });
-    expect(await send(w, unsupported, Uint8Array.of(0xd9))).toMatchObject({ accepted: false, reason: 'unsupported-message', detail: /0x0019/ });
+    const unsupported = commandHeader({ recipient: DEFAULT_EUIS.esme, messageCode: 0x001a, counter: w.next() });
+    expect(await send(w, unsupported, Uint8Array.of(0xd9))).toMatchObject({ accepted: false, reason: 'unsupported-message', detail: /0x001A/ });
     const garbled = commandHeader({ recipient: DEFAULT_EUIS.esme, messageCode: ecs52.messageCode, counter: w.next() });
     expect(await send(w, garbled, Uint8Array.of(0xd9, 0x20))).toMatchObject({ accepted: false, reason: 'malformed-payload' });
     expect(await w.premises.handleCommand(Uint8Array.of(1, 2, 3))).toMatchObject({ accepted: false, reason: 'malformed-frame' });
@@ -245,7 +264,7 @@ describe('Premises.handleCommand: refusals (no response follows)', () => {
       const header = commandHeader({ recipient: DEFAULT_EUIS.gsme, messageCode: gcs38.messageCode, counter: w.next() });
       const receipt = await send(w, header, gcs38.encodeCommand({ sequenceNumber: i }, { header }));
       expect(receipt.accepted).toBe(i < limit);
-      if (!receipt.accepted) expect(receipt.reason).toBe('sleepy-queue-full');
+      if (!receipt.accepted) expect(receipt).toMatchObject({ reason: 'sleepy-queue-full', reported: true });
     }
     await w.clock.advance(31 * MINUTE);
     expect(w.messages).toHaveLength(limit);

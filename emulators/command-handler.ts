@@ -3,19 +3,24 @@
  * The comms hub's WAN side: a GBCS command frame from the DCC goes through the checks a real
  * device makes, is routed by recipient EUI and answered later in virtual time.
  *
- * Checks, in order (the first failure refuses the command; nothing is sent back):
+ * Checks, in order (the first failure refuses the command; no response follows, and only the
+ * authority check raises an alert):
  * frame decodes → recipient is a party of this premises → the hub is powered → the frame is
  * MAC-wrapped → [firmware faults on the command: drop refuses it here; corrupt flips its bytes,
- * so the next check fails] → the MAC verifies (device KA private, ACB KA public) → the message code is an
+ * so the next check fails] → the MAC verifies (device KA private, ACB KA public) → the originator
+ * is a party the device trusts (remote-parties.ts; else a meter raises alert 0x8F30 "Source Does
+ * Not Have Authority for Command" to the supplier, use-cases/no-authority-alert.ts) → the message code is an
  * emulated use case → addressed to a device type that answers it → a critical use case's command carries
  * the originator's GBCS signature, verifying with its DS public key → the payload decodes → the
  * meter is reachable (ESME: joined, powered, HAN link up; GSME: joined — its commands wait) →
- * the sleepy queue has room (GSME) → the counter is above the last accepted from that
- * originator (only now is it recorded: a command the device never saw does not consume it).
+ * the CHF can queue it for the GSME (the GPF holds a mirror to flag it on, the sleepy queue has
+ * room; else the CHF reports the delivery failure to the DCC, comms-hub/sleepy-relay.ts) → the
+ * counter is above the last accepted from that originator (only now is it recorded: a command
+ * the device never saw does not consume it).
  *
  * Routes: CHF and GPF answer at once (the GPF from its mirror); the ESME through the CHF's
  * tunnel; GSME commands wait in the CHF's sleepy buffer and are answered at the GSME's next
- * wake. Each response leaves `profile.responseLatencyMs` of the answering device after it was
+ * wake (or reported undeliverable when it does not collect them in time). Each response leaves `profile.responseLatencyMs` of the answering device after it was
  * built, through `emit`.
  *
  * Firmware faults (emulators/firmware, the premises' profiles) act at two points: when the
@@ -33,12 +38,15 @@ import { buildOutgoing, receiveCommand, replaceField, type ReceivedCommand } fro
 import type { FiredFault } from './firmware/firmware-faults.ts';
 import type { Gsme } from './meters/gsme.ts';
 import type { Premises } from './premises.ts';
+import { TRUSTED_REMOTE_PARTIES } from './remote-parties.ts';
+import { noAuthorityAlert } from './use-cases/no-authority-alert.ts';
 import type { EmulatedUseCase } from './use-cases/emulated-use-case.ts';
 
 export type DeviceMessageSink = (frame: Uint8Array, info: DeviceMessageInfo) => Promise<void>;
 
-function refuse(reason: CommandRefusal, detail: string): CommandReceipt {
-  return { accepted: false, reason, detail };
+/** A refusal; `reported`: the CHF reports it to the DCC (a DeliveryFailure follows). */
+function refuse(reason: CommandRefusal, detail: string, reported = false): CommandReceipt {
+  return { accepted: false, reason, detail, ...(reported ? { reported: true as const } : {}) };
 }
 
 function hex16(n: number): string {
@@ -72,12 +80,18 @@ export class CommandHandler {
       const { fault, profile } = received.dropped;
       return refuse('firmware-fault', `fault ${fault.id} of profile ${profile.id} drops the command (${fault.description})`);
     }
-    const refused = (reason: CommandRefusal, detail: string) => {
+    const refused = (reason: CommandRefusal, detail: string, reported = false) => {
       for (const f of received.pending) f.record(false, `the device refused the command first (${reason})`);
-      return refuse(reason, detail);
+      return refuse(reason, detail, reported);
     };
     const opened = openCommand(received.bytes, device, premises.keys);
     if (opened.mac !== 'valid') return refused('mac-invalid', `MAC ${opened.mac} with the ACB's key and ${device.eui}'s`);
+    if (!TRUSTED_REMOTE_PARTIES.includes(frame.originator)) {
+      const meter = device === premises.esme ? premises.esme : device === premises.gsme ? premises.gsme : null;
+      const now = premises.clock.now();
+      if (meter) premises.raiseMeterAlert(meter, noAuthorityAlert(meter, premises.keys, now), now);
+      return refused('no-authority', `${frame.originator} has no authority for commands to ${device.eui} (not in its security credentials)${meter ? ': alert 0x8F30 raised' : ''}`);
+    }
 
     const useCase = this.useCases.get(frame.messageCode);
     if (!useCase) return refused('unsupported-message', `message code ${hex16(frame.messageCode)} is not emulated`);
@@ -98,8 +112,13 @@ export class CommandHandler {
     const unreachable = this.unreachable(device);
     if (unreachable) return refused('device-unreachable', unreachable);
     const isGsme = device.deviceType === 'GSME';
-    if (isGsme && premises.chf.sleepyBuffer.pendingFor(device.eui).length >= premises.chf.sleepyBuffer.limitPerDevice) {
-      return refused('sleepy-queue-full', `${premises.chf.sleepyBuffer.limitPerDevice} commands already wait for the GSME`);
+    const relay = premises.commsHub.sleepyRelay;
+    const queued = { originator: frame.originator, counter: frame.counter, useCase: useCase.name };
+    const undeliverable = isGsme ? relay.cannotQueue(device.eui) : null;
+    if (undeliverable) {
+      // the CHF tells the DCC it could not take the command (sleepy-relay.ts)
+      relay.report(undeliverable.status, device.eui, queued, undeliverable.detail);
+      return refused(undeliverable.status === 'no-mirror' ? 'no-mirror' : 'sleepy-queue-full', undeliverable.detail, true);
     }
     if (!device.acceptCounter(frame.originator, frame.counter)) {
       return refused('counter-not-increasing', `counter ${frame.counter} from ${frame.originator} is not above ${device.lastAcceptedCounter(frame.originator)}`);
@@ -109,11 +128,7 @@ export class CommandHandler {
 
     const accepted = { accepted: true as const, useCase: useCase.name, recipient: device.eui, deviceType: device.deviceType };
     if (isGsme) {
-      premises.chf.sleepyBuffer.enqueue(device.eui, {
-        label: `${useCase.name} ${frame.counter}`,
-        enqueuedAt: premises.clock.now(),
-        deliver: (gsme: Gsme) => void this.act(useCase, command, frame, gsme, received),
-      });
+      relay.queue(device.eui, queued, (gsme: Gsme) => void this.act(useCase, command, frame, gsme, received));
       return { ...accepted, route: 'GSME-queued', responseDueAt: null };
     }
     const route = device.deviceType as Exclude<CommandRoute, 'GSME-queued'>;
@@ -168,7 +183,8 @@ export class CommandHandler {
   private answer(useCase: EmulatedUseCase, command: unknown, frame: GbcsFrame, device: EmulatedDevice, rejected: FiredFault | null): number | null {
     const { premises } = this;
     const now = premises.clock.now();
-    const header = responseHeader(frame, device, useCase.response, now);
+    // the header date-time, when the response has one, is what the device's own clock reads
+    const header = responseHeader(frame, device, useCase.response, device.timeAt(now));
     const cipher = useCase.innerEncryption ? innerCipher(device, header, premises.keys) : undefined;
     const payloadContext = { header, ...(cipher ? { cipher } : {}) };
     const context = { device, premises, command: frame, payload: payloadContext };

@@ -7,6 +7,9 @@
  *   trace and for tests.
  * - Device messages (responses and alerts) come out later, in virtual time, through the
  *   `onDeviceMessage` listeners, as sealed GBCS frames with a little metadata for traces.
+ * - A command the CHF could not deliver to the sleepy GSME is reported to the DCC, later in
+ *   virtual time, through the `onDeliveryFailure` listeners (comms-hub/sleepy-relay.ts says
+ *   which failures and what a DUIS user sees of each); its refusal receipt says one will follow.
  */
 import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
 import type { DeviceType } from './device.ts';
@@ -40,6 +43,8 @@ export type CommandRefusal =
   | 'mac-absent'
   /** The MAC does not verify with the ACB's key and the device's. */
   | 'mac-invalid'
+  /** The originator is not among the parties the device trusts (its security credentials): meters raise alert 0x8F30. */
+  | 'no-authority'
   /** The originator counter is not above the last one accepted from that originator. */
   | 'counter-not-increasing'
   /** The message code is not one the emulated devices implement yet. */
@@ -54,8 +59,10 @@ export type CommandRefusal =
   | 'malformed-payload'
   /** The meter is not joined, not powered or its HAN link is down (the CHF cannot reach it). */
   | 'device-unreachable'
-  /** The CHF's store-and-forward queue for the GSME is full. */
+  /** The CHF's store-and-forward queue for the GSME is full (reported: a DeliveryFailure follows). */
   | 'sleepy-queue-full'
+  /** The GPF holds no mirror of the GSME to flag the command on (reported: a DeliveryFailure follows). */
+  | 'no-mirror'
   /** A fault of the firmware profiles (drop, on the command) lost it before the device acted on it. */
   | 'firmware-fault';
 
@@ -72,4 +79,33 @@ export type CommandReceipt =
        */
       readonly responseDueAt: number | null;
     }
-  | { readonly accepted: false; readonly reason: CommandRefusal; readonly detail: string };
+  | {
+      readonly accepted: false;
+      readonly reason: CommandRefusal;
+      readonly detail: string;
+      /** true: the CHF reports this failure to the DCC (a DeliveryFailure follows); absent: silent. */
+      readonly reported?: true;
+    };
+
+/**
+ * The CHF's statuses for a command it could not deliver to a sleepy device (the vendor SDK's
+ * "too many pending messages", "no mirror", "send timeout"; they never appear on DUIS).
+ */
+export type DeliveryFailureStatus = 'too-many-pending' | 'no-mirror' | 'send-timeout';
+
+/** A command the CHF reports as undeliverable, named the way its response would have named it. */
+export interface DeliveryFailure {
+  readonly status: DeliveryFailureStatus;
+  /** Virtual time the report leaves the comms hub. */
+  readonly at: number;
+  /** The device the command was for. */
+  readonly device: Eui64;
+  /** The command's originator (the user, or the ACB) and originator counter. */
+  readonly commandOriginator: Eui64;
+  readonly commandCounter: bigint;
+  readonly useCase: string;
+  /** One line for people. */
+  readonly detail: string;
+}
+
+export type DeliveryFailureListener = (failure: DeliveryFailure) => void | Promise<void>;

@@ -72,6 +72,14 @@ export class EmulatedDevice {
     return { eui, deviceType, manufacturer, model, firmwareVersion: this.firmware, band };
   }
 
+  /**
+   * What this device's clock reads at virtual time `virtualMs`. The comms hub's functions keep
+   * the HAN's time, the virtual clock; a meter keeps its own clock (meters/device-clock.ts).
+   */
+  timeAt(virtualMs: number): number {
+    return virtualMs;
+  }
+
   /** Whether the device can take part in HAN traffic now. */
   get reachable(): boolean {
     return this.powered && this.linkUp;

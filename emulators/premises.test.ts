@@ -101,7 +101,8 @@ describe('createPremises', () => {
     const p = createPremises({ seed: 'p5', clock, devices: { gsme: { firstWakeAfterMs: 10 * MINUTE } } });
     const delivered: string[] = [];
     for (const label of ['first', 'second']) {
-      p.chf.sleepyBuffer.enqueue(p.gsme.eui, { label, enqueuedAt: clock.now(), deliver: () => void delivered.push(`${label}@${(clock.now() - START) / MINUTE}`) });
+      const command = { originator: '90B3D51F30010000', counter: BigInt(clock.now()), useCase: label };
+      p.commsHub.sleepyRelay.queue(p.gsme.eui, command, () => void delivered.push(`${label}@${(clock.now() - START) / MINUTE}`));
     }
     p.commsHub.setPowered(false);
     await clock.advance(10 * MINUTE);

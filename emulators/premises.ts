@@ -22,21 +22,31 @@
  * Firmware behaviour profiles (`profiles`, emulators/firmware): the comms hub's and each meter's
  * profile set their timings (defaults < profile < the `devices` overrides) and arm their faults,
  * which act where commands are received and responses and alerts are built (command-handler.ts,
- * and the CS14 alert here). Without profiles the premises is fault-free. What the faults did is
- * in `firmwareFaults.log`.
+ * and the CS14 alert here); a meter profile's clock-drift fault makes that meter's own clock
+ * depart from the virtual clock from the start. Without profiles the premises is fault-free.
+ * What the faults did is in `firmwareFaults.log`. The HAN-event faults act here and in the comms
+ * hub: a GSME report the GPF does not take (stale-mirror), queued commands the CHF loses
+ * (lose-queued), a meter that does not rejoin (fails-to-rejoin: after its power, or the hub's,
+ * comes back — the meters rejoin at once otherwise [P] — or when CCS01 re-adds it); an alert
+ * storm sends an alert again and again.
+ *
+ * Commands the CHF cannot deliver to the sleepy GSME (no mirror, queue full, send timeout) are
+ * reported to the `onDeliveryFailure` listeners (comms-hub/sleepy-relay.ts).
  */
 import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
 import { bytesToHex } from '../harness/protocol/gbcs/hex.ts';
+import { GBCS_DEVICE_TYPE } from '../harness/protocol/gbcs/payload/use-cases/device-type-entry.ts';
 import { SeededRandom } from './clock/seeded-random.ts';
 import type { VirtualClock } from './clock/virtual-clock.ts';
 import type { DeviceLogChange, HanChannels } from './comms-hub/chf.ts';
 import { CommandHandler } from './command-handler.ts';
-import type { CommandReceipt, DeviceMessageInfo, DeviceMessageListener } from './device-message.ts';
+import type { CommandReceipt, DeliveryFailureListener, DeviceMessageInfo, DeviceMessageListener } from './device-message.ts';
 import { CommsHub, DUAL_BAND } from './comms-hub/comms-hub.ts';
 import type { DeviceType, EmulatedDevice, HanBand } from './device.ts';
 import { deviceProfile, type DeviceProfile } from './firmware/device-profile.ts';
 import { buildOutgoing } from './firmware/fault-effects.ts';
 import { FirmwareFaults, type ProfileScope } from './firmware/firmware-faults.ts';
+import { hanEventFails } from './firmware/han-fault-effects.ts';
 import type { FirmwareProfile } from './firmware/profile-schema.ts';
 import { derivedKeyDirectory, type KeyDirectory } from './key-directory.ts';
 import { Listeners } from './listeners.ts';
@@ -200,6 +210,11 @@ export class Premises {
       ...(hub.channels ? { channels: hub.channels } : {}),
       profiles: { chf: timings('CHF', profiles.commsHub, hub.chfProfile), gpf: timings('GPF', profiles.commsHub, hub.gpfProfile) },
       keys: { chf: this.keys.keysOf(chfEui), gpf: this.keys.keysOf(gpfEui) },
+      // asked only at GSME wakes, once firmwareFaults exists
+      faultPoints: {
+        takesReport: (gsme) => !hanEventFails(this.firmwareFaults, { primitive: 'stale-mirror', device: gsme, at: this.clock.now() }),
+        keepsQueue: (gsme) => !hanEventFails(this.firmwareFaults, { primitive: 'lose-queued', device: gsme, at: this.clock.now() }),
+      },
     });
 
     const e = overrides.esme ?? {};
@@ -223,6 +238,11 @@ export class Premises {
     if (profiles.esme) scopes.push({ profile: profiles.esme, devices: [this.esme.eui] });
     if (profiles.gsme) scopes.push({ profile: profiles.gsme, devices: [this.gsme.eui] });
     this.firmwareFaults = new FirmwareFaults({ profiles: scopes, random: this.random, startMs: this.clock.now() });
+    for (const meter of [this.esme, this.gsme]) {
+      const drift = this.firmwareFaults.clockDriftOf(meter, this.clock.now());
+      if (drift) meter.deviceClock.addDrift(this.clock.now(), drift);
+      meter.sync();
+    }
     for (const [meter, given] of [
       [this.esme, e.installCode],
       [this.gsme, g.installCode],
@@ -242,9 +262,14 @@ export class Premises {
       this.esme.onSupplyRestored((outage) => {
         for (const built of supplyRestoredAlerts(this.esme, this.keys, outage)) this.raiseAlert(this.esme, built, outage.restoredAt, false);
       }),
-      this.gsme.onPowerEvent((event) => this.raiseAlert(this.gsme, gsmePowerAlert(this.gsme, this.keys, event), event.at, event.kind === 'power-supply-loss')),
+      this.esme.onSupplyRestored((outage) => this.rejoinAfterPowerCycle(this.esme, outage.restoredAt)),
+      this.gsme.onPowerEvent((event) => {
+        if (event.kind === 'battery-restored') this.rejoinAfterPowerCycle(this.gsme, event.at);
+        else this.raiseAlert(this.gsme, gsmePowerAlert(this.gsme, this.keys, { ...event, kind: event.kind }), event.at, event.kind === 'power-supply-loss');
+      }),
       this.commsHub.onPowerChange((powered, at) => {
         if (!powered) this.commsHubPowerLost(at);
+        else for (const meter of [this.esme, this.gsme]) if (meter.powered) this.rejoinAfterPowerCycle(meter, at);
       }),
     );
     const interval = this.gsme.wakeIntervalMs;
@@ -288,6 +313,13 @@ export class Premises {
     return this.messageListeners.add(listener);
   }
 
+  /** Adds a listener for the commands the CHF reports it could not deliver to the GSME; returns a function that removes it. */
+  onDeliveryFailure(listener: DeliveryFailureListener): () => void {
+    const off = this.commsHub.sleepyRelay.onFailure(listener);
+    this.detach.push(off);
+    return off;
+  }
+
   /** The meter points (MPAN, MPRN) this premises serves. */
   mpxns(): readonly string[] {
     return this.meterPoints;
@@ -319,6 +351,7 @@ export class Premises {
       if (!joined.ok) throw new Error(`joining ${meter.eui} failed: ${joined.reason}`);
     }
     this.gpf.updateMirror(this.gsme.report(), this.clock.now());
+    this.gpf.deviceLog.join(this.gsme.eui, GBCS_DEVICE_TYPE.GSME, this.clock.now());
   }
 
   private async emit(frame: Uint8Array, info: DeviceMessageInfo): Promise<void> {
@@ -330,10 +363,11 @@ export class Premises {
     const chf = this.chf;
     const { message, info } = deviceLogChangedAlert(chf, this.keys, change.at);
     const faults = this.firmwareFaults.fire({ messageCode: info.messageCode, direction: 'alert', device: chf, at: change.at, ...(info.alertCode !== undefined ? { alertCode: info.alertCode } : {}) });
-    const { frame, delayMs } = buildOutgoing(message, faults);
-    if (frame) {
-      const at = change.at + chf.profile.alertLatencyMs + delayMs;
-      this.clock.schedule({ at }, () => this.emit(frame, { ...info, at }), `CS14 0x8F12 from ${chf.eui} (${change.kind} ${change.entry.eui})`);
+    const { frame, delayMs, repeatsAfterMs } = buildOutgoing(message, faults);
+    const first = change.at + chf.profile.alertLatencyMs + delayMs;
+    // an alert storm sends the same frame again after each of repeatsAfterMs
+    if (frame) for (const at of [first, ...repeatsAfterMs.map((r) => first + r)]) {
+      this.clock.schedule({ at }, () => this.emit(frame, { ...info, at }), `CS14 0x8F12 from ${chf.eui} (${change.kind} ${change.kind === 'restored' ? change.entries.map((e) => e.eui).join(', ') : change.entry.eui})`);
     }
     if (change.kind !== 'added' || change.entry.state === 'joined') return;
     const meter = [this.esme, this.gsme].find((m) => m.eui === change.entry.eui);
@@ -342,7 +376,9 @@ export class Premises {
     this.clock.schedule(
       { after: meter.profile.joinDelayMs },
       () => {
-        if (this.commsHub.powered && meter.reachable) chf.join(meter.eui, { installCode });
+        if (!this.commsHub.powered || !meter.reachable) return;
+        if (hanEventFails(this.firmwareFaults, { primitive: 'fails-to-rejoin', device: meter, at: this.clock.now() })) return;
+        chf.join(meter.eui, { installCode });
       },
       `${meter.deviceType} ${meter.eui} joins`,
     );
@@ -362,18 +398,30 @@ export class Premises {
   private raiseAlert(device: Esme | Gsme, built: BuiltAlert, at: number, lastGasp: boolean): void {
     const { message, info } = built;
     const faults = this.firmwareFaults.fire({ messageCode: info.messageCode, direction: 'alert', device, at, ...(info.alertCode !== undefined ? { alertCode: info.alertCode } : {}) });
-    const { frame, delayMs } = buildOutgoing(message, faults);
+    const { frame, delayMs, repeatsAfterMs } = buildOutgoing(message, faults);
     if (!frame) return;
-    const sendAt = at + device.profile.alertLatencyMs + delayMs;
+    const first = at + device.profile.alertLatencyMs + delayMs;
     const code = info.alertCode?.toString(16).toUpperCase() ?? '?';
-    this.clock.schedule(
-      { at: sendAt },
-      async () => {
-        if (!this.commsHub.powered || !device.linkUp || !this.chf.isJoined(device.eui) || (!lastGasp && !device.powered)) return;
-        await this.emit(frame, { ...info, at: sendAt });
-      },
-      `${info.useCase} 0x${code} from ${device.deviceType} ${device.eui}`,
-    );
+    // an alert storm sends the same frame again after each of repeatsAfterMs
+    for (const sendAt of [first, ...repeatsAfterMs.map((r) => first + r)]) {
+      this.clock.schedule(
+        { at: sendAt },
+        async () => {
+          if (!this.commsHub.powered || !device.linkUp || !this.chf.isJoined(device.eui) || (!lastGasp && !device.powered)) return;
+          await this.emit(frame, { ...info, at: sendAt });
+        },
+        `${info.useCase} 0x${code} from ${device.deviceType} ${device.eui}`,
+      );
+    }
+  }
+
+  /**
+   * A joined meter whose power (or the hub's) came back rejoins the HAN at once [P]; a
+   * fails-to-rejoin fault keeps it off (chf.deviceLeft) until it joins again.
+   */
+  private rejoinAfterPowerCycle(meter: Esme | Gsme, at: number): void {
+    if (!this.chf.isJoined(meter.eui)) return;
+    if (hanEventFails(this.firmwareFaults, { primitive: 'fails-to-rejoin', device: meter, at })) this.chf.deviceLeft(meter.eui);
   }
 
   /** The hub lost mains: its last gasp reaches the DCC a little later. */

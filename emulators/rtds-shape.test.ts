@@ -24,10 +24,11 @@ import type { PayloadCipher } from '../harness/protocol/gbcs/payload/payload-cip
 import { defaultRtdsDir, rtdsAvailable, rtdsKeystoreDir } from '../harness/protocol/gbcs/rtds.ts';
 import { payloadCipherFor, sealFrame } from '../harness/protocol/gbcs/secure-frame.ts';
 import { buildPreCommand, macSignedPreCommand } from './dcc/command-sealing.ts';
-import { findSrvTransform } from './dcc/srv-transforms.ts';
+import { findSrvTransform, type InventoryHanDevice } from './dcc/srv-transforms.ts';
+import { cs03c } from '../harness/protocol/gbcs/payload/use-cases/join-service.ts';
 import { VirtualClock } from './clock/virtual-clock.ts';
 import type { DeviceMessageInfo } from './device-message.ts';
-import { createPremises } from './premises.ts';
+import { createPremises, type Premises } from './premises.ts';
 import { REMOTE_PARTY } from './remote-parties.ts';
 import { endPartyCipher, openDeviceMessage, sealCommand } from './testing/dcc-side.ts';
 import { decodeGbzAlert } from '../harness/protocol/gbcs/payload/zcl/gbz-alert.ts';
@@ -47,6 +48,8 @@ interface Case {
   readonly payload: 'dlms' | 'gbz' | 'der';
   /** Whose KA certificate opens the RTDS response's protected content, when it has some. */
   readonly encryptedFrom?: string;
+  /** Brings the fresh premises to the state the RTDS response reflects (e.g. as many log entries). */
+  readonly prepare?: (premises: Premises) => void;
 }
 
 const CASES: readonly Case[] = [
@@ -60,6 +63,21 @@ const CASES: readonly Case[] = [
   { useCase: 'CS03B', folder: '8.7.2_CS03B', command: 'CS03B_8.7.2_SUCCESS_COMMAND', response: 'CS03B_8.7.2_SUCCESS_RESPONSE', payload: 'der' },
   // the RTDS command unjoins 01-02-…-08, which the emulated GSME never joined: it answers 1 (not joined), same shape
   { useCase: 'CS04B', folder: '8.8.2_CS04B', command: 'CS04B_8.8.2_SUCCESS_COMMAND', response: 'CS04B_8.8.2_SUCCESS_RESPONSE', payload: 'der' },
+  { useCase: 'CCS06', folder: '8.9_CCS06', command: 'CCS06_8.9_SUCCESS_COMMAND', response: 'CCS06_8.9_SUCCESS_RESPONSE', payload: 'dlms' },
+  // RTDS lists two devices in each log: the GPF Device Log gets a second device (an IHD, Type 2)
+  { useCase: 'CCS07', folder: '8.9_CCS07', command: 'CCS07_8.9_SUCCESS_COMMAND', response: 'CCS07_8.9_SUCCESS_RESPONSE', payload: 'dlms', prepare: (p) => void p.gpf.deviceLog.join('00DB12345678909C', 6, p.clock.now()) },
+  // RTDS lists three devices: the GSME (which lists its GPF) joins two displays first
+  {
+    useCase: 'CS07',
+    folder: '8.9_CS07',
+    command: 'CS07_8.9_SUCCESS_COMMAND',
+    response: 'CS07_8.9_SUCCESS_RESPONSE',
+    payload: 'der',
+    prepare: (p) => ['00DB12345678909C', '00DB12345678909D'].forEach((eui) => p.gsme.joinedDevices.join(eui, 6, p.clock.now())),
+  },
+  // the RTDS command restores the two meters the CHF holds already: kept, success
+  { useCase: 'CCS03', folder: '8.12.1_CCS03', command: 'CCS03_8.12.1_SUCCESS_COMMAND', response: 'CCS03_8.12.1_SUCCESS_RESPONSE', payload: 'dlms' },
+  { useCase: 'GCS59', folder: '8.12.2_GCS59', command: 'GCS59_8.12.2_SUCCESS_COMMAND', response: 'GCS59_8.12.2_SUCCESS_RESPONSE', payload: 'der' },
 ];
 
 function rtdsFrame(folder: string, name: string): GbcsFrame {
@@ -85,6 +103,7 @@ async function emulate(c: Case) {
   const clock = new VirtualClock(START);
   const messages: Array<{ frame: Uint8Array; info: DeviceMessageInfo }> = [];
   const premises = createPremises({ seed: 'rtds-shape', clock, onDeviceMessage: (frame, info) => void messages.push({ frame, info }) });
+  c.prepare?.(premises);
   const command = rtdsFrame(c.folder, c.command);
   const receipt = await premises.handleCommand(sealCommand(premises.keys, command, command.payload));
   expect(receipt, `${c.useCase} receipt`).toMatchObject({ accepted: true, useCase: c.useCase });
@@ -116,27 +135,39 @@ describe.skipIf(!AVAILABLE)('emulated messages have the shape of their RTDS coun
     });
   }
 
+  /** The Type 1 devices the RTDS join commands name, as the DCC's inventory would hold them. */
+  const inventory = (): InventoryHanDevice[] => [
+    { eui: '00DB12345678909A', type: 'HCALCS', kaCertificate: null },
+    { eui: '00DB123456789098', type: 'PPMID', kaCertificate: cs03c.decodeCommand(rtdsFrame('8.7.1_CS03CCritical', 'CS03CCritical_8.7.1_SUCCESS_COMMAND').payload, { header: rtdsFrame('8.7.1_CS03CCritical', 'CS03CCritical_8.7.1_SUCCESS_COMMAND') }).otherDeviceCertificate! },
+  ];
+  const setClock = (root: string, current: string, tolerance: string) => ({ [root]: { CurrentDateTime: current, TolerancePeriod: tolerance } });
   const CRITICAL = [
     // inside each RTDS validity interval, so the emulated meter sets its clock (ESME 60 s, GSME 3600 s)
-    { useCase: 'ECS70', target: 'ESME', folder: '8.1.1_ECS70Commission', stem: 'ECS70Commission_8.1.1_SUCCESS', current: '2014-12-31T23:59:10.00Z', tolerance: '60', at: Date.UTC(2014, 11, 31, 23, 59, 30), payload: 'dlms' },
-    { useCase: 'GCS28', target: 'GSME', folder: '8.1.1_GCS28Commission', stem: 'GCS28Commission_8.1.1_SUCCESS', current: '2014-12-31T23:30:00.00Z', tolerance: '3600', at: Date.UTC(2014, 11, 31, 23, 30), payload: 'der' },
+    { useCase: 'ECS70', srv: '8.1.1', target: 'ESME', folder: '8.1.1_ECS70Commission', stem: 'ECS70Commission_8.1.1_SUCCESS', body: setClock('CommissionDeviceSynchroniseClock', '2014-12-31T23:59:10.00Z', '60'), counter: 1000n, at: Date.UTC(2014, 11, 31, 23, 59, 30), payload: 'dlms' },
+    { useCase: 'GCS28', srv: '8.1.1', target: 'GSME', folder: '8.1.1_GCS28Commission', stem: 'GCS28Commission_8.1.1_SUCCESS', body: setClock('CommissionDeviceSynchroniseClock', '2014-12-31T23:30:00.00Z', '3600'), counter: 1000n, at: Date.UTC(2014, 11, 31, 23, 30), payload: 'der' },
+    { useCase: 'ECS70', srv: '6.11', target: 'ESME', folder: '6.11_ECS70', stem: 'ECS70_6.11_SUCCESS', body: setClock('SynchroniseClock', '2014-12-31T23:59:10.00Z', '60'), counter: 1000n, at: Date.UTC(2014, 11, 31, 23, 59, 30), payload: 'dlms' },
+    { useCase: 'GCS28', srv: '6.11', target: 'GSME', folder: '6.11_GCS28', stem: 'GCS28_6.11_SUCCESS', body: setClock('SynchroniseClock', '2014-12-31T23:30:00.00Z', '3600'), counter: 1000n, at: Date.UTC(2014, 11, 31, 23, 30), payload: 'der' },
+    // the join services name a Type 1 device of the inventory; the ESME answers CS04AC 1 (it never joined 00-DB-…-99), same shape
+    { useCase: 'CS03A1', srv: '8.7.1', target: 'ESME', folder: '8.7.1_CS03A1', stem: 'CS03A1_8.7.1_SUCCESS', body: { JoinServiceCritical: { OtherDeviceID: '00-DB-12-34-56-78-90-9A' } }, counter: 1000n, at: START, payload: 'der' },
+    { useCase: 'CS03C', srv: '8.7.1', target: 'GSME', folder: '8.7.1_CS03CCritical', stem: 'CS03CCritical_8.7.1_SUCCESS', body: { JoinServiceCritical: { OtherDeviceID: '00-DB-12-34-56-78-90-98' } }, counter: 1004n, at: START, payload: 'der' },
+    { useCase: 'CS04AC', srv: '8.8.1', target: 'ESME', folder: '8.8.1_CS04ACCritical', stem: 'CS04ACCritical_8.8.1_SUCCESS', body: { UnjoinServiceCritical: { OtherDeviceID: '00-DB-12-34-56-78-90-99' } }, counter: 1001n, at: START, payload: 'der' },
   ] as const;
 
   for (const c of CRITICAL) {
-    describe(`${c.useCase} (8.1.1 commission, critical): pre-command, signed + MACed command and response like RTDS ${c.stem}`, () => {
+    describe(`${c.useCase} (${c.srv}, critical): pre-command, signed + MACed command and response like RTDS ${c.stem}`, () => {
       const rtdsHex = (name: string) => readFileSync(join(RTDS, 'RTDS-4.5.0', c.folder, `${c.stem}_${name}_GBCS.HEX`), 'utf8').replace(/\s+/g, '').toUpperCase();
 
       function dccSide() {
         const clock = new VirtualClock(c.at);
         const messages: Array<{ frame: Uint8Array; info: DeviceMessageInfo }> = [];
         const premises = createPremises({ seed: 'rtds-shape', clock, onDeviceMessage: (frame, info) => void messages.push({ frame, info }) });
-        const transform = findSrvTransform('8.1.1', c.target)!;
-        const body = { CommissionDeviceSynchroniseClock: { CurrentDateTime: c.current, TolerancePeriod: c.tolerance } };
+        const transform = findSrvTransform(c.srv, c.target)!;
+        const context = { deviceTypeOf: (eui: string) => premises.device(eui)?.deviceType, hanDeviceOf: (eui: string) => inventory().find((d) => d.eui === eui) };
         const input = {
           transform,
-          fields: transform.commandFields(body, { deviceTypeOf: () => c.target }),
+          fields: transform.commandFields(c.body, context),
           user: REMOTE_PARTY.supplier,
-          requestCounter: 1000n,
+          requestCounter: c.counter,
           device: c.target === 'ESME' ? premises.esme.eui : premises.gsme.eui,
           nextAcbCounter: () => 1n,
         };

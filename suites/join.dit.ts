@@ -14,50 +14,22 @@
  */
 import { expect } from 'vitest';
 import { ditCase } from '../harness/dit/dit-case.ts';
-import type { DuisClient, SendOptions } from '../harness/dit/duis-client.ts';
+import type { SendOptions } from '../harness/dit/duis-client.ts';
 import { expectDeviceAlert, expectDeviceResponse, expectNoUnexpectedMessages, expectQuietFor } from '../harness/dit/expectations.ts';
-import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
-import { ccs01 } from '../harness/protocol/gbcs/payload/use-cases/ccs01.ts';
-import { ccs02 } from '../harness/protocol/gbcs/payload/use-cases/ccs02.ts';
-import { cs14DeviceLogChanged } from '../harness/protocol/gbcs/payload/use-cases/cs14-device-log-changed.ts';
 import { ecs17b } from '../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
 import { cs03b, cs04b, gncaDeviceJoined, gncaDeviceUnjoined, JOIN_SERVICE_RESULT } from '../harness/protocol/gbcs/payload/use-cases/join-service.ts';
+import { addToDeviceLogAndRejoin, duisEui, removeFromDeviceLog } from './device-log-requests.ts';
+import { esmeRejoinsAfterPowerCycle, gsmeRejoinsAfterBatteryChange } from './han-checks.ts';
 
 const MINUTE = 60_000;
 /** Mains-powered devices answer within a minute. */
 const MAINS_WINDOW_MS = MINUTE;
 /** A device alert reaches the user within a minute of its event. */
 const ALERT_WINDOW_MS = MINUTE;
-/** Join window the user gives on CCS01 (RTDS template: 90 s). */
-const JOIN_TIME_PERIOD_S = 90;
-/** A whitelisted meter joins inside its join window; its CS14 follows within a minute of the window. */
-const REJOIN_WINDOW_MS = JOIN_TIME_PERIOD_S * 1000 + MINUTE;
 /** An IHD's EUI-64 (RTDS CS03B joins 00-DB-12-34-56-78-90-9C). */
 const IHD = '00DB12345678909C';
 
-function duisEui(eui: Eui64): string {
-  return eui.match(/../g)!.join('-');
-}
-
-/** 16 ASCII characters as DUIS carries an install code: 32 hex digits. */
-function installCodeHex(ascii: string): string {
-  return Buffer.from(ascii, 'ascii').toString('hex').toUpperCase();
-}
-
 type Body = NonNullable<SendOptions['body']>;
-
-async function updateDeviceLog(duis: DuisClient, template: 'CCS01_8.11' | 'CCS02_8.11', chf: Eui64, body: Body) {
-  const exchange = await duis.send(template, { target: chf, body: { UpdateHANDeviceLog: body } });
-  expect(exchange.code, 'DCC acknowledgement').toBe('I99');
-  return exchange.response({ within: MAINS_WINDOW_MS });
-}
-
-/** The devices the next CS14 0x8F12 from the CHF lists. */
-async function nextDeviceLog(duis: DuisClient, chf: Eui64, within: number): Promise<string[]> {
-  // CS14 goes to the DCC Access Control Broker: the user holds no key to check its MAC
-  const alert = await expectDeviceAlert(duis, cs14DeviceLogChanged, { from: chf, within, mac: 'uncheckable' });
-  return alert.fields.devices.map((d) => d.deviceId);
-}
 
 ditCase(
   {
@@ -80,25 +52,14 @@ ditCase(
       return exchange;
     };
 
-    const removed = await updateDeviceLog(duis, 'CCS02_8.11', chf, { DeviceID: duisEui(meter.eui), RequestType: 'Remove' });
-    // the CHF answers the ACB, which originated CCS02: the user cannot check that MAC
-    expect(expectDeviceResponse(removed, ccs02, { from: chf, mac: 'uncheckable', within: MAINS_WINDOW_MS }).unregisterDevice, 'CCS02 result').toBe('success');
-    const afterRemoval = await nextDeviceLog(duis, chf, ALERT_WINDOW_MS);
-    expect(afterRemoval, 'CS14 device log after the removal').not.toContain(meter.eui);
+    // the CHF answers the ACB, which originated CCS02 and CCS01: the user cannot check those MACs
+    await removeFromDeviceLog(duis, chf, meter);
 
     const unanswered = await read();
     await expect(unanswered.response({ within: MAINS_WINDOW_MS }), 'no response from a meter out of the Device Log').rejects.toThrow(/no DUIS response/);
 
-    const added = await updateDeviceLog(duis, 'CCS01_8.11', chf, {
-      DeviceID: duisEui(meter.eui),
-      RequestType: 'Add',
-      AddDeviceToCHFWhitelist: { JoinTimePeriod: String(JOIN_TIME_PERIOD_S), InstallCode: installCodeHex(meter.installCode) },
-    });
-    const addResults = expectDeviceResponse(added, ccs01, { from: chf, mac: 'uncheckable', within: MAINS_WINDOW_MS });
-    expect(addResults, 'CCS01 results').toEqual({ registerDevice: 'success', setJoinTimeout: 'success', setEnableJoining: 'success' });
-    expect(await nextDeviceLog(duis, chf, ALERT_WINDOW_MS), 'CS14 device log once whitelisted').toContain(meter.eui);
-    // the meter joins inside its window: the Device Log changes again
-    expect(await nextDeviceLog(duis, chf, REJOIN_WINDOW_MS), 'CS14 device log once joined').toContain(meter.eui);
+    // whitelisted again, the meter joins inside its window: the Device Log changes twice
+    await addToDeviceLogAndRejoin(duis, chf, meter);
 
     const answered = await read();
     const fields = expectDeviceResponse(await answered.response({ within: MAINS_WINDOW_MS }), ecs17b, { from: meter.eui, within: MAINS_WINDOW_MS });
@@ -145,4 +106,35 @@ ditCase(
     // no 0x8F4B nor 0x8F4A follows a refused unjoin
     await expectQuietFor(duis, bench, 5 * MINUTE);
   },
+);
+
+ditCase(
+  {
+    id: 'JOIN-ESME-REJOIN-AFTER-POWER-CYCLE',
+    title: 'ESME supply off for a minute and back: it rejoins the HAN and answers a read at once, with no alert',
+    useCase: 'ECS52',
+    srv: '11.2',
+    deviceTypes: ['ESME'],
+    bands: ['2.4GHz', '868MHz'],
+    tags: ['formal', 'regression'],
+    // a meter that does not come back after a power cut is unreachable until someone visits (DOMAIN.md: "cannot join")
+    severity: 1,
+    needs: ['supply-power', 'clock'],
+  },
+  esmeRejoinsAfterPowerCycle,
+);
+
+ditCase(
+  {
+    id: 'JOIN-GSME-REJOIN-AFTER-BATTERY-CHANGE',
+    title: 'GSME battery removed (0x8F1D) and replaced: it rejoins the HAN and answers a read at its next wake',
+    useCase: 'GCS38',
+    srv: '11.2',
+    deviceTypes: ['GSME'],
+    bands: ['868MHz', '2.4GHz'],
+    tags: ['formal', 'regression'],
+    severity: 1,
+    needs: ['battery', 'clock'],
+  },
+  gsmeRejoinsAfterBatteryChange,
 );

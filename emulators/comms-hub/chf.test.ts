@@ -87,3 +87,52 @@ describe('Chf join flow', () => {
     expect(() => hub.setChannels({ channel24GHz: 27, subGhz: { page: 28, channel: 5 } })).toThrow(RangeError);
   });
 });
+
+describe('Chf Device Log restore (CCS03)', () => {
+  const GSME = '00DB1234567890A1';
+  const KEY = 'AB'.repeat(16);
+
+  it('adds missing devices as joined, keeps the ones present, takes them off the Historic Device Log: one change', () => {
+    const { hub, clock, changes } = chf();
+    hub.addDevice({ eui: ESME, deviceType: 'ESME', installCode: CODE, joinTimeoutMs: MINUTE });
+    hub.join(ESME, { installCode: CODE });
+    const kept = hub.deviceLog.get(ESME)!;
+    hub.addDevice({ eui: GSME, deviceType: 'GSME', installCode: CODE, joinTimeoutMs: MINUTE });
+    hub.removeDevice(GSME);
+    expect(hub.historicLog.get(GSME)).toBeDefined();
+    clock.advance(MINUTE);
+    changes.length = 0;
+
+    const outcome = hub.restoreDeviceLog([
+      { eui: ESME, deviceType: 'ESME', keyHash: KEY },
+      { eui: GSME, deviceType: 'GSME', keyHash: KEY.toLowerCase() },
+    ]);
+    expect(outcome).toMatchObject({ ok: true, kept: [ESME], added: [{ eui: GSME, state: 'joined', installCode: null, keyHash: KEY, joinedAt: START + MINUTE }] });
+    expect(hub.deviceLog.get(ESME)).toEqual(kept);
+    expect(hub.isJoined(GSME)).toBe(true);
+    expect(hub.historicLog.get(GSME)).toBeUndefined();
+    expect(changes.map((c) => c.kind)).toEqual(['restored']);
+    expect(hub.deviceLogChangedAt).toBe(START + MINUTE);
+    // a restored entry has no install code to join with
+    hub.removeDevice(GSME);
+    expect(hub.restoreDeviceLog([{ eui: GSME, deviceType: 'GSME', keyHash: KEY }]).ok).toBe(true);
+  });
+
+  it('changes nothing (and tells nothing) when nothing is missing, or when the new entries do not fit', () => {
+    const { hub, changes } = chf({ deviceLogCapacity: 1 });
+    hub.addDevice({ eui: ESME, deviceType: 'ESME', installCode: CODE, joinTimeoutMs: MINUTE });
+    changes.length = 0;
+    expect(hub.restoreDeviceLog([{ eui: ESME, deviceType: 'ESME', keyHash: KEY }])).toEqual({ ok: true, added: [], kept: [ESME] });
+    expect(hub.restoreDeviceLog([{ eui: GSME, deviceType: 'GSME', keyHash: KEY }])).toEqual({ ok: false, reason: 'device-log-full' });
+    expect(hub.deviceLog.get(GSME)).toBeUndefined();
+    expect(changes).toEqual([]);
+    expect(() => hub.restoreDeviceLog([{ eui: GSME, deviceType: null, keyHash: 'AB' }])).toThrow(/16 bytes/);
+  });
+
+  it('keeps the key material of an install code', () => {
+    const { hub } = chf();
+    const added = hub.addDevice({ eui: ESME, deviceType: 'ESME', installCode: CODE, joinTimeoutMs: MINUTE });
+    expect(added.ok && added.entry.keyHash).toMatch(/^[0-9A-F]{32}$/);
+    expect(added.ok && added.entry.installCode).toBe(CODE);
+  });
+});

@@ -10,6 +10,12 @@
  *    the entry becomes joined. A device still in the Historic Device Log may instead rejoin
  *    with its old link key (`{ historicLinkKey: true }`) during the first half of the window.
  * 3. `removeDevice` (CCS02): the entry moves to the Historic Device Log.
+ * 4. `restoreDeviceLog` (CCS03): entries the DCC holds (device and key material) are written
+ *    back. [P] A device not in the Device Log is added as joined (it keeps the link key the
+ *    restore carries, so it talks at once, with no join window) and leaves the Historic Device
+ *    Log; a device already in the Device Log is left as it is (its live entry is the newer);
+ *    when the new entries do not all fit, nothing is written. One change for the whole restore,
+ *    and none when nothing was added.
  * Listeners hear each change (the source of CS14 0x8F12 "device log changed" alerts).
  * Assumption [P]: an entry whose window closed without a join stays whitelisted (it can be
  * re-added with a new window); re-adding an entry keeps its joined state.
@@ -23,6 +29,7 @@ import { Listeners } from '../listeners.ts';
 import type { Gsme } from '../meters/gsme.ts';
 import { check24GhzChannel, subGhzChannelMask, type SubGhzChannel } from '../radio/sub-ghz-channel.ts';
 import { DeviceLog, HistoricDeviceLog, type DeviceLogEntry, type HistoricDeviceLogEntry } from './device-log.ts';
+import { deviceKeyHash } from './device-key-hash.ts';
 import { SleepyBuffer } from './sleepy-buffer.ts';
 
 const INSTALL_CODE = /^[0-9A-F]{32}$/;
@@ -51,12 +58,24 @@ export type JoinOutcome =
 export type DeviceLogChange =
   | { readonly kind: 'added'; readonly at: number; readonly entry: DeviceLogEntry }
   | { readonly kind: 'joined'; readonly at: number; readonly entry: DeviceLogEntry }
+  | { readonly kind: 'restored'; readonly at: number; readonly entries: readonly DeviceLogEntry[] }
   | {
       readonly kind: 'removed';
       readonly at: number;
       readonly entry: HistoricDeviceLogEntry;
       readonly overwritten: HistoricDeviceLogEntry | undefined;
     };
+
+/** A device log entry as CCS03 restores it: the device and its 16-byte key material (32 hex digits). */
+export interface RestoredDevice {
+  readonly eui: Eui64;
+  readonly deviceType: DeviceType | null;
+  readonly keyHash: string;
+}
+
+export type RestoreOutcome =
+  | { readonly ok: true; readonly added: readonly DeviceLogEntry[]; readonly kept: readonly Eui64[] }
+  | { readonly ok: false; readonly reason: 'device-log-full' };
 
 export type DeviceLogListener = (change: DeviceLogChange) => void;
 
@@ -85,6 +104,7 @@ export class Chf extends EmulatedDevice {
   private readonly clock: VirtualClock;
   private readonly listeners = new Listeners<DeviceLogListener>();
   private han: HanChannels;
+  private logChangedAt: number;
 
   constructor(options: ChfOptions) {
     super({ ...options.identity, deviceType: 'CHF', band: null }, options.profile, options.keys ?? null);
@@ -92,6 +112,12 @@ export class Chf extends EmulatedDevice {
     this.deviceLog = new DeviceLog(options.deviceLogCapacity);
     this.sleepyBuffer = new SleepyBuffer(options.sleepyQueueLimit);
     this.han = Chf.checkChannels(options.channels ?? DEFAULT_HAN_CHANNELS);
+    this.logChangedAt = options.clock.now();
+  }
+
+  /** Virtual time of the Device Log's last change (its creation before any). */
+  get deviceLogChangedAt(): number {
+    return this.logChangedAt;
   }
 
   get channels(): HanChannels {
@@ -127,6 +153,7 @@ export class Chf extends EmulatedDevice {
       eui,
       deviceType: request.deviceType,
       installCode,
+      keyHash: deviceKeyHash(installCode),
       addedAt: now,
       joinWindowExpiresAt: now + request.joinTimeoutMs,
       state: existing?.state ?? 'whitelisted',
@@ -149,7 +176,7 @@ export class Chf extends EmulatedDevice {
       if (now > entry.addedAt + halfWindow) return { ok: false, reason: 'join-window-closed' };
     } else {
       if (now > entry.joinWindowExpiresAt) return { ok: false, reason: 'join-window-closed' };
-      if (credential.installCode.toUpperCase() !== entry.installCode) return { ok: false, reason: 'install-code-mismatch' };
+      if (entry.installCode === null || credential.installCode.toUpperCase() !== entry.installCode) return { ok: false, reason: 'install-code-mismatch' };
     }
     const joined: DeviceLogEntry = { ...entry, state: 'joined', joinedAt: now };
     this.deviceLog.put(joined);
@@ -160,6 +187,16 @@ export class Chf extends EmulatedDevice {
 
   isJoined(eui: Eui64): boolean {
     return this.deviceLog.get(eui)?.state === 'joined';
+  }
+
+  /**
+   * A joined device is off the HAN and did not rejoin (a firmware fault: fails-to-rejoin): its
+   * entry stays in the Device Log, whitelisted but no longer joined, so nothing reaches it until
+   * it joins again (CCS01 opens a new window). Not a Device Log change: no CS14 [P].
+   */
+  deviceLeft(eui: Eui64): void {
+    const entry = this.deviceLog.get(eui);
+    if (entry?.state === 'joined') this.deviceLog.put({ ...entry, state: 'whitelisted' });
   }
 
   /** CCS02: moves a device from the Device Log to the Historic Device Log. */
@@ -174,7 +211,32 @@ export class Chf extends EmulatedDevice {
     return historic;
   }
 
+  /** CCS03: writes restored entries into the Device Log (see the header for what is kept). */
+  restoreDeviceLog(devices: readonly RestoredDevice[]): RestoreOutcome {
+    const now = this.clock.now();
+    const kept: Eui64[] = [];
+    const fresh: DeviceLogEntry[] = [];
+    for (const d of devices) {
+      const eui = normalizeEui(d.eui);
+      const keyHash = d.keyHash.toUpperCase();
+      if (!INSTALL_CODE.test(keyHash)) throw new RangeError(`restored key material is 16 bytes (32 hex digits), got "${d.keyHash}"`);
+      if (this.deviceLog.get(eui) || fresh.some((e) => e.eui === eui)) {
+        kept.push(eui);
+        continue;
+      }
+      fresh.push({ eui, deviceType: d.deviceType, installCode: null, keyHash, addedAt: now, joinWindowExpiresAt: now, state: 'joined', joinedAt: now });
+    }
+    if (this.deviceLog.size + fresh.length > this.deviceLog.capacity) return { ok: false, reason: 'device-log-full' };
+    for (const entry of fresh) {
+      this.deviceLog.put(entry);
+      this.historicLog.remove(entry.eui);
+    }
+    if (fresh.length > 0) this.emit({ kind: 'restored', at: now, entries: fresh });
+    return { ok: true, added: fresh, kept };
+  }
+
   private emit(change: DeviceLogChange): void {
+    this.logChangedAt = change.at;
     for (const listener of this.listeners.snapshot()) listener(change);
   }
 

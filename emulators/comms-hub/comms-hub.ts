@@ -4,7 +4,11 @@
  * vendor firmware, one mains supply, and the HAN bands it runs (a dual-band hub: 2.4 GHz and
  * 868 MHz at once). It wires the sleepy GSME to the hub: at each GSME wake that reaches a
  * powered hub with the GSME joined, the GPF mirror takes the GSME's report and the CHF's
- * sleepy buffer hands over the commands queued for it, oldest first.
+ * sleepy relay (sleepy-relay.ts) hands over the commands queued for it, oldest first. When the
+ * GSME leaves the CHF Device Log, the GPF drops its mirror of it.
+ *
+ * Firmware faults act at two HAN points of a wake (`faultPoints`, given by the premises): the
+ * GPF may not take the report (stale-mirror) and the CHF may have lost the queue (lose-queued).
  */
 import type { Eui64, PartyKeys } from '../../harness/protocol/gbcs/frame-types.ts';
 import type { VirtualClock } from '../clock/virtual-clock.ts';
@@ -14,6 +18,15 @@ import type { Gsme } from '../meters/gsme.ts';
 import { Listeners } from '../listeners.ts';
 import { Chf, type HanChannels } from './chf.ts';
 import { Gpf } from './gpf.ts';
+import { SleepyRelay } from './sleepy-relay.ts';
+
+/** Where firmware faults decide what a GSME wake does (true: as it should). */
+export interface WakeFaultPoints {
+  /** The GPF takes this report into its mirror (false: a stale-mirror fault). */
+  takesReport(gsme: Gsme): boolean;
+  /** The CHF still holds the queue it flagged for the GSME (false: a lose-queued fault). */
+  keepsQueue(gsme: Gsme): boolean;
+}
 
 export interface CommsHubOptions {
   readonly clock: VirtualClock;
@@ -27,6 +40,8 @@ export interface CommsHubOptions {
   readonly channels?: HanChannels;
   readonly profiles: { readonly chf: DeviceProfile; readonly gpf: DeviceProfile };
   readonly keys?: { readonly chf: PartyKeys | null; readonly gpf: PartyKeys | null };
+  /** Firmware faults at a GSME wake. Default: none. */
+  readonly faultPoints?: WakeFaultPoints;
 }
 
 export const DUAL_BAND: readonly HanBand[] = ['2.4GHz', '868MHz'];
@@ -34,11 +49,14 @@ export const DUAL_BAND: readonly HanBand[] = ['2.4GHz', '868MHz'];
 export class CommsHub {
   readonly chf: Chf;
   readonly gpf: Gpf;
+  /** The CHF's store and forward for the GSME, with its delivery failures. */
+  readonly sleepyRelay: SleepyRelay;
   readonly manufacturer: string;
   readonly model: string;
   readonly bands: readonly HanBand[];
   private readonly clock: VirtualClock;
   private mains = true;
+  private readonly faultPoints: WakeFaultPoints | undefined;
   private readonly powerListeners = new Listeners<(powered: boolean, at: number) => void>();
 
   constructor(options: CommsHubOptions) {
@@ -56,6 +74,8 @@ export class CommsHub {
       ...(options.channels ? { channels: options.channels } : {}),
     });
     this.gpf = new Gpf({ identity: { ...common, eui: options.gpfEui }, profile: options.profiles.gpf, keys: options.keys?.gpf ?? null });
+    this.sleepyRelay = new SleepyRelay({ chf: this.chf, gpf: this.gpf, clock: options.clock });
+    this.faultPoints = options.faultPoints;
   }
 
   get firmwareVersion(): string {
@@ -90,15 +110,24 @@ export class CommsHub {
     return this.bands.includes(band);
   }
 
-  /** Connects a GSME's wakes to this hub; returns a function that disconnects it. */
+  /** Connects a GSME's wakes to this hub (and its mirror to its Device Log entry); returns a function that disconnects it. */
   attachGsme(gsme: Gsme): () => void {
-    return gsme.onWake((g) => this.serveWake(g));
+    const offWake = gsme.onWake((g) => this.serveWake(g));
+    const offLog = this.chf.onDeviceLogChanged((change) => {
+      if (change.kind === 'removed' && change.entry.eui === gsme.eui) this.gpf.removeMirror();
+    });
+    return () => {
+      offWake();
+      offLog();
+    };
   }
 
-  /** What the hub does when a GSME wakes and reaches it. */
+  /** What the hub does when a GSME wakes and reaches it: the mirror takes its report, then it collects its commands. */
   private async serveWake(gsme: Gsme): Promise<void> {
     if (!this.mains || !this.chf.isJoined(gsme.eui)) return;
-    this.gpf.updateMirror(gsme.report(), this.clock.now());
-    for (const item of this.chf.sleepyBuffer.take(gsme.eui)) await item.deliver(gsme);
+    if (this.faultPoints?.takesReport(gsme) ?? true) this.gpf.updateMirror(gsme.report(), this.clock.now());
+    const flags = this.gpf.functionalNotificationFlags;
+    const pending = flags !== null && this.chf.sleepyBuffer.pendingFor(gsme.eui).length > 0;
+    await this.sleepyRelay.handOver(gsme, pending && !(this.faultPoints?.keepsQueue(gsme) ?? true));
   }
 }

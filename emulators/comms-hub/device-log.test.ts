@@ -35,6 +35,7 @@ describe('DeviceLog', () => {
     eui: eui(n),
     deviceType: 'GSME',
     installCode: '11'.repeat(16),
+    keyHash: '22'.repeat(16),
     addedAt: 0,
     joinWindowExpiresAt: 10,
     state: 'whitelisted',

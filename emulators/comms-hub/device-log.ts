@@ -3,6 +3,7 @@
  * The CHF's Device Log (the HAN whitelist) and Historic Device Log, as data.
  * - Device Log: one entry per device the CHF lets join: EUI, type, install code, when its join
  *   window closes, and whether it is only whitelisted or has joined. Capacity is a parameter [P].
+ * - Each Device Log entry carries the key material the CHF reports for it (device-key-hash.ts).
  * - Historic Device Log: devices removed from the Device Log (CCS02), at most 15, the oldest
  *   overwritten when a 16th arrives [V: DOMAIN.md]. A device re-entering keeps one entry.
  */
@@ -15,8 +16,10 @@ export interface DeviceLogEntry {
   readonly eui: Eui64;
   /** null: a device type the emulators do not model (CCS01 carries it as a code). */
   readonly deviceType: DeviceType | null;
-  /** 16-byte install code as 32 upper-case hex digits. */
-  readonly installCode: string;
+  /** 16-byte install code as 32 upper-case hex digits; null for an entry restored by CCS03 (no install code). */
+  readonly installCode: string | null;
+  /** 16-byte key material as 32 upper-case hex digits (device-key-hash.ts). */
+  readonly keyHash: string;
   readonly addedAt: number;
   /** Virtual time after which joining with the install code is refused. */
   readonly joinWindowExpiresAt: number;
@@ -27,7 +30,7 @@ export interface DeviceLogEntry {
 export interface HistoricDeviceLogEntry {
   readonly eui: Eui64;
   readonly deviceType: DeviceType | null;
-  readonly installCode: string;
+  readonly installCode: string | null;
   readonly removedAt: number;
 }
 

@@ -2,8 +2,9 @@
 /**
  * The CHF's store-and-forward queue for sleepy devices: commands for a GSME wait here until
  * the GSME wakes and collects them, in arrival order. Each queue has a bound [P]; a full queue
- * refuses the command (the vendor SDK's "too many pending messages"; what a DUIS user then
- * sees is decided where the refusal is handled).
+ * refuses the command (the vendor SDK's "too many pending messages"). The queue itself knows no
+ * time: the send timeout, the notification flags and what a DUIS user sees of each failure are
+ * the sleepy relay's (sleepy-relay.ts).
  */
 import type { Eui64 } from '../../harness/protocol/gbcs/frame-types.ts';
 
@@ -35,6 +36,16 @@ export class SleepyBuffer<D> {
 
   pendingFor(eui: Eui64): readonly SleepyItem<D>[] {
     return this.queues.get(eui) ?? [];
+  }
+
+  /** Removes one item (a command that timed out); false when it is no longer queued. */
+  remove(eui: Eui64, item: SleepyItem<D>): boolean {
+    const q = this.queues.get(eui);
+    const at = q?.indexOf(item) ?? -1;
+    if (!q || at < 0) return false;
+    q.splice(at, 1);
+    if (q.length === 0) this.queues.delete(eui);
+    return true;
   }
 
   /** Removes and returns everything queued for the device, oldest first. */

@@ -9,7 +9,7 @@ import { RESPONSE_CODE } from '../../harness/protocol/duis/response-codes.ts';
 import { loadTemplateCatalogue, type TemplateCatalogue } from '../../harness/protocol/duis/templates.ts';
 import { signDuisRequest } from '../../harness/protocol/duis/xml-signature.ts';
 import type { GbcsFrame } from '../../harness/protocol/gbcs/frame-types.ts';
-import { hexToBytes } from '../../harness/protocol/gbcs/hex.ts';
+import { bytesToHex, hexToBytes } from '../../harness/protocol/gbcs/hex.ts';
 import { deriveParty } from '../../harness/protocol/gbcs/keys.ts';
 import { ccs01 } from '../../harness/protocol/gbcs/payload/use-cases/ccs01.ts';
 import { cs14DeviceLogChanged } from '../../harness/protocol/gbcs/payload/use-cases/cs14-device-log-changed.ts';
@@ -21,8 +21,13 @@ import { openFrame, payloadCipherFor, sealFrame } from '../../harness/protocol/g
 import { decodeFrame } from '../../harness/protocol/gbcs/frame.ts';
 import { encodeGbcsPayload } from '../../harness/protocol/duis/gbcs-payload.ts';
 import { ecs70 } from '../../harness/protocol/gbcs/payload/use-cases/ecs70.ts';
+import { ccs03 } from '../../harness/protocol/gbcs/payload/use-cases/ccs03.ts';
 import { buildDccCommand } from './command-sealing.ts';
-import { findSrvTransform } from './srv-transforms.ts';
+import { findSrvTransform, type InventoryHanDevice } from './srv-transforms.ts';
+import { cs03a1, cs03c, cs04ac, JOIN_DEVICE_TYPE, JOIN_SERVICE_RESULT } from '../../harness/protocol/gbcs/payload/use-cases/join-service.ts';
+import { signedPreCommandRequest } from '../testing/signed-pre-command.ts';
+import { rtdsAbsent, rtdsPayload, RTDS_SKIP_REASON } from '../../harness/protocol/gbcs/payload/testing/rtds-payloads.ts';
+import { publicKeyFromCertificate } from '../../harness/protocol/gbcs/keys.ts';
 import { VirtualClock } from '../clock/virtual-clock.ts';
 import type { CommandReceipt } from '../device-message.ts';
 import { derivedKeyDirectory } from '../key-directory.ts';
@@ -57,7 +62,7 @@ interface Setup {
   request(key: string, target: string, options?: { originator?: string; counter?: bigint; body?: XMLData; unsigned?: boolean; signedBy?: string }): BuiltServiceRequest;
 }
 
-function setup(options: { users?: readonly DccUser[]; commissioned?: boolean; acceptUnsigned?: boolean } = {}): Setup {
+function setup(options: { users?: readonly DccUser[]; commissioned?: boolean; acceptUnsigned?: boolean; hanDevices?: readonly InventoryHanDevice[] } = {}): Setup {
   const clock = new VirtualClock(START);
   const keys = derivedKeyDirectory(SEED);
   const premises = createPremises({ seed: SEED, clock, keys, commissioned: options.commissioned ?? true });
@@ -69,6 +74,7 @@ function setup(options: { users?: readonly DccUser[]; commissioned?: boolean; ac
     receiver: { deliver: async (xml) => void received.push(xml) },
     premises: {
       devices: () => premises.devices(),
+      ...(options.hanDevices ? { hanDevices: () => options.hanDevices! } : {}),
       onDeviceMessage: (listener) => premises.onDeviceMessage(listener),
       handleCommand: async (frame) => {
         const receipt = await premises.handleCommand(frame);
@@ -256,6 +262,37 @@ describe('emulated DCC: service requests become GBCS commands and device respons
     const answer = await s.send(request);
     expect(answer).toMatchObject({ kind: 'response', responseCode: 'I0', srv: '8.14.1' });
     expect(s.handed).toHaveLength(0);
+  });
+
+  it('8.14.3 fault return: the hub serves nothing any more (E5), and takes no install (E5); 8.14.2 no SM WAN: E20 until 8.14.1', async () => {
+    const returned = setup();
+    expect((await returned.send(returned.request('8.14.3_COMMUNICATIONS_HUB_STATUS_UPDATE_FAULT_RETURN', ACB))).responseCode).toBe('I0');
+    for (const target of [DEFAULT_EUIS.chf, DEFAULT_EUIS.gpf, DEFAULT_EUIS.esme]) {
+      const answer = await returned.send(returned.request(target === DEFAULT_EUIS.esme ? 'ECS52_11.2' : target === DEFAULT_EUIS.chf ? 'CCS06_8.9' : 'GCS13a_4.1.1_RELIABLE_GPF', target));
+      expect(answer.responseCode, `request to ${target} behind a returned hub`).toBe(RESPONSE_CODE.invalidDeviceStatus);
+    }
+    expect((await returned.send(returned.request('8.14.1_COMMUNICATIONS_HUB_STATUS_UPDATE_INSTALL', ACB))).responseCode).toBe(RESPONSE_CODE.invalidDeviceStatus);
+    expect(returned.handed).toHaveLength(0);
+
+    const noWan = setup();
+    expect((await noWan.send(noWan.request('8.14.2_COMMUNICATIONS_HUB_STATUS_UPDATE_INSTALL_NO_SM_WAN', ACB))).responseCode).toBe('I0');
+    expect((await noWan.send(noWan.request('ECS52_11.2', DEFAULT_EUIS.esme))).responseCode).toBe(RESPONSE_CODE.cannotCommunicate);
+    expect((await noWan.send(noWan.request('8.14.1_COMMUNICATIONS_HUB_STATUS_UPDATE_INSTALL', ACB))).responseCode).toBe('I0');
+    expect((await noWan.send(noWan.request('ECS52_11.2', DEFAULT_EUIS.esme))).responseCode).toBe('I99');
+  });
+
+  it('restores the CHF Device Log (8.12.1 CCS03) from the last security details read (8.9 CCS07) of the hub', async () => {
+    const s = setup();
+    const read = s.request('CCS07_8.9', DEFAULT_EUIS.chf);
+    expect((await s.send(read)).responseCode).toBe('I99');
+    await s.clock.advance(MINUTE);
+    s.premises.chf.removeDevice(DEFAULT_EUIS.esme);
+    const restore = s.request('CCS03_8.12.1', DEFAULT_EUIS.chf, { body: { RestoreHANDeviceLog: { OldCHFID: '00-DB-12-34-56-78-90-A2' } } });
+    expect((await s.send(restore)).responseCode).toBe('I99');
+    const sent = decodeFrame(s.handed.at(-1)!.frame);
+    expect(ccs03.decodeCommand(sent.payload, { header: sent }).devices.map((d) => d.deviceId)).toEqual([DEFAULT_EUIS.esme, DEFAULT_EUIS.gsme]);
+    await s.clock.advance(MINUTE);
+    expect(s.premises.chf.isJoined(DEFAULT_EUIS.esme)).toBe(true);
   });
 
   it('keeps the receipt of a command the premises refuses, and no response follows', async () => {
@@ -486,5 +523,82 @@ describe('emulated DCC: critical commands (CV 4 → pre-command → user signatu
     const none = await s.send(signedPreCommand(s, stray, sealFrame(frame, frame.payload, { sign: { dsPrivateKey: supplierDs().privateKey! } })));
     expect(none.responseCode).toBe(RESPONSE_CODE.malformedRequest);
     expect(s.handed).toHaveLength(0);
+  });
+});
+
+describe('emulated DCC: the critical join service (8.7.1 CS03A1 / CS03C, 8.8.1 CS04AC) and its inventory of Type 1 devices', () => {
+  const HCALCS = '00DB12345678909A';
+  const PPMID = '00DB123456789098';
+  const join = (eui: string) => ({ JoinServiceCritical: { OtherDeviceID: eui.replace(/(..)(?!$)/g, '$1-') } });
+  const unjoin = (eui: string) => ({ UnjoinServiceCritical: { OtherDeviceID: eui.replace(/(..)(?!$)/g, '$1-') } });
+
+  /** CV 4 then, when the DCC answers the pre-command, CV 5; returns both answers. */
+  async function critical(s: Setup, key: string, target: string, body: XMLData) {
+    const request = s.request(key, target, { body });
+    const pre = await s.send(request);
+    if (pre.responseCode !== 'I0') return { pre, signed: null };
+    const signed = await s.send(signedPreCommandRequest({ template: templates.get(key), request, preCommand: pre.gbcsPayload!, ds: deriveParty(SEED, SUPPLIER).ds }));
+    return { pre, signed };
+  }
+
+  function lastResult(s: Setup, device: string, codec: typeof cs03a1 | typeof cs04ac): number {
+    const opened = openFrame(responses(s.received).at(-1)!.gbcsPayload!, { signerDsPublic: deriveParty(SEED, device).ds.publicKey });
+    expect([opened.mac, opened.signature]).toEqual(['absent', 'valid']);
+    return codec.decodeResponse(opened.frame.payload, { header: opened.frame }).result;
+  }
+
+  it('E19 for an OtherDeviceID the inventory does not hold (the default premises has no PPMID or HCALCS); E11 for a party of the premises', async () => {
+    const s = setup();
+    const { pre, signed } = await critical(s, 'CS03A1_8.7.1', DEFAULT_EUIS.esme, join(HCALCS));
+    expect(pre.responseCode).toBe(RESPONSE_CODE.deviceUnknown);
+    expect(signed).toBeNull();
+    expect((await critical(s, 'CS03A1_8.7.1', DEFAULT_EUIS.esme, join(DEFAULT_EUIS.gsme))).pre.responseCode).toBe(RESPONSE_CODE.srvNotForDeviceType);
+    expect(s.handed).toHaveLength(0);
+  });
+
+  it('the ESME joins an HCALCS of the inventory (Method A), refuses it again as a PPMID (3), unjoins it (0), then answers 1', async () => {
+    const s = setup({ hanDevices: [{ eui: HCALCS, type: 'HCALCS', kaCertificate: null }] });
+    const { pre, signed } = await critical(s, 'CS03A1_8.7.1', DEFAULT_EUIS.esme, join(HCALCS));
+    expect(pre.responseCode).toBe('I0');
+    expect(cs03a1.decodeCommand(decodeFrame(pre.gbcsPayload!).payload, { header: decodeFrame(pre.gbcsPayload!) })).toEqual({ joinMethod: 0, otherDeviceId: HCALCS, otherDeviceType: JOIN_DEVICE_TYPE.HCALCS });
+    expect(signed?.responseCode).toBe('I99');
+    await s.clock.advance(MINUTE);
+    expect(lastResult(s, DEFAULT_EUIS.esme, cs03a1)).toBe(JOIN_SERVICE_RESULT.success);
+    expect(s.premises.esme.joinedDevices.get(HCALCS)).toMatchObject({ deviceType: JOIN_DEVICE_TYPE.HCALCS, joinMethod: 0 });
+
+    s.premises.esme.joinedDevices.unjoin(HCALCS);
+    s.premises.esme.joinedDevices.join(HCALCS, JOIN_DEVICE_TYPE.PPMID, s.clock.now());
+    await critical(s, 'CS03A1_8.7.1', DEFAULT_EUIS.esme, join(HCALCS));
+    await s.clock.advance(MINUTE);
+    expect(lastResult(s, DEFAULT_EUIS.esme, cs03a1), 'joined before as another type').toBe(JOIN_SERVICE_RESULT.incompatibleWithExistingEntry);
+
+    await critical(s, 'CS04ACCritical_8.8.1', DEFAULT_EUIS.esme, unjoin(HCALCS));
+    await s.clock.advance(MINUTE);
+    expect(lastResult(s, DEFAULT_EUIS.esme, cs04ac)).toBe(JOIN_SERVICE_RESULT.success);
+    await critical(s, 'CS04ACCritical_8.8.1', DEFAULT_EUIS.esme, unjoin(HCALCS));
+    await s.clock.advance(MINUTE);
+    expect(lastResult(s, DEFAULT_EUIS.esme, cs04ac)).toBe(JOIN_SERVICE_RESULT.notJoined);
+    expect(s.premises.esme.joinedDevices.size).toBe(0);
+    expect(responses(s.received).filter((m) => m.kind === 'device-alert'), 'no alert follows a Method A join or unjoin [P]').toEqual([]);
+  });
+
+  it('the GSME answers a Method C join without a certificate (the DCC holds none) 11 at its next wake, and joins nothing', async () => {
+    const s = setup({ hanDevices: [{ eui: PPMID, type: 'PPMID', kaCertificate: null }] });
+    const { pre } = await critical(s, 'CS03CCritical_8.7.1', DEFAULT_EUIS.gsme, join(PPMID));
+    expect(cs03c.decodeCommand(decodeFrame(pre.gbcsPayload!).payload, { header: decodeFrame(pre.gbcsPayload!) }), 'no certificate held: none sent').toEqual({ joinMethod: 3, otherDeviceId: PPMID, otherDeviceType: JOIN_DEVICE_TYPE.PPMID });
+    await s.clock.advanceTo(s.premises.gsme.nextWakeAt! + MINUTE);
+    expect(lastResult(s, DEFAULT_EUIS.gsme, cs03c)).toBe(JOIN_SERVICE_RESULT.invalidOrMissingCertificate);
+    expect(s.premises.gsme.joinedDevices.has(PPMID)).toBe(false);
+  });
+
+  it.skipIf(rtdsAbsent)(`the GSME joins a PPMID (Method C) with the KA certificate the DCC holds (RTDS CS03CCritical's), recording its key (${rtdsAbsent ? RTDS_SKIP_REASON : 'RTDS present'})`, async () => {
+    const rtds = rtdsPayload('8.7.1_CS03CCritical', 'CS03CCritical_8.7.1_SUCCESS_COMMAND');
+    const certificate = cs03c.decodeCommand(rtds.payload, rtds).otherDeviceCertificate!;
+    const s = setup({ hanDevices: [{ eui: PPMID, type: 'PPMID', kaCertificate: certificate }] });
+    const { pre } = await critical(s, 'CS03CCritical_8.7.1', DEFAULT_EUIS.gsme, join(PPMID));
+    expect(bytesToHex(decodeFrame(pre.gbcsPayload!).payload), 'the RTDS command payload').toBe(bytesToHex(rtds.payload));
+    await s.clock.advanceTo(s.premises.gsme.nextWakeAt! + MINUTE);
+    expect(lastResult(s, DEFAULT_EUIS.gsme, cs03c)).toBe(JOIN_SERVICE_RESULT.success);
+    expect(s.premises.gsme.joinedDevices.get(PPMID)?.kaPublicKey).toEqual(publicKeyFromCertificate(certificate));
   });
 });

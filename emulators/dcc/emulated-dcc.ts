@@ -22,6 +22,7 @@
  * | CV 2, 3, 6, 7 (a command for local delivery)                     | E17 localCommandNotAvailable (not emulated) |
  * | CV 8: an SRV with no non-device service here (non-device-services.ts) | E11 (not emulated)    |
  * | target EUI not in the DCC's inventory (the premises' devices)    | E19 deviceUnknown          |
+ * | the target's comms hub returned (8.14.3 / 8.14.4) / installed with no SM WAN (8.14.2) | E5 invalidDeviceStatus / E20 cannotCommunicate (comms-hub-inventory.ts) |
  * | no transform of the SRV to the target's device type (srv-transforms.ts)  | E11 srvNotForDeviceType |
  * | CV 5 without a pre-command issued for its RequestID, or not that pre-command + signature | E9001 |
  * | the body lacks what the command needs                            | E9001 (E19 for an unknown DeviceID, E11 for a variant not emulated) |
@@ -47,7 +48,9 @@
  * trace: a command the device refuses gets no response, as from a real device. Device
  * responses and alerts come back through `onDeviceMessage` and reach the receiver as DUIS
  * (device-message-relay.ts); a comms hub power loss the premises reports becomes the DCC alert
- * AD1 (dcc-alert-relay.ts). Every date-time is the virtual clock's.
+ * AD1 (dcc-alert-relay.ts); a command the comms hub reports it could not deliver to the sleepy
+ * GSME is answered with an asynchronous E20 / E21 error response (delivery-failure-relay.ts).
+ * Every date-time is the virtual clock's.
  */
 import { isDuisError, type DuisError } from '../../harness/protocol/duis/duis-error.ts';
 import { buildAcknowledgement, buildPreCommand as buildPreCommandResponse } from '../../harness/protocol/duis/build-response.ts';
@@ -63,7 +66,7 @@ import type { DuisReceiver } from '../../harness/protocol/duis/receiver.ts';
 import { RESPONSE_CODE } from '../../harness/protocol/duis/response-codes.ts';
 import type { Eui64 } from '../../harness/protocol/gbcs/frame-types.ts';
 import { bytesToHex } from '../../harness/protocol/gbcs/hex.ts';
-import type { CommandReceipt, DeviceMessageListener } from '../device-message.ts';
+import type { CommandReceipt, DeliveryFailureListener, DeviceMessageListener } from '../device-message.ts';
 import type { DeviceType } from '../device.ts';
 import type { KeyDirectory } from '../key-directory.ts';
 import { buildDccCommand, buildPreCommand, macSignedPreCommand, type CommandInput, type DccCommand } from './command-sealing.ts';
@@ -71,22 +74,29 @@ import { duisAnswer, notDuisAnswer, rejectionAnswer } from './dcc-answer.ts';
 import { DccAlertRelay, type CommsHubPowerLossReport } from './dcc-alert-relay.ts';
 import { DccTrace } from './dcc-trace.ts';
 import { DccUserRegistry, DEFAULT_DCC_USERS, type DccUser } from './dcc-users.ts';
+import { DeliveryFailureRelay } from './delivery-failure-relay.ts';
 import { DeviceMessageRelay } from './device-message-relay.ts';
-import { findNonDeviceService } from './non-device-services.ts';
+import { CommsHubInventory } from './comms-hub-inventory.ts';
+import { DeviceLogRecords } from './device-log-records.ts';
+import { findNonDeviceService, type NonDeviceContext } from './non-device-services.ts';
 import { PendingDeviceRequests, type PendingDeviceRequest } from './pending-device-requests.ts';
 import { RequestBodyError } from './request-body-error.ts';
 import { RequestCounterLog } from './request-counter-log.ts';
-import { findSrvTransform, transformTargetsOf, type SrvTransform, type TransformContext } from './srv-transforms.ts';
+import { findSrvTransform, transformTargetsOf, type InventoryHanDevice, type SrvTransform, type TransformContext } from './srv-transforms.ts';
 
 /** What the DCC needs of a premises: its devices (the DCC's inventory) and its WAN side. */
 export interface DccPremises {
   devices(): ReadonlyArray<{ readonly eui: Eui64; readonly deviceType: DeviceType }>;
+  /** The Type 1 devices (PPMID, HCALCS) the inventory holds for the premises; absent: none. */
+  hanDevices?(): readonly InventoryHanDevice[];
   /** Takes a GBCS command frame; the receipt says at once whether it was accepted. */
   handleCommand(frame: Uint8Array): CommandReceipt | Promise<CommandReceipt>;
   /** Registers a listener for device responses and alerts; returns the unsubscribe function. */
   onDeviceMessage(listener: DeviceMessageListener): () => void;
   /** Registers a listener for comms hub power losses (the DCC raises AD1); returns the unsubscribe function. */
   onCommsHubPowerLoss?(listener: (loss: CommsHubPowerLossReport) => void | Promise<void>): () => void;
+  /** Registers a listener for commands the comms hub could not deliver (the DCC answers E20 / E21); returns the unsubscribe function. */
+  onDeliveryFailure?(listener: DeliveryFailureListener): () => void;
 }
 
 export interface EmulatedDccOptions {
@@ -153,6 +163,9 @@ class EmulatedDccService {
   private readonly acbCounter: RequestCounter;
   private readonly stopListening: () => void;
   private readonly context: TransformContext;
+  /** Comms hub statuses (SRV 8.14) and device logs (CCS07, for SRV 8.12) the DCC keeps. */
+  private readonly commsHubs: CommsHubInventory;
+  private readonly deviceLogs = new DeviceLogRecords();
   /** Pre-commands issued (CV 4) and not yet signed, by RequestID text. */
   private readonly preCommands = new Map<string, { input: CommandInput; command: DccCommand }>();
 
@@ -164,7 +177,14 @@ class EmulatedDccService {
     this.acbCounter = new RequestCounter(() => options.now());
     this.context = {
       deviceTypeOf: (eui) => options.premises.devices().find((d) => d.eui === eui)?.deviceType,
+      now: options.now,
+      hanDeviceOf: (eui) => options.premises.hanDevices?.().find((d) => d.eui === eui),
+      deviceLogRecordOf: (eui) => {
+        const chf = this.context.deviceTypeOf(eui) === 'GPF' ? this.commsHubs.servingHubOf(eui) : eui;
+        return chf === undefined ? undefined : this.deviceLogs.ofChf(chf);
+      },
     };
+    this.commsHubs = new CommsHubInventory(() => options.premises.devices());
     const relay = new DeviceMessageRelay({
       now: options.now,
       receiver: options.receiver,
@@ -175,10 +195,15 @@ class EmulatedDccService {
     });
     const dccAlerts = new DccAlertRelay({ now: options.now, receiver: options.receiver, recipient: alertRecipient, trace: this.trace });
     const stopDevices = options.premises.onDeviceMessage(relay.relay);
+    const stopLogs = options.premises.onDeviceMessage((bytes) => void this.deviceLogs.observe(bytes, options.now()));
     const stopHub = options.premises.onCommsHubPowerLoss?.(dccAlerts.commsHubPowerLost);
+    const failures = new DeliveryFailureRelay({ now: options.now, receiver: options.receiver, pending: this.pending, trace: this.trace });
+    const stopFailures = options.premises.onDeliveryFailure?.(failures.relay);
     this.stopListening = () => {
       stopDevices();
+      stopLogs();
       stopHub?.();
+      stopFailures?.();
     };
   }
 
@@ -279,7 +304,8 @@ class EmulatedDccService {
     const at = this.options.now();
     let xml: string;
     try {
-      xml = service.answer(request, at, this.context);
+      const context: NonDeviceContext = { ...this.context, commsHubs: this.commsHubs };
+      xml = service.answer(request, at, context);
     } catch (e) {
       throw this.bodyRejection(e);
     }
@@ -290,7 +316,7 @@ class EmulatedDccService {
 
   private bodyRejection(e: unknown): Rejection {
     if (!(e instanceof RequestBodyError)) throw e;
-    const code = { malformed: RESPONSE_CODE.malformedRequest, 'unknown-device': RESPONSE_CODE.deviceUnknown, 'not-emulated': RESPONSE_CODE.srvNotForDeviceType }[e.problem];
+    const code = { malformed: RESPONSE_CODE.malformedRequest, 'unknown-device': RESPONSE_CODE.deviceUnknown, 'not-emulated': RESPONSE_CODE.srvNotForDeviceType, 'invalid-device-status': RESPONSE_CODE.invalidDeviceStatus }[e.problem];
     return new Rejection(code, e.message);
   }
 
@@ -300,6 +326,8 @@ class EmulatedDccService {
     const device = duisEuiToHex(requestId.target);
     const deviceType = this.context.deviceTypeOf(device);
     if (deviceType === undefined) throw new Rejection(RESPONSE_CODE.deviceUnknown, `target ${requestId.target} is not in the DCC's inventory`);
+    const refusal = this.commsHubs.refusalFor(device);
+    if (refusal) throw new Rejection(refusal.problem === 'no-wan' ? RESPONSE_CODE.cannotCommunicate : RESPONSE_CODE.invalidDeviceStatus, refusal.detail);
     const transform = findSrvTransform(srv, deviceType, request.body);
     if (!transform) {
       const targets = transformTargetsOf(srv);
@@ -406,7 +434,8 @@ class EmulatedDccService {
     };
     this.pending.add(pending);
     const receipt = await this.options.premises.handleCommand(command.frame);
-    if (!receipt.accepted) this.pending.drop(pending);
+    // a refusal the comms hub reports keeps its request pending: the report answers it
+    if (!receipt.accepted && !receipt.reported) this.pending.drop(pending);
     this.trace.record({
       at,
       event: 'command',
@@ -416,7 +445,7 @@ class EmulatedDccService {
       useCase: transform.codec.name,
       detail: receipt.accepted
         ? `${transform.codec.name} to the ${receipt.deviceType} ${device}, routed ${receipt.route}`
-        : `${transform.codec.name} to ${device} refused by the premises (${receipt.reason}: ${receipt.detail}); no response will follow`,
+        : `${transform.codec.name} to ${device} refused by the premises (${receipt.reason}: ${receipt.detail}); ${receipt.reported ? 'the comms hub reports it: an error response follows' : 'no response will follow'}`,
       gbcs: bytesToHex(command.frame),
       receipt,
     });

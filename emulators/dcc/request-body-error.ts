@@ -3,10 +3,11 @@
  * What the emulated DCC's transform raises when a DUIS request body cannot become a GBCS
  * command: the element at fault (a path under `Request/Body`), and which DCC outcome it is —
  * a body that does not say what the command needs (answered E9001 malformedRequest), a device
- * the DCC's inventory does not hold (E19 deviceUnknown), or a variant of the service the
- * emulated DCC does not transform (E11, as an SRV it does not emulate).
+ * the DCC's inventory does not hold (E19 deviceUnknown), a variant of the service the
+ * emulated DCC does not transform (E11, as an SRV it does not emulate), or a device whose
+ * inventory status does not allow the request (E5 invalidDeviceStatus).
  */
-export type RequestBodyProblem = 'malformed' | 'unknown-device' | 'not-emulated';
+export type RequestBodyProblem = 'malformed' | 'unknown-device' | 'not-emulated' | 'invalid-device-status';
 
 export class RequestBodyError extends Error {
   constructor(

@@ -13,7 +13,7 @@ describe('SRV_TRANSFORMS', () => {
     }
     for (const t of SRV_TRANSFORMS) {
       expect(findSrv(t.srv)?.nonDevice).toBe(false);
-      expect(t.codec.srv).toBe(t.srv);
+      expect([t.codec.srv, ...(t.codec.otherSrvs ?? [])]).toContain(t.srv);
     }
   });
 
@@ -32,13 +32,39 @@ describe('SRV_TRANSFORMS', () => {
       ['8.8.2', 'GSME', 'CS04B', 'service-user'],
       ['8.1.1', 'ESME', 'ECS70', 'service-user'],
       ['8.1.1', 'GSME', 'GCS28', 'service-user'],
+      ['6.11', 'ESME', 'ECS70', 'service-user'],
+      ['6.11', 'GSME', 'GCS28', 'service-user'],
+      ['8.7.1', 'ESME', 'CS03A1', 'service-user'],
+      ['8.7.1', 'GSME', 'CS03C', 'service-user'],
+      ['8.8.1', 'ESME', 'CS04AC', 'service-user'],
+      ['8.8.1', 'GSME', 'CS04AC', 'service-user'],
+      ['8.9', 'CHF', 'CCS06', 'access-control-broker'],
+      ['8.9', 'CHF', 'CCS07', 'access-control-broker'],
+      ['8.9', 'GSME', 'CS07', 'service-user'],
+      ['8.12.1', 'CHF', 'CCS03', 'access-control-broker'],
+      ['8.12.2', 'GPF', 'GCS59', 'service-user'],
+      ['1.1.1', 'ESME', 'ECS01a', 'service-user'],
+      ['1.1.1', 'GSME', 'GCS01a', 'service-user'],
     ]);
-    expect(emulatedUseCases().filter((u) => u.critical).map((u) => u.useCase), 'critical rows (CV 4 → CV 5)').toEqual(['ECS70', 'GCS28']);
+    expect(emulatedUseCases().filter((u) => u.critical).map((u) => `${u.srv} ${u.useCase}`), 'critical rows (CV 4 → CV 5)').toEqual([
+      '8.1.1 ECS70',
+      '8.1.1 GCS28',
+      '6.11 ECS70',
+      '6.11 GCS28',
+      '8.7.1 CS03A1',
+      '8.7.1 CS03C',
+      '8.8.1 CS04AC',
+      '8.8.1 CS04AC',
+      '1.1.1 ECS01a',
+      '1.1.1 GCS01a',
+    ]);
     const update = (type: string) => ({ UpdateHANDeviceLog: { DeviceID: '00-DB-12-34-56-78-90-A0', RequestType: type } });
     expect(findSrvTransform('8.11', 'CHF', update('Add'))?.codec.name).toBe('CCS01');
     expect(findSrvTransform('8.11', 'CHF', update('Remove'))?.codec.name).toBe('CCS02');
     expect(findSrvTransform('8.11', 'CHF', update('Replace'))?.codec.name, 'no row applies: the first, whose reader refuses it').toBe('CCS01');
     expect(transformTargetsOf('8.11')).toEqual(['CHF']);
+    expect(findSrvTransform('8.9', 'CHF', { ReadDeviceLog: '' })?.codec.name).toBe('CCS06');
+    expect(findSrvTransform('8.9', 'CHF', { ReadDeviceLog: { ReadSecurityDetails: '' } })?.codec.name).toBe('CCS07');
     expect(findSrvTransform('11.2', 'GPF')).toBeUndefined();
     expect(transformTargetsOf('11.2')).toEqual(['ESME', 'CHF', 'GSME']);
     expect(transformTargetsOf('11.3')).toEqual([]);

@@ -26,6 +26,29 @@
  * |        |             |          | user signs it and sends it as CV 5 (RTDS                 |
  * |        |             |          | ECS70Commission_8.1.1: signed by the supplier + MAC)     |
  * | 8.1.1  | GSME        | GCS28    | the user; critical, as ECS70 (RTDS GCS28Commission_8.1.1)|
+ * | 6.11   | ESME        | ECS70    | the user; critical, as 8.1.1 (RTDS ECS70_6.11: the same  |
+ * |        |             |          | bytes as ECS70Commission_8.1.1); body SynchroniseClock   |
+ * | 6.11   | GSME        | GCS28    | the user; critical, as 8.1.1 (RTDS GCS28_6.11)           |
+ * | 8.7.1  | ESME        | CS03A1   | the user; critical (RTDS CS03A1_8.7.1: signed + MAC);    |
+ * |        |             |          | the other device a PPMID / HCALCS of the inventory       |
+ * | 8.7.1  | GSME        | CS03C    | the user; critical (RTDS CS03CCritical_8.7.1), with the  |
+ * |        |             |          | other device's KA certificate from the inventory         |
+ * | 8.8.1  | ESME        | CS04AC   | the user; critical (RTDS CS04ACCritical_8.8.1)           |
+ * | 8.8.1  | GSME        | CS04AC   | the user; critical, as to the ESME [P: no RTDS message]  |
+ * | 8.9    | CHF         | CCS06    | the ACB, as CCS01; body ReadDeviceLog (RTDS              |
+ * |        |             |          | CCS06_8.9_SUCCESS_COMMAND)                               |
+ * | 8.9    | CHF         | CCS07    | the ACB, as CCS01; the row for ReadDeviceLog with        |
+ * |        |             |          | ReadSecurityDetails (RTDS CCS07_8.9_SUCCESS_COMMAND)     |
+ * | 8.9    | GSME        | CS07     | the user (RTDS CS07_8.9_SUCCESS_COMMAND: supplier, MAC)  |
+ * | 8.12.1 | CHF         | CCS03    | the ACB, as CCS01 (RTDS CCS03_8.12.1_SUCCESS_COMMAND);   |
+ * |        |             |          | the log from the DCC's record of OldCHFID's hub          |
+ * | 8.12.2 | GPF         | GCS59    | the user (RTDS GCS59_8.12.2: the template's originator,  |
+ * |        |             |          | its RequestID counter, no remote party); the log from    |
+ * |        |             |          | the DCC's record of OldGPFID's hub                       |
+ * | 1.1.1  | ESME        | ECS01a   | the user; critical (RTDS ECS01a_1.1.1: signed + MAC);    |
+ * |        |             |          | immediate, future dated or cancelled by ExecutionDateTime|
+ * | 1.1.1  | GSME        | GCS01a   | the user; critical (RTDS GCS01a_1.1.1), answered at the  |
+ * |        |             |          | GSME's next wake                                         |
  *
  * One SRV and target type can have several rows told apart by the body (`appliesTo`): 8.11 is
  * CCS01 for RequestType Add and CCS02 for Remove. A body no row applies to goes to the first
@@ -43,8 +66,15 @@ import type { XMLData } from '@smartdcc/duis-parser';
 import type { Eui64 } from '../../harness/protocol/gbcs/frame-types.ts';
 import { ccs01, type Ccs01Command } from '../../harness/protocol/gbcs/payload/use-cases/ccs01.ts';
 import { ccs02, type Ccs02Command } from '../../harness/protocol/gbcs/payload/use-cases/ccs02.ts';
-import { cs03b, cs04b, type Cs03bCommand, type Cs04bCommand } from '../../harness/protocol/gbcs/payload/use-cases/join-service.ts';
+import { ccs03, type Ccs03Command } from '../../harness/protocol/gbcs/payload/use-cases/ccs03.ts';
+import { ccs06 } from '../../harness/protocol/gbcs/payload/use-cases/ccs06.ts';
+import { ccs07 } from '../../harness/protocol/gbcs/payload/use-cases/ccs07.ts';
+import { cs07 } from '../../harness/protocol/gbcs/payload/use-cases/cs07.ts';
+import { gcs59, type Gcs59Command } from '../../harness/protocol/gbcs/payload/use-cases/gcs59.ts';
+import { cs03a1, cs03b, cs03c, cs04ac, cs04b, type Cs03bCommand, type Cs04bCommand, type JoinCommand, type UnjoinCommand } from '../../harness/protocol/gbcs/payload/use-cases/join-service.ts';
 import { dbch01 } from '../../harness/protocol/gbcs/payload/use-cases/dbch01.ts';
+import { ecs01a, type Ecs01aCommand } from '../../harness/protocol/gbcs/payload/use-cases/ecs01a.ts';
+import { gcs01a, type Gcs01aCommand } from '../../harness/protocol/gbcs/payload/use-cases/gcs01a.ts';
 import { ECS17B_COMMAND_FIELDS, ecs17b } from '../../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
 import { ecs52 } from '../../harness/protocol/gbcs/payload/use-cases/ecs52.ts';
 import { ecs70, type Ecs70Command } from '../../harness/protocol/gbcs/payload/use-cases/ecs70.ts';
@@ -53,9 +83,14 @@ import { gcs13a } from '../../harness/protocol/gbcs/payload/use-cases/gcs13a.ts'
 import { gcs38 } from '../../harness/protocol/gbcs/payload/use-cases/gcs38.ts';
 import { NO_FIELDS, type AnyUseCaseCodec } from '../../harness/protocol/gbcs/payload/use-cases/use-case-codec.ts';
 import type { DeviceType } from '../device.ts';
-import { ecs70CommandFromBody, gcs28CommandFromBody } from './commission-body.ts';
-import { cs03bCommandFromBody, cs04bCommandFromBody } from './join-service-body.ts';
+import { ecs70CommandFromBody, gcs28CommandFromBody, SET_CLOCK_BODY } from './set-clock-body.ts';
+import { cs03a1CommandFromBody, cs03bCommandFromBody, cs03cCommandFromBody, cs04acCommandFromBody, cs04bCommandFromBody } from './join-service-body.ts';
 import { ccs01CommandFromBody, ccs02CommandFromBody, updateHanDeviceLogRequestType } from './update-han-device-log.ts';
+import { ecs01aCommandFromBody, gcs01aCommandFromBody } from './update-import-tariff-body.ts';
+import { RequestBodyError } from './request-body-error.ts';
+import type { DeviceLogRecord } from './device-log-records.ts';
+import { readDeviceLogFromBody, readsSecurityDetails } from './read-device-log-body.ts';
+import { ccs03CommandFromBody, gcs59CommandFromBody } from './restore-device-log-body.ts';
 
 /** Who originates the GBCS command the DCC builds. */
 export type CommandOriginator =
@@ -67,10 +102,27 @@ export type CommandOriginator =
    */
   | 'access-control-broker';
 
+/**
+ * A HAN device of the DCC's inventory that is no GBCS party the DCC talks to: a Type 1 device
+ * (PPMID, HCALCS) a meter joins through SRV 8.7.1.
+ */
+export interface InventoryHanDevice {
+  readonly eui: Eui64;
+  readonly type: 'PPMID' | 'HCALCS';
+  /** Its key agreement certificate (DER X.509), handed to a GSME in a Method C join; null when the DCC holds none. */
+  readonly kaCertificate: Uint8Array | null;
+}
+
 /** What the transform may look up while reading a body: the DCC's device inventory. */
 export interface TransformContext {
   /** The type of a device the DCC knows (its inventory), or undefined. */
   deviceTypeOf(eui: Eui64): DeviceType | undefined;
+  /** A Type 1 device of the inventory (absent: the DCC knows none). */
+  hanDeviceOf?(eui: Eui64): InventoryHanDevice | undefined;
+  /** The DCC's record of the device logs of the comms hub this CHF or GPF belongs to (absent: the DCC keeps none). */
+  deviceLogRecordOf?(hubFunction: Eui64): DeviceLogRecord | undefined;
+  /** The DCC's time, epoch ms (absent: a body checked outside a running DCC). */
+  now?(): number;
 }
 
 export interface SrvTransform {
@@ -122,8 +174,21 @@ export const SRV_TRANSFORMS: readonly SrvTransform[] = [
   },
   { srv: '8.7.2', targetType: 'GSME', codec: cs03b, originator: 'service-user', commandFields: (body, context): Cs03bCommand => cs03bCommandFromBody(body, context) },
   { srv: '8.8.2', targetType: 'GSME', codec: cs04b, originator: 'service-user', commandFields: (body): Cs04bCommand => cs04bCommandFromBody(body) },
-  { srv: '8.1.1', targetType: 'ESME', codec: ecs70, originator: 'service-user', critical: true, commandFields: (body): Ecs70Command => ecs70CommandFromBody(body) },
-  { srv: '8.1.1', targetType: 'GSME', codec: gcs28, originator: 'service-user', critical: true, commandFields: (body): Gcs28Command => gcs28CommandFromBody(body) },
+  { srv: '8.1.1', targetType: 'ESME', codec: ecs70, originator: 'service-user', critical: true, commandFields: (body): Ecs70Command => ecs70CommandFromBody(body, SET_CLOCK_BODY.commission) },
+  { srv: '8.1.1', targetType: 'GSME', codec: gcs28, originator: 'service-user', critical: true, commandFields: (body): Gcs28Command => gcs28CommandFromBody(body, SET_CLOCK_BODY.commission) },
+  { srv: '6.11', targetType: 'ESME', codec: ecs70, originator: 'service-user', critical: true, commandFields: (body): Ecs70Command => ecs70CommandFromBody(body, SET_CLOCK_BODY.synchronise) },
+  { srv: '6.11', targetType: 'GSME', codec: gcs28, originator: 'service-user', critical: true, commandFields: (body): Gcs28Command => gcs28CommandFromBody(body, SET_CLOCK_BODY.synchronise) },
+  { srv: '8.7.1', targetType: 'ESME', codec: cs03a1, originator: 'service-user', critical: true, commandFields: (body, context): JoinCommand => cs03a1CommandFromBody(body, context) },
+  { srv: '8.7.1', targetType: 'GSME', codec: cs03c, originator: 'service-user', critical: true, commandFields: (body, context): JoinCommand => cs03cCommandFromBody(body, context) },
+  { srv: '8.8.1', targetType: 'ESME', codec: cs04ac, originator: 'service-user', critical: true, commandFields: (body): UnjoinCommand => cs04acCommandFromBody(body) },
+  { srv: '8.8.1', targetType: 'GSME', codec: cs04ac, originator: 'service-user', critical: true, commandFields: (body): UnjoinCommand => cs04acCommandFromBody(body) },
+  { srv: '8.9', targetType: 'CHF', codec: ccs06, originator: 'access-control-broker', commandFields: (body) => readDeviceLogFromBody(body, false), appliesTo: (body) => !readsSecurityDetails(body) },
+  { srv: '8.9', targetType: 'CHF', codec: ccs07, originator: 'access-control-broker', commandFields: (body) => readDeviceLogFromBody(body, true), appliesTo: readsSecurityDetails },
+  { srv: '8.9', targetType: 'GSME', codec: cs07, originator: 'service-user', commandFields: (body) => readDeviceLogFromBody(body, false) },
+  { srv: '8.12.1', targetType: 'CHF', codec: ccs03, originator: 'access-control-broker', commandFields: (body, context): Ccs03Command => ccs03CommandFromBody(body, context) },
+  { srv: '8.12.2', targetType: 'GPF', codec: gcs59, originator: 'service-user', commandFields: (body, context): Gcs59Command => gcs59CommandFromBody(body, context) },
+  { srv: '1.1.1', targetType: 'ESME', codec: ecs01a, originator: 'service-user', critical: true, commandFields: (body): Ecs01aCommand => ecs01aCommandFromBody(body) },
+  { srv: '1.1.1', targetType: 'GSME', codec: gcs01a, originator: 'service-user', critical: true, commandFields: (body, context): Gcs01aCommand => gcs01aCommandFromBody(body, context) },
 ];
 
 /**
@@ -133,6 +198,24 @@ export const SRV_TRANSFORMS: readonly SrvTransform[] = [
 export function findSrvTransform(srv: string, targetType: DeviceType, body?: XMLData): SrvTransform | undefined {
   const rows = SRV_TRANSFORMS.filter((t) => t.srv === srv && t.targetType === targetType);
   return (body && rows.find((t) => t.appliesTo?.(body))) || rows[0];
+}
+
+/**
+ * What the emulated DCC would refuse in a request body for this SRV and target type before any
+ * device sees it (its reader's RequestBodyError: E9001, E19 or E11), or null when the body
+ * reads. The `dit duis send --all` sweep asks it so that a template naming a device the premises
+ * lacks (an 8.7.1 join of a PPMID) is reported as such, not as an emulation failure.
+ */
+export function bodyRefusal(srv: string, targetType: DeviceType, body: XMLData, context: TransformContext): RequestBodyError | null {
+  const transform = findSrvTransform(srv, targetType, body);
+  if (!transform) return null;
+  try {
+    transform.commandFields(body, context);
+    return null;
+  } catch (e) {
+    if (e instanceof RequestBodyError) return e;
+    throw e;
+  }
 }
 
 /** The device types an SRV can target in the emulated DCC (for the rejection's explanation). */

@@ -16,12 +16,19 @@ export interface DeviceProfile {
   readonly joinDelayMs: number;
   /** Sleepy devices only: period between wakes. */
   readonly wakeIntervalMs?: number;
+  /**
+   * The CHF only: how long a command waits in the sleepy buffer for the GSME to collect it before
+   * the CHF discards it (the vendor SDK's "send timeout"; comms-hub/sleepy-relay.ts).
+   */
+  readonly sleepySendTimeoutMs?: number;
 }
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 export const DEFAULT_PROFILES: Readonly<Record<DeviceType, DeviceProfile>> = {
-  CHF: { responseLatencyMs: 500, alertLatencyMs: 1_000, joinDelayMs: 0 },
+  // [P] a day: long enough for a GSME that misses a few wakes, short enough to be seen in a DIT run
+  CHF: { responseLatencyMs: 500, alertLatencyMs: 1_000, joinDelayMs: 0, sleepySendTimeoutMs: 24 * HOUR },
   GPF: { responseLatencyMs: 800, alertLatencyMs: 1_000, joinDelayMs: 0 },
   ESME: { responseLatencyMs: 2_000, alertLatencyMs: 2_000, joinDelayMs: 20_000 },
   GSME: { responseLatencyMs: 3_000, alertLatencyMs: 3_000, joinDelayMs: 45_000, wakeIntervalMs: 30 * MINUTE },

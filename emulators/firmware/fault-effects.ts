@@ -4,7 +4,7 @@
  * (command-handler.ts for commands and responses, premises.ts for alerts):
  * - `buildOutgoing` makes a response or alert frame through wrong-value (typed fields) →
  *   encode → corrupt payload → seal → corrupt MAC, and says whether it is sent (drop,
- *   omit-alert) and how much later (delay);
+ *   omit-alert), how much later (delay) and how many more times (alert-storm);
  * - `receiveCommand` does the same for a command as it reaches the device: corrupt the bytes
  *   (the device's MAC check then refuses it), drop it, delay it, replace decoded fields, reject it.
  * Every fired fault records in the premises' fault log whether it acted and how.
@@ -118,6 +118,8 @@ export interface Outgoing {
   readonly frame: Uint8Array | null;
   /** Extra virtual ms before it leaves. */
   readonly delayMs: number;
+  /** alert-storm: the same frame is sent again this many virtual ms after it first leaves, once per entry. */
+  readonly repeatsAfterMs: readonly number[];
 }
 
 /** Builds an outgoing message with the fired faults applied (see the file header). */
@@ -127,7 +129,7 @@ export function buildOutgoing<F>(message: OutgoingMessage<F>, fired: readonly Fi
   if (stopper) {
     stopper.record(true, stopper.fault.primitive === 'drop' ? `the ${stopper.fault.direction} is not sent` : 'the alert is not raised');
     for (const other of fired) if (other !== stopper) other.record(false, `not sent: fault ${stopper.fault.id} stopped it`);
-    return { frame: null, delayMs: 0 };
+    return { frame: null, delayMs: 0, repeatsAfterMs: [] };
   }
   let fields = message.fields;
   for (const f of firedOf(fired, 'wrong-value')) fields = replaceField(fields, f);
@@ -150,7 +152,12 @@ export function buildOutgoing<F>(message: OutgoingMessage<F>, fired: readonly Fi
     delayMs += f.fault.delayMs;
     f.record(true, `sent ${f.fault.delayMs} ms late`);
   }
-  return { frame, delayMs };
+  const repeatsAfterMs: number[] = [];
+  for (const f of firedOf(fired, 'alert-storm')) {
+    for (let n = 1; n < f.fault.times; n++) repeatsAfterMs.push(n * f.fault.intervalMs);
+    f.record(true, `sent ${f.fault.times} times, ${f.fault.intervalMs} ms apart`);
+  }
+  return { frame, delayMs, repeatsAfterMs: repeatsAfterMs.sort((a, b) => a - b) };
 }
 
 /** A command as it reaches the device, after its faults. */

@@ -6,7 +6,7 @@
  */
 import type { XMLData } from '@smartdcc/duis-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildServiceRequest } from '../../harness/protocol/duis/build-request.ts';
+import { buildServiceRequest, type BuiltServiceRequest } from '../../harness/protocol/duis/build-request.ts';
 import { signDuisRequest } from '../../harness/protocol/duis/xml-signature.ts';
 import type { DuisDeviceAlertMessage, DuisResponseMessage, DuisUserMessage } from '../../harness/protocol/duis/message.ts';
 import { parseDuisUserMessage } from '../../harness/protocol/duis/parse.ts';
@@ -18,9 +18,14 @@ import { ecs52 } from '../../harness/protocol/gbcs/payload/use-cases/ecs52.ts';
 import { gcs13a } from '../../harness/protocol/gbcs/payload/use-cases/gcs13a.ts';
 import { gcs38 } from '../../harness/protocol/gbcs/payload/use-cases/gcs38.ts';
 import type { OpenedFrame } from '../../harness/protocol/gbcs/secure-frame.ts';
+import { headerDateTimeMs } from '../../harness/protocol/gbcs/header-date-time.ts';
+import { cosemDateTimeToDate } from '../../harness/protocol/gbcs/payload/dlms/cosem-date-time.ts';
+import { ecs70 } from '../../harness/protocol/gbcs/payload/use-cases/ecs70.ts';
+import { gcs28 } from '../../harness/protocol/gbcs/payload/use-cases/gcs28.ts';
 import { loadPremisesSpec } from '../../harness/programme/premises-spec.ts';
 import { REMOTE_PARTY } from '../remote-parties.ts';
 import { endPartyCipher, openDeviceMessage } from '../testing/dcc-side.ts';
+import { signedPreCommandRequest } from '../testing/signed-pre-command.ts';
 import { testFault, testProfile } from '../testing/test-profiles.ts';
 import { createEmulatedWorld, type WorldProfiles } from '../world.ts';
 import type { Fault, FaultOf } from './profile-schema.ts';
@@ -53,6 +58,20 @@ function world(profiles: WorldProfiles = {}, seed = 'profile-faults') {
       const ack = parseDuisUserMessage(await reply.text());
       expect(ack.responseCode, `DCC answer to ${key}`).toBe('I99');
       return request;
+    },
+    /** A critical request: CV 4, the pre-command signed with the supplier's DS key, CV 5 (I99). */
+    async sendCritical(key: string, target: string, body: XMLData) {
+      counter += 1n;
+      const ds = w.keys.keysOf(SUPPLIER).ds;
+      const post = async (request: BuiltServiceRequest) => {
+        const xml = request.commandVariant === 5 ? request.xml : signDuisRequest(request.xml, { privateKey: ds.privateKey!, publicKey: ds.publicKey });
+        return parseDuisUserMessage(await (await w.dcc(new Request(`http://dcc.test${request.servicePath}`, { method: 'POST', body: xml, headers: { 'content-type': 'application/xml' } }))).text());
+      };
+      const request = buildServiceRequest({ template: templates.get(key), originator: SUPPLIER, target, counter, body });
+      const pre = await post(request);
+      expect(pre.responseCode, `pre-command of ${key}`).toBe('I0');
+      const cv5 = signedPreCommandRequest({ template: templates.get(key), request, preCommand: pre.gbcsPayload!, ds });
+      expect((await post(cv5)).responseCode, `DCC answer to the signed ${key}`).toBe('I99');
     },
     messages(): DuisUserMessage[] {
       return received.map((xml) => parseDuisUserMessage(xml));
@@ -356,6 +375,72 @@ describe('reject', () => {
     });
     expect(s.alerts()).toHaveLength(0);
     expect(s.w.premises.chf.deviceLog.get(ESME.eui)).toEqual(before);
+  });
+});
+
+describe('clock-drift', () => {
+  const DAY = 24 * 60 * MINUTE;
+  const synchronise = (at: number, toleranceS: number) => ({ SynchroniseClock: { CurrentDateTime: new Date(at).toISOString(), TolerancePeriod: String(toleranceS) } });
+  /** The newest response's header date-time minus the time it was sent (the meter's clock error). */
+  const headerError = (s: World) => {
+    const response = s.responses().at(-1)!;
+    return headerDateTimeMs(s.open(response).frame)! - Date.parse(response.responseDateTime);
+  };
+
+  it('ESME 90 s/day fast: a read a day later is 90 s ahead (outside 60 s); 6.11 sets it back; it drifts on from there', async () => {
+    const s = world(esmeWith(testFault<FaultOf<'clock-drift'>>({ id: 'K1', primitive: 'clock-drift', secondsPerDay: 90 })));
+    await s.w.clock.advance(DAY);
+    await s.send('ECS17b_4.1.1_SINGLE', ESME.eui);
+    await s.w.clock.advance(MINUTE);
+    // the response leaves 2 s (the ESME's latency) after the meter stamped it
+    expect(headerError(s)).toBe(90 * SECOND - 2 * SECOND);
+
+    await s.sendCritical('ECS70_6.11', ESME.eui, synchronise(s.w.clock.now(), 60));
+    await s.w.clock.advance(MINUTE);
+    const opened = s.open(s.responses().at(-1)!);
+    const set = ecs70.decodeResponse(opened.frame.payload, { header: opened.frame });
+    expect(set.adjustToPresetTime).toBe('success');
+    const setAt = START + DAY + MINUTE;
+    expect(set.time.ok && cosemDateTimeToDate(set.time.value)!.getTime()).toBe(setAt);
+
+    await s.w.clock.advanceTo(setAt + DAY);
+    await s.send('ECS17b_4.1.1_SINGLE', ESME.eui);
+    await s.w.clock.advance(MINUTE);
+    expect(headerError(s), 'a day after the setting, 90 s fast again').toBe(90 * SECOND - 2 * SECOND);
+    expect(s.w.premises.firmwareFaults.log).toMatchObject([{ faultId: 'K1', primitive: 'clock-drift', direction: null, device: ESME.eui, applied: true, at: START }]);
+  });
+
+  it('GSME two hours behind (a fixed offset): its GCS13a time and a 6.11 outside the interval say so; a 6.11 at the right time fixes it', async () => {
+    const s = world(gsmeWith(testFault<FaultOf<'clock-drift'>>({ id: 'K2', primitive: 'clock-drift', offsetSeconds: -7200 })));
+    const wakeAndAnswer = () => s.w.clock.advanceTo(s.w.premises.gsme.nextWakeAt! + MINUTE);
+    await s.send('GCS13a_4.1.1_UNRELIABLE', GSME.eui);
+    await wakeAndAnswer();
+    // the GSME stamps to the hundredth at its wake and answers 3 s later
+    expect(Math.abs(headerError(s) + 7203 * SECOND)).toBeLessThan(10);
+
+    // CurrentDateTime three hours early: the hub's time lies outside [current, current + 3600 s]
+    await s.sendCritical('GCS28_6.11', GSME.eui, synchronise(s.w.clock.now() - 3 * 60 * MINUTE, 3600));
+    await wakeAndAnswer();
+    let opened = s.open(s.responses().at(-1)!);
+    let fields = gcs28.decodeResponse(opened.frame.payload, { header: opened.frame });
+    expect(fields.result).toBe(2);
+    const wokeAt = s.w.premises.gsme.lastWakeAt!;
+    expect(Date.parse(fields.time)).toBe(Math.floor((wokeAt - 7200 * SECOND) / 1000) * 1000);
+
+    await s.sendCritical('GCS28_6.11', GSME.eui, synchronise(s.w.clock.now(), 3600));
+    await wakeAndAnswer();
+    opened = s.open(s.responses().at(-1)!);
+    fields = gcs28.decodeResponse(opened.frame.payload, { header: opened.frame });
+    expect(fields.result).toBe(0);
+    expect(Date.parse(fields.time)).toBe(Math.floor(s.w.premises.gsme.lastWakeAt! / 1000) * 1000);
+  });
+
+  it('a profile without clock-drift leaves the meter clocks on the virtual clock', async () => {
+    const s = world(esmeWith(testFault<FaultOf<'drop'>>({ id: 'K3', useCase: 'ECS52', direction: 'command', primitive: 'drop' })));
+    await s.w.clock.advance(DAY);
+    await s.send('ECS17b_4.1.1_SINGLE', ESME.eui);
+    await s.w.clock.advance(MINUTE);
+    expect(headerError(s)).toBe(-2 * SECOND);
   });
 });
 

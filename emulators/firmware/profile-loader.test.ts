@@ -110,6 +110,35 @@ describe('profile loader: refusals name the file, the path inside it and the rea
     expect(issueAt(error, 'timings.ESME.wakeIntervalMs').message).toMatch(/only a GSME wakes/);
   });
 
+  it('a clock drift: on a meter only, of its own type, with an offset or a rate', () => {
+    const drift = (o: Record<string, unknown>) => ({ id: 'K1', description: 'fast clock', illustrative: true, primitive: 'clock-drift', ...o });
+    const { error } = refused({
+      'P1.json': base({ faults: [drift({ secondsPerDay: 30 })] }),
+      'P2.json': base({ id: 'P2', model: 'MM1-E24', release: 'MM1-E24-2.1.0', faults: [drift({ id: 'K2', deviceTypes: ['GSME'], offsetSeconds: 5 }), drift({ id: 'K3' }), drift({ id: 'K4', useCase: 'ECS70', secondsPerDay: 1 })] }),
+    });
+    expect(issueAt(error, 'faults[0].primitive').message).toMatch(/^a clock drift is a meter fault: the comms hub keeps the HAN's time/);
+    expect(error.issues.filter((i) => i.file.endsWith('P2.json')).map((i) => i.path)).toEqual(expect.arrayContaining(['faults[1]', 'faults[2]']));
+    expect(error.message).toContain('a clock drift needs offsetSeconds, secondsPerDay or both');
+    expect(parseProfile(base({ model: 'MM1-E24', release: 'MM1-E24-2.1.0', faults: [drift({ secondsPerDay: -12.5 })] }), 'ok.json', programme).faults[0]).toMatchObject({ primitive: 'clock-drift', secondsPerDay: -12.5 });
+    const gsmeTypeOnEsme = refused({ 'P3.json': base({ id: 'P3', model: 'MM1-E24', release: 'MM1-E24-2.1.0', faults: [drift({ deviceTypes: ['GSME'], offsetSeconds: 5 })] }) }).error;
+    expect(issueAt(gsmeTypeOnEsme, 'faults[0].deviceTypes[0]').message).toBe('a profile of an ESME model sees only ESME messages, not GSME');
+  });
+
+  it('HAN-event faults: no use case; the queue is the hub’s, the mirror the hub’s or the GSME’s; a sleepy send timeout is the CHF’s', () => {
+    const han = (primitive: string, o: Record<string, unknown> = {}) => ({ id: `H-${primitive}`, description: 'han', illustrative: true, primitive, ...o });
+    const hub = base({ faults: [han('stale-mirror'), han('lose-queued', { trigger: { every: 3 } }), han('fails-to-rejoin', { deviceTypes: ['ESME'] })] });
+    expect(parseProfile(hub, 'hub.json', programme).faults.map((f) => f.primitive)).toEqual(['stale-mirror', 'lose-queued', 'fails-to-rejoin']);
+    const { error } = refused({
+      'P1.json': base({ faults: [han('stale-mirror', { useCase: 'GCS13a' })] }),
+      'P3.json': base({ id: 'P3', release: 'WNC-1.8', faults: [], timings: { GPF: { sleepySendTimeoutMs: 1000 } } }),
+      'P2.json': base({ id: 'P2', model: 'MM1-E24', release: 'MM1-E24-2.1.0', faults: [han('lose-queued', { id: 'H2' }), han('stale-mirror', { id: 'H3' })] }),
+    });
+    expect(issueAt(error, 'faults[0]').message).toMatch(/^unknown field "useCase".*expected here: id, description, illustrative, deviceTypes, trigger, probability, primitive$/);
+    expect(issueAt(error, 'timings.GPF.sleepySendTimeoutMs').message).toMatch(/^only the CHF holds commands for a sleepy device/);
+    expect(issueAt(error, 'faults[0].primitive').message).toMatch(/^losing queued commands is a comms hub fault/);
+    expect(issueAt(error, 'faults[1].primitive').message).toMatch(/^a stale mirror is about the GSME's reports/);
+  });
+
   it('across files: a duplicate fault id, a duplicate (model, release), a file named other than its id, bad JSON', () => {
     const { error, dir } = refused({
       'P1.json': base(),

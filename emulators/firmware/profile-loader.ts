@@ -4,15 +4,17 @@
  * profile-schema.ts) against a programme (harness/programme, default dbch-2019-04), and finds
  * the profile of a (model id, release id). Every problem is collected and reported together in
  * one `ProfileError`, each with file, path and reason:
- * - the file: not JSON, not a profile (unknown fields included: every object is strict), or
- *   named other than `<id>.json`;
+ * - the file: not JSON, not a profile (unknown fields included: every object is strict, and the
+ *   error lists the fields expected there), or named other than `<id>.json`;
  * - the programme: `model` is no device model or comms hub model, `release` is no firmware
  *   release, or the release is not for that model;
  * - the faults: a use case that is no GBCS use case id or alias (message-codes.ts), an
  *   `alertCode` on a fault that is not about alerts, device types the profile cannot see (a
- *   meter profile sees only its own type), a `reject` result the emulated use case does not have;
+ *   meter profile sees only its own type), a `reject` result the emulated use case does not have,
+ *   a `clock-drift` in a comms hub profile (the hub keeps the HAN's time; meters drift);
+ *   a `lose-queued` in a meter profile (the CHF holds the queue), a `stale-mirror` in an ESME's;
  * - timings for a device type the model is not (CHF/GPF for a hub, the meter's type for a
- *   meter), a wake interval for anything but a GSME;
+ *   meter), a wake interval for anything but a GSME, a sleepy send timeout for anything but the CHF;
  * - across files: a profile id, a fault id or a (model, release) pair used twice.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -20,17 +22,28 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { fileURLToPath } from 'node:url';
 import { messageCodesForUseCase } from '../../harness/protocol/gbcs/message-codes.ts';
 import { loadProgramme } from '../../harness/programme/load-programme.ts';
+import type { z } from 'zod';
+import { expectedFields } from '../../harness/programme/expected-fields.ts';
 import { issuesFromZod } from '../../harness/programme/programme-error.ts';
 import { readJsonFile } from '../../harness/programme/read-json-file.ts';
 import type { Programme } from '../../harness/programme/programme.ts';
 import { EMULATED_USE_CASES } from '../use-cases/registry.ts';
 import { ProfileError, type ProfileIssue } from './profile-error.ts';
-import { FirmwareProfileSchema, PROFILE_DEVICE_TYPES, type FirmwareProfile, type FirmwareProfileData, type ProfileDeviceType } from './profile-schema.ts';
+import { FirmwareProfileSchema, isHanEventFault, PROFILE_DEVICE_TYPES, type FirmwareProfile, type FirmwareProfileData, type ProfileDeviceType } from './profile-schema.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Where the shipped profiles live. */
 export const PROFILES_DIR = join(projectRoot, 'fixtures/profiles');
+
+/** The environment variable naming another folder of profiles for the emulated worlds (default PROFILES_DIR). */
+export const PROFILES_DIR_ENV = 'DIT_PROFILES_DIR';
+
+/** The folder the emulated worlds take their profiles from: $DIT_PROFILES_DIR, else the shipped one. */
+export function profilesDir(): string {
+  const chosen = process.env[PROFILES_DIR_ENV];
+  return chosen ? resolve(chosen) : PROFILES_DIR;
+}
 
 /** The programme facts a profile is checked against. */
 export type ProfileProgramme = Pick<Programme, 'deviceModels' | 'commsHubVendors' | 'firmwareReleases'>;
@@ -113,20 +126,31 @@ function checkAgainstProgramme(data: FirmwareProfileData, file: string, programm
       issue(`timings.${type}`, `${model ? modelPhrase(model) : 'this model'} has timings for ${visible.timings.join(' and ')} only`);
     }
     if (timings.wakeIntervalMs !== undefined && type !== 'GSME') issue(`timings.${type}.wakeIntervalMs`, 'only a GSME wakes: a wake interval belongs to GSME timings');
+    if (timings.sleepySendTimeoutMs !== undefined && type !== 'CHF') issue(`timings.${type}.sleepySendTimeoutMs`, 'only the CHF holds commands for a sleepy device: a send timeout belongs to CHF timings');
   }
 
   data.faults.forEach((fault, i) => {
     const at = (field: string) => `faults[${i}].${field}`;
-    if (messageCodesForUseCase(fault.useCase).length === 0) {
-      const near = messageCodesForUseCase(fault.useCase.toUpperCase()).length > 0 ? ` (did you mean ${fault.useCase.toUpperCase()}?)` : '';
-      issue(at('useCase'), `unknown use case ${JSON.stringify(fault.useCase)}: not a GBCS use case id or alias of harness/protocol/gbcs/message-codes.json${near}`);
-    }
-    if (fault.alertCode !== undefined && fault.direction !== 'alert') issue(at('alertCode'), `an alert code narrows alert faults only; this fault's direction is ${fault.direction}`);
     if (visible && fault.deviceTypes) {
       fault.deviceTypes.forEach((type, j) => {
         if (!visible.faults.includes(type)) issue(`${at('deviceTypes')}[${j}]`, `a profile of ${model ? modelPhrase(model) : 'this model'} sees only ${visible.faults.join(', ')} messages, not ${type}`);
       });
     }
+    if (fault.primitive === 'clock-drift') {
+      if (model?.kind === 'comms-hub') issue(at('primitive'), 'a clock drift is a meter fault: the comms hub keeps the HAN\'s time, so it belongs in a meter model\'s profile');
+      return;
+    }
+    if (isHanEventFault(fault)) {
+      // the GPF mirror and the CHF queue are the hub's; a meter's own faults are its rejoins and its reports
+      if (model?.kind === 'meter' && fault.primitive === 'lose-queued') issue(at('primitive'), 'losing queued commands is a comms hub fault: the CHF holds the queue, so it belongs in a comms hub profile');
+      if (fault.primitive === 'stale-mirror' && visible && !visible.faults.includes('GSME')) issue(at('primitive'), 'a stale mirror is about the GSME\'s reports to the GPF: it belongs in a comms hub or GSME profile');
+      return;
+    }
+    if (messageCodesForUseCase(fault.useCase).length === 0) {
+      const near = messageCodesForUseCase(fault.useCase.toUpperCase()).length > 0 ? ` (did you mean ${fault.useCase.toUpperCase()}?)` : '';
+      issue(at('useCase'), `unknown use case ${JSON.stringify(fault.useCase)}: not a GBCS use case id or alias of harness/protocol/gbcs/message-codes.json${near}`);
+    }
+    if (fault.alertCode !== undefined && fault.direction !== 'alert') issue(at('alertCode'), `an alert code narrows alert faults only; this fault's direction is ${fault.direction}`);
     if (fault.primitive === 'reject' && fault.result !== undefined) {
       const emulated = EMULATED_USE_CASES.filter((u) => messageCodesForUseCase(fault.useCase).some((c) => c.code === u.messageCode));
       for (const u of emulated) {
@@ -137,9 +161,19 @@ function checkAgainstProgramme(data: FirmwareProfileData, file: string, programm
   return { issues, model };
 }
 
+/** An unknown-field issue also says which fields are expected at its place. */
+function withExpectedFields(issues: ProfileIssue[], error: z.ZodError, json: unknown): ProfileIssue[] {
+  return issues.map((issue, i) => {
+    const zodIssue = error.issues[i];
+    if (zodIssue?.code !== 'unrecognized_keys') return issue;
+    const fields = expectedFields(FirmwareProfileSchema, json, zodIssue.path);
+    return fields ? { ...issue, message: `${issue.message}; expected here: ${fields.join(', ')}` } : issue;
+  });
+}
+
 function parseOne(json: unknown, file: string, programme: ProfileProgramme): { profile?: FirmwareProfile; issues: ProfileIssue[] } {
   const result = FirmwareProfileSchema.safeParse(json, { reportInput: true });
-  if (!result.success) return { issues: issuesFromZod(file, result.error) };
+  if (!result.success) return { issues: withExpectedFields(issuesFromZod(file, result.error), result.error, json) };
   const { issues, model } = checkAgainstProgramme(result.data, file, programme);
   if (issues.length > 0 || !model) return { issues };
   const manufacturer = model.kind === 'meter' ? model.manufacturer : model.vendor;
@@ -229,12 +263,13 @@ export function loadProfiles(options: LoadProfilesOptions = {}): ProfileCatalogu
   return profileCatalogue(checked.profiles);
 }
 
-let shipped: ProfileCatalogue | undefined;
+let shipped: { dir: string; catalogue: ProfileCatalogue } | undefined;
 
-/** The shipped profiles (fixtures/profiles against the default programme), loaded once. */
+/** The profiles of profilesDir() (fixtures/profiles unless $DIT_PROFILES_DIR) against the default programme, loaded once per folder. */
 export function shippedProfiles(): ProfileCatalogue {
-  shipped ??= loadProfiles();
-  return shipped;
+  const dir = profilesDir();
+  if (shipped?.dir !== dir) shipped = { dir, catalogue: loadProfiles({ dir }) };
+  return shipped.catalogue;
 }
 
 /** The shipped profile of a release on a model (device model or comms hub model id), if any. */

@@ -16,6 +16,25 @@
  * | `omit-alert`  | alert                     | the alert is not raised                                         |
  * | `wrong-value` | command, response, alert  | a typed field replaced before encoding (`field`: a dotted path into the use case's typed fields, e.g. `firmwareVersion`, `registers.0.value`, `currentSummationDelivered.value`) |
  * | `reject`      | command                   | the device refuses: an error response (`result`, a name of the use case's result enumeration; default the use case's), the command not acted on |
+ * | `alert-storm` | alert                     | the alert is sent `times` times in all, `intervalMs` apart (the same frame each time) |
+ *
+ * One primitive is bound to a meter, not to messages: `clock-drift` — the meter's own clock
+ * (emulators/meters/device-clock.ts) is `offsetSeconds` off when the premises starts and gains
+ * `secondsPerDay` per virtual day (negative: loses), so every time it reports (ECS70 / GCS28
+ * responses, the header date-time of ECS17b and GCS13a responses, its Clock object or Time
+ * attribute) departs from the hub's time until a set clock (SRV 6.11 / 8.1.1) brings it back,
+ * and drifts again from there. It has `id`, `description`, `illustrative` and, optionally,
+ * `deviceTypes` (ESME, GSME), but no use case, direction, trigger or probability.
+ *
+ * Three primitives are bound to HAN events of a device, not to GBCS messages; they have `id`,
+ * `description`, `illustrative`, optionally `deviceTypes` (ESME, GSME), a `trigger` (counting
+ * the events) and a `probability`, but no use case, direction or alert code:
+ *
+ * | primitive         | HAN event                                  | what happens |
+ * | ----------------- | ------------------------------------------ | ------------ |
+ * | `stale-mirror`    | a GSME wake report to the GPF mirror        | the GPF does not take it: reads via the GPF keep answering the values of an earlier report |
+ * | `fails-to-rejoin` | a meter rejoining the HAN: after its power (or the hub's) comes back, or after CCS01 re-adds it | it does not rejoin: it stays off the HAN (no responses, no alerts, no wake reports) until it rejoins later |
+ * | `lose-queued`     | a GSME wake that would collect queued commands | the CHF has lost them: nothing is delivered, nothing answers |
  *
  * Every fault has an `id`, a `description`, `illustrative` (true: invented for the fixture, not
  * a defect any source reports) and, optionally, `deviceTypes` (whose messages: a comms hub
@@ -29,7 +48,9 @@ import { z } from 'zod';
 
 export const PROFILE_DEVICE_TYPES = ['ESME', 'GSME', 'CHF', 'GPF'] as const;
 export const FAULT_DIRECTIONS = ['command', 'response', 'alert'] as const;
-export const FAULT_PRIMITIVES = ['drop', 'delay', 'corrupt', 'omit-alert', 'wrong-value', 'reject'] as const;
+export const FAULT_PRIMITIVES = ['drop', 'delay', 'corrupt', 'omit-alert', 'wrong-value', 'reject', 'alert-storm', 'clock-drift', 'stale-mirror', 'fails-to-rejoin', 'lose-queued'] as const;
+/** The primitives bound to HAN events of a device rather than to GBCS messages. */
+export const HAN_EVENT_PRIMITIVES = ['stale-mirror', 'fails-to-rejoin', 'lose-queued'] as const;
 
 export type ProfileDeviceType = (typeof PROFILE_DEVICE_TYPES)[number];
 export type FaultDirection = (typeof FAULT_DIRECTIONS)[number];
@@ -48,6 +69,8 @@ export const TimingsSchema = z.strictObject({
   joinDelayMs: MsSchema.optional(),
   /** GSME only: period between wakes. */
   wakeIntervalMs: z.int('a whole number of virtual milliseconds').positive().optional(),
+  /** CHF only: how long a command for the GSME waits in the sleepy buffer before it is discarded. */
+  sleepySendTimeoutMs: z.int('a whole number of virtual milliseconds').positive().optional(),
 });
 export type Timings = z.infer<typeof TimingsSchema>;
 
@@ -76,6 +99,17 @@ const common = {
     .optional(),
   trigger: TriggerSchema.optional(),
   /** Chance that a triggered fault acts, in (0, 1]; drawn from the premises' seed. Default 1. */
+  probability: z.number().gt(0).max(1).optional(),
+};
+
+/** The fields of a fault bound to a HAN event (HAN_EVENT_PRIMITIVES). */
+const hanEventCommon = {
+  id: IdSchema,
+  description: z.string().min(1),
+  illustrative: z.boolean(),
+  /** Only events of these meters. Default: every one the profile sees. */
+  deviceTypes: z.array(z.enum(['ESME', 'GSME'])).min(1).optional(),
+  trigger: TriggerSchema.optional(),
   probability: z.number().gt(0).max(1).optional(),
 };
 
@@ -110,14 +144,54 @@ export const FaultSchema = z.discriminatedUnion('primitive', [
   }),
   z.strictObject({
     ...common,
+    primitive: z.literal('alert-storm'),
+    direction: z.literal('alert'),
+    /** How many times the alert is sent in all (2: once more than it should be). */
+    times: z.int().min(2).max(1000),
+    /** Virtual ms between one copy and the next. */
+    intervalMs: MsSchema,
+  }),
+  z.strictObject({ ...hanEventCommon, primitive: z.literal('stale-mirror') }),
+  z.strictObject({ ...hanEventCommon, primitive: z.literal('fails-to-rejoin') }),
+  z.strictObject({ ...hanEventCommon, primitive: z.literal('lose-queued') }),
+  z.strictObject({
+    ...common,
     primitive: z.literal('reject'),
     direction: z.literal('command'),
     /** The error result, a name of the use case's result enumeration. Default: the use case's. */
     result: z.string().min(1).optional(),
   }),
+  z
+    .strictObject({
+      id: IdSchema,
+      description: z.string().min(1),
+      illustrative: z.boolean(),
+      primitive: z.literal('clock-drift'),
+      /** Only these meters' clocks. Default: the profile's meter. */
+      deviceTypes: z.array(z.enum(['ESME', 'GSME'])).min(1).optional(),
+      /** Seconds the clock is ahead (negative: behind) when the premises starts. Default 0. */
+      offsetSeconds: z.number().optional(),
+      /** Seconds the clock gains (negative: loses) per virtual day. Default 0. */
+      secondsPerDay: z.number().optional(),
+    })
+    .refine((f) => f.offsetSeconds !== undefined || f.secondsPerDay !== undefined, { message: 'a clock drift needs offsetSeconds, secondsPerDay or both' }),
 ]);
 export type Fault = z.infer<typeof FaultSchema>;
 export type FaultOf<P extends FaultPrimitive> = Extract<Fault, { primitive: P }>;
+export type HanEventPrimitive = (typeof HAN_EVENT_PRIMITIVES)[number];
+/** A fault bound to a HAN event of a device (stale-mirror, fails-to-rejoin, lose-queued). */
+export type HanEventFault = FaultOf<HanEventPrimitive>;
+/** A fault bound to messages (every primitive but clock-drift and the HAN-event ones): it acts at the fault points. */
+export type MessageFault = Exclude<Fault, { primitive: 'clock-drift' | HanEventPrimitive }>;
+export type MessageFaultPrimitive = MessageFault['primitive'];
+
+export function isHanEventFault(fault: Fault): fault is HanEventFault {
+  return (HAN_EVENT_PRIMITIVES as readonly string[]).includes(fault.primitive);
+}
+
+export function isMessageFault(fault: Fault): fault is MessageFault {
+  return fault.primitive !== 'clock-drift' && !isHanEventFault(fault);
+}
 
 export const FirmwareProfileSchema = z.strictObject({
   $comment: z.string().optional(),

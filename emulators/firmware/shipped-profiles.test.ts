@@ -2,7 +2,7 @@
 /**
  * The shipped profiles' faults, seen as a Service User sees them through the emulated DCC: the
  * world picks each device's profile by (model id, release id), and the faults that the read
- * suites (suites/read.dit.ts) check for show up.
+ * suites (suites/read.dit.ts) and the HAN checks (suites/han-checks.ts) look for show up.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServiceRequest } from '../../harness/protocol/duis/build-request.ts';
@@ -16,6 +16,8 @@ import { loadPremisesSpec, type PremisesSpec } from '../../harness/programme/pre
 import { REMOTE_PARTY } from '../remote-parties.ts';
 import { endPartyCipher, openDeviceMessage } from '../testing/dcc-side.ts';
 import { createEmulatedWorld, type WorldProfiles } from '../world.ts';
+import { duisWorld } from '../testing/duis-world.ts';
+import { gcs13a } from '../../harness/protocol/gbcs/payload/use-cases/gcs13a.ts';
 
 const START = Date.UTC(2019, 3, 12, 9);
 const MINUTE = 60_000;
@@ -144,5 +146,58 @@ describe('WNC 1.9: a GSME response now and then misses its window', () => {
     expect(outcomes).toContain('late');
     expect(outcomes).toContain('in-window');
     expect(await Promise.all(seeds.map(outcome))).toEqual(outcomes);
+  });
+});
+
+describe('the HAN faults of the shipped profiles, as a Service User sees them', () => {
+  it('EDMI 3.2: from ten minutes after the hub starts, GPF reads no longer follow the meter', async () => {
+    const s = await duisWorld({ profiles: { commsHub: { model: 'EDMI-DBCH', release: 'EDMI-3.2' } } });
+    const gpfRead = async () => {
+      const { request } = await s.send('GCS13a_4.1.1_RELIABLE_GPF', spec.commsHub.gpf);
+      await s.w.clock.advance(MINUTE);
+      const opened = s.open(s.answerTo(request)!);
+      return gcs13a.decodeResponse(opened.frame.payload, { header: opened.frame, cipher: endPartyCipher(s.w.keys, opened.frame) }).currentSummationDelivered;
+    };
+    await s.w.clock.advance(60 * MINUTE);
+    const first = await gpfRead();
+    await s.w.clock.advance(120 * MINUTE);
+    expect(await gpfRead()).toEqual(first);
+  });
+
+  it('MM1-G24 1.6.2: the low battery alert arrives three times; 1.7.0 sends it once', async () => {
+    const alerts = async (release: string) => {
+      const s = await duisWorld({ profiles: { gsme: { model: 'MM1-G24', release } } });
+      s.w.premises.gsme.setBatteryPercent(5);
+      await s.w.clock.advance(5 * MINUTE);
+      return s.alerts('8F1F').length;
+    };
+    expect(await alerts('MM1-G24-1.6.2')).toBe(3);
+    expect(await alerts('MM1-G24-1.7.0')).toBe(1);
+  });
+
+  it('MM1-E24 2.0.4: after a power cut the ESME stays off the HAN for some seeds, never on 2.1.0', async () => {
+    const answersAfterPowerCycle = async (release: string, seed: string) => {
+      const s = await duisWorld({ seed, profiles: { esme: { model: 'MM1-E24', release } } });
+      s.w.premises.esme.setPowered(false);
+      await s.w.clock.advance(MINUTE);
+      s.w.premises.esme.setPowered(true);
+      const { request } = await s.send('ECS52_11.2', ESME.eui);
+      await s.w.clock.advance(MINUTE);
+      return s.answerTo(request) !== null;
+    };
+    const seeds = Array.from({ length: 8 }, (_, i) => `rejoin-${i}`);
+    const outcomes = await Promise.all(seeds.map((seed) => answersAfterPowerCycle('MM1-E24-2.0.4', seed)));
+    expect(outcomes).toContain(true);
+    expect(outcomes).toContain(false);
+    expect(await Promise.all(seeds.map((seed) => answersAfterPowerCycle('MM1-E24-2.1.0', seed)))).not.toContain(false);
+  });
+
+  it('TOSH 12.25: at every third wake with commands waiting, the CHF has lost them', async () => {
+    const s = await duisWorld({ profiles: { commsHub: { model: 'TOSH-DBCH', release: 'TOSH-12.25' } } });
+    for (let wake = 1; wake <= 3; wake++) {
+      await s.send('GCS38_11.2', GSME.eui);
+      await s.nextGsmeWake();
+    }
+    expect(s.w.premises.firmwareFaults.log.filter((r) => r.faultId === 'TOSH-12.25-SLEEPY-QUEUE-LOST')).toMatchObject([{ applied: true }]);
   });
 });

@@ -7,10 +7,12 @@
  * ECS52 reads the firmware version 0-0:0.2.1.255 (class 1, attribute 2, an octet string).
  * Assumption (no public GBCS object table at hand): the collection is made of the active and
  * reactive import total registers 1-0:1.8.0.255 and 1-0:3.8.0.255, attributes 2 and 3.
+ * The import tariff objects (ECS01a) are listed in esme-tariff.ts.
  */
 import { cosem } from './cosem-data.ts';
 import { obisToBytes } from '../../harness/protocol/gbcs/payload/dlms/obis.ts';
 import { COSEM_CLASS, type AttributeRef, type CosemObjectDefinition } from './cosem-objects.ts';
+import { esmeTariffObjects } from './esme-tariff.ts';
 
 export const ESME_OBIS = {
   clock: '0-0:1.0.0.255',
@@ -112,5 +114,6 @@ export function esmeObjectDefinitions(init: EsmeObjectInit): CosemObjectDefiniti
         4: { name: 'control_mode', value: cosem.enum(0), writable: true },
       },
     },
+    ...esmeTariffObjects(),
   ];
 }

@@ -2,7 +2,8 @@
 /**
  * The emulated electricity meter: a COSEM object table (esme-objects.ts) whose energy registers
  * advance with virtual time at a (seeded) consumption rate while the meter is powered and its
- * supply is connected, and whose clock reads the virtual clock. Energy is accumulated exactly
+ * supply is connected, and whose clock object reads the meter's own clock (device-clock.ts: the
+ * virtual clock plus any drift its firmware has). Energy is accumulated exactly
  * in integer watt-milliseconds, so a register reads the same however time was stepped.
  */
 import type { PartyKeys } from '../../harness/protocol/gbcs/frame-types.ts';
@@ -12,6 +13,9 @@ import { EmulatedDevice, type DeviceIdentity } from '../device.ts';
 import type { DeviceProfile } from '../firmware/device-profile.ts';
 import { Listeners } from '../listeners.ts';
 import { cosem } from './cosem-data.ts';
+import { DeviceClock } from './device-clock.ts';
+import { JoinedDevices } from './joined-devices.ts';
+import { FutureDatedActions } from './future-dated-actions.ts';
 import { COSEM_CLASS, CosemObjectTable, type CosemReadResult, type ObisCode } from './cosem-objects.ts';
 import { CONTROL_STATE, ESME_OBIS, esmeObjectDefinitions, type ControlState } from './esme-objects.ts';
 
@@ -59,6 +63,12 @@ export type EsmeSupplyRestoredListener = (outage: EsmeSupplyOutage) => void;
 
 export class Esme extends EmulatedDevice {
   readonly objects: CosemObjectTable;
+  /** The meter's own clock: what its Clock object and the time stamps it writes read. */
+  readonly deviceClock: DeviceClock;
+  /** Type 1 devices (PPMID, HCALCS) joined through the join service (CS03A1 / CS04AC). */
+  readonly joinedDevices = new JoinedDevices();
+  /** Future-dated actions pending on the meter's clock (tariff elements of an ECS01a, use-cases/ecs01a.ts). */
+  readonly futureDated = new FutureDatedActions();
   private readonly clock: VirtualClock;
   private rates: EsmeConsumption;
   private accruedAt: number;
@@ -71,6 +81,7 @@ export class Esme extends EmulatedDevice {
     super({ ...options.identity, deviceType: 'ESME' }, options.profile, options.keys ?? null);
     for (const [name, value] of Object.entries(options.consumption)) checkRate(name, value);
     this.clock = options.clock;
+    this.deviceClock = new DeviceClock(options.clock.now());
     this.rates = options.consumption;
     this.accruedAt = options.clock.now();
     this.objects = new CosemObjectTable(
@@ -81,6 +92,10 @@ export class Esme extends EmulatedDevice {
         nowMs: options.clock.now(),
       }),
     );
+  }
+
+  override timeAt(virtualMs: number): number {
+    return this.deviceClock.timeAt(virtualMs);
   }
 
   get consumption(): EsmeConsumption {
@@ -169,7 +184,7 @@ export class Esme extends EmulatedDevice {
       this.reactiveVarms %= MS_PER_HOUR;
     }
     this.accruedAt = Math.max(this.accruedAt, now);
-    this.objects.update(COSEM_CLASS.clock, ESME_OBIS.clock, 2, cosem.dateTime(now));
+    this.objects.update(COSEM_CLASS.clock, ESME_OBIS.clock, 2, cosem.dateTime(this.timeAt(now)));
   }
 
   private registerValue(obis: ObisCode): number {

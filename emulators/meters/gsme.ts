@@ -6,6 +6,8 @@
  * attributes into the GPF and deliver the commands queued for it. With a dead battery it does
  * not wake; with the link down it wakes, finds no hub and counts a missed wake.
  * Gas flows at a (seeded) rate while the meter runs, accumulated exactly in litre-milliseconds.
+ * Its Time attribute reads the meter's own clock (device-clock.ts: the virtual clock plus any
+ * drift its firmware has).
  */
 import type { PartyKeys } from '../../harness/protocol/gbcs/frame-types.ts';
 import type { ScheduledEvent, VirtualClock } from '../clock/virtual-clock.ts';
@@ -13,7 +15,10 @@ import type { SeededRandom } from '../clock/seeded-random.ts';
 import { EmulatedDevice, type DeviceIdentity } from '../device.ts';
 import type { DeviceProfile } from '../firmware/device-profile.ts';
 import { Listeners } from '../listeners.ts';
+import { DeviceClock } from './device-clock.ts';
 import { JoinedDevices } from './joined-devices.ts';
+import { FutureDatedActions } from './future-dated-actions.ts';
+import { GsmeTariff } from './gsme-tariff.ts';
 import { hexToBytes } from '../../harness/protocol/gbcs/hex.ts';
 import { dateToZclUtc } from '../../harness/protocol/gbcs/payload/zcl/zcl-utc-time.ts';
 import { batteryHalfPercent, gsmeAttributeDefinitions } from './gsme-clusters.ts';
@@ -40,10 +45,12 @@ export const LOW_BATTERY_PERCENT = 10;
  *   enough to send one message — assumption, no public timing).
  * - 'low-battery': the level falls below LOW_BATTERY_PERCENT from at or above it (GBCS 0x8F1F),
  *   once per crossing; it re-arms when the level is back at or above the threshold.
+ * - 'battery-restored': a battery back in a meter that had none (level from 0 to above 0): the
+ *   meter starts again and rejoins the HAN; no alert [P].
  * A sleepy GSME transmits whenever it has something to say and only listens at its wakes, so
- * both are raised immediately, not at the next wake [P].
+ * the alerts are raised immediately, not at the next wake [P].
  */
-export type GsmePowerEvent = { readonly kind: 'power-supply-loss' | 'low-battery'; readonly at: number; readonly batteryPercent: number };
+export type GsmePowerEvent = { readonly kind: 'power-supply-loss' | 'low-battery' | 'battery-restored'; readonly at: number; readonly batteryPercent: number };
 export type GsmePowerListener = (event: GsmePowerEvent) => void;
 
 export interface GsmeConsumption {
@@ -70,8 +77,14 @@ export interface GsmeOptions {
 
 export class Gsme extends EmulatedDevice {
   readonly attributes: ZclAttributeTable;
-  /** Other HAN devices joined through the join service (CS03B / CS04B). */
+  /** Other HAN devices joined through the join service (CS03B / CS04B, CS03C / CS04AC). */
   readonly joinedDevices = new JoinedDevices();
+  /** Future-dated actions pending on the meter's clock (tariff elements of a GCS01a, use-cases/gcs01a.ts). */
+  readonly futureDated = new FutureDatedActions();
+  /** The import tariff published to it (GCS01a); its price elements are also Price cluster attributes. */
+  readonly tariff = new GsmeTariff();
+  /** The meter's own clock: what its Time attribute and the time stamps it writes read. */
+  readonly deviceClock: DeviceClock;
   private readonly clock: VirtualClock;
   private readonly listeners = new Listeners<GsmeWakeListener>();
   private readonly powerListeners = new Listeners<GsmePowerListener>();
@@ -92,6 +105,7 @@ export class Gsme extends EmulatedDevice {
       if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`GSME ${name} must be a non-negative integer, got ${v}`);
     }
     this.clock = options.clock;
+    this.deviceClock = new DeviceClock(options.clock.now());
     this.rates = options.consumption;
     this.interval = Gsme.checkInterval(options.profile.wakeIntervalMs);
     this.battery = Gsme.checkBattery(options.batteryPercent ?? 100);
@@ -108,6 +122,10 @@ export class Gsme extends EmulatedDevice {
       }),
     );
     this.updateStatus();
+  }
+
+  override timeAt(virtualMs: number): number {
+    return this.deviceClock.timeAt(virtualMs);
   }
 
   get wakeIntervalMs(): number {
@@ -179,6 +197,7 @@ export class Gsme extends EmulatedDevice {
     let kind: GsmePowerEvent['kind'] | null = null;
     if (before > 0 && this.battery === 0) kind = 'power-supply-loss';
     else if (before >= LOW_BATTERY_PERCENT && this.battery > 0 && this.battery < LOW_BATTERY_PERCENT) kind = 'low-battery';
+    else if (before === 0 && this.battery > 0) kind = 'battery-restored';
     if (kind) for (const l of this.powerListeners.snapshot()) l({ kind, at, batteryPercent: this.battery });
   }
 
@@ -230,7 +249,7 @@ export class Gsme extends EmulatedDevice {
       }
     }
     this.accruedAt = Math.max(this.accruedAt, now);
-    if (this.powered) this.attributes.set(ZCL_CLUSTER.time, TIME_ATTRIBUTE.time, dateToZclUtc(new Date(now)));
+    if (this.powered) this.attributes.set(ZCL_CLUSTER.time, TIME_ATTRIBUTE.time, dateToZclUtc(new Date(this.timeAt(now))));
   }
 
   private scheduleWake(afterMs: number): void {

@@ -4,10 +4,9 @@
  * Broker whenever its Device Log changes (a device added, joined or removed). The body lists
  * every Device Log entry with a 16-byte key hash. Protection as RTDS CS14_NA_8F12_ALERT: MAC,
  * no signature, no header date-time; the alert carries the CHF's own originator counter.
- * Assumptions [P]: the key hash is the first 16 bytes of SHA-256(install code); the body's
- * 8-byte identifier (RTDS 00-01-02-03-04-05-06-07, meaning not public) is the CHF's EUI.
+ * Assumptions [P]: the key hash is the entry's key material (comms-hub/device-key-hash.ts); the
+ * body's 8-byte identifier (RTDS 00-01-02-03-04-05-06-07, meaning not public) is the CHF's EUI.
  */
-import { createHash } from 'node:crypto';
 import { CRA, type GbcsHeader } from '../../harness/protocol/gbcs/frame-types.ts';
 import { hexToBytes } from '../../harness/protocol/gbcs/hex.ts';
 import { cosemDateTimeFromDate } from '../../harness/protocol/gbcs/payload/dlms/cosem-date-time.ts';
@@ -21,11 +20,6 @@ import { REMOTE_PARTY } from '../remote-parties.ts';
 import type { MessageProtection } from './emulated-use-case.ts';
 
 export const CS14_ALERT_PROTECTION: MessageProtection = { mac: true, sign: false, dateTime: null };
-
-/** The 16-byte key hash the alert lists for a device with this install code. */
-export function deviceKeyHash(installCodeHex: string): Uint8Array {
-  return new Uint8Array(createHash('sha256').update(hexToBytes(installCodeHex, 'install code')).digest().subarray(0, 16));
-}
 
 /** The alert about the CHF's Device Log as it is at `at`: typed fields, how to encode and seal them, trace metadata. */
 export function deviceLogChangedAlert(
@@ -49,7 +43,7 @@ export function deviceLogChangedAlert(
         timeStamp: stamp,
         changedAt: stamp,
         logIdentifier: chf.eui,
-        devices: chf.deviceLog.entries().map((e) => ({ deviceId: e.eui, keyHash: deviceKeyHash(e.installCode) })),
+        devices: chf.deviceLog.entries().map((e) => ({ deviceId: e.eui, keyHash: hexToBytes(e.keyHash, 'key hash') })),
       },
       encode: (fields) => cs14DeviceLogChanged.encodeAlert(fields, { header }),
       seal: (payload) => sealFromDevice(chf, header, payload, CS14_ALERT_PROTECTION, keys),

@@ -1,29 +1,34 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * ECS70 on the emulated ESME: set clock (SRV 8.1.1 commission, critical: the command must carry
- * the originating user's GBCS signature, checked by command-handler.ts). Protection of the
- * response as RTDS ECS70Commission_8.1.1_SUCCESS_RESPONSE: signed by the ESME (signature
- * length 40), no MAC, no header date-time.
+ * ECS70 on the emulated ESME: set clock (SRV 8.1.1 commission and SRV 6.11 synchronise clock,
+ * both critical: the command must carry the originating user's GBCS signature, checked by
+ * command-handler.ts). Protection of the response as RTDS ECS70Commission_8.1.1_SUCCESS_RESPONSE
+ * (and ECS70_6.11_SUCCESS_RESPONSE, the same bytes): signed by the ESME (signature length 40),
+ * no MAC, no header date-time.
  *
- * [P] The emulated ESME's clock is the virtual clock (it never drifts), so setting it changes
- * nothing: the ESME checks that its time lies inside the command's validity interval
- * [validityStart, validityEnd] (the DCC makes it CurrentDateTime + TolerancePeriod, 60 s for
- * an ESME) and answers success with its time and status 00; outside the interval it does not
- * adjust (adjust_to_preset_time: other-reason) and still reports its time. Refused [P]: the
- * adjust action's result other-reason (or the result a fault names), nothing set.
+ * [P] The command gives no time (preset_time "not specified"): the ESME takes the time of the
+ * HAN's time source, the comms hub (the virtual clock), and adjusts its own clock
+ * (meters/device-clock.ts) to it when that time lies inside the command's validity interval
+ * [validityStart, validityEnd] (the DCC makes it CurrentDateTime + TolerancePeriod, 60 s for an
+ * ESME); it answers success, its time after the command and status 00. Outside the interval it
+ * does not adjust (adjust_to_preset_time: other-reason) and reports its own, unadjusted time —
+ * as RTDS ECS70_6.11_ERROR shows no adjustment. So a 6.11 brings a drifting clock back; a
+ * request whose CurrentDateTime is off by more than the tolerance changes nothing.
+ * Refused (a firmware fault): the adjust action's result other-reason (or the result the fault
+ * names), nothing set.
  */
 import { cosemDateTimeFromDate, cosemDateTimeToDate } from '../../harness/protocol/gbcs/payload/dlms/cosem-date-time.ts';
 import { ActionResults, type ActionResult } from '../../harness/protocol/gbcs/payload/dlms/dlms-results.ts';
 import { ecs70, type Ecs70Command, type Ecs70Response } from '../../harness/protocol/gbcs/payload/use-cases/ecs70.ts';
+import { Esme } from '../meters/esme.ts';
 import { emulateUseCase, failureNames, type ResponseContext } from './emulated-use-case.ts';
 
-function answer(command: Ecs70Command, adjust: ActionResult, { premises }: ResponseContext): Ecs70Response {
-  const now = premises.clock.now();
+function answer(adjust: ActionResult, { device, premises }: ResponseContext): Ecs70Response {
   return {
     setClockBase: adjust === 'success' ? 'success' : 'other-reason',
     presetAdjustingTime: adjust === 'success' ? 'success' : 'other-reason',
     adjustToPresetTime: adjust,
-    time: { ok: true, value: cosemDateTimeFromDate(new Date(now)) },
+    time: { ok: true, value: cosemDateTimeFromDate(new Date(device.timeAt(premises.clock.now()))) },
     status: { ok: true, value: 0 },
   };
 }
@@ -42,9 +47,14 @@ export const ecs70OnEsme = emulateUseCase(ecs70, {
   innerEncryption: false,
 
   refusalResults: failureNames(ActionResults.entries, 'other-reason'),
-  refuse: (command, result, context) => answer(command, result as ActionResult, context),
+  refuse: (_command, result, context) => answer(result as ActionResult, context),
 
   respond(command, context) {
-    return answer(command, insideValidity(command, context.premises.clock.now()) ? 'success' : 'other-reason', context);
+    const { device, premises } = context;
+    if (!(device instanceof Esme)) throw new Error(`ECS70 reached a ${device.deviceType}`);
+    const hubTime = premises.clock.now();
+    if (!insideValidity(command, hubTime)) return answer('other-reason', context);
+    device.deviceClock.set(hubTime, hubTime);
+    return answer('success', context);
   },
 });

@@ -1,35 +1,61 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * CS03B Method B Join (SRV 8.7.2) and CS04B Method B Unjoin (SRV 8.8.2) on the emulated GSME:
- * the meter joins (or unjoins) another HAN device without certificates (an IHD, a CAD) in its
- * list of joined devices (meters/joined-devices.ts), answers, and then tells the outcome in an
- * alert [V: DOMAIN.md — 0x8F49 joined / 0x8F48 join failed, 0x8F4B unjoined / 0x8F4A unjoin failed].
+ * The join service on the emulated meters: the meter joins (or unjoins) another HAN device in
+ * its list of joined devices (meters/joined-devices.ts) and answers.
  *
- * Response protection as RTDS CS03B/CS04B_8.8.2_SUCCESS_RESPONSE: MAC, no signature, no header
- * date-time. The result integer [P, read off the RTDS ERROR pairs]: CS03B with an other-device
- * type other than METHOD_B_DEVICE_TYPE → 2 (not supported), no alert; CS04B of a device not
- * joined → 1 (not joined), no alert. Otherwise 0, then the alert from the GSME to the command's
- * originator (GNCA, GBZ, no components; power-alerts.ts shape): 0x8F49 when joined, 0x8F48 when
- * the list is full, 0x8F4B when unjoined. [P] 0x8F4A is never raised: an accepted unjoin of a
- * joined device cannot fail in the emulation.
+ * Method B — CS03B (SRV 8.7.2) and CS04B (SRV 8.8.2) on the GSME: devices without certificates
+ * (an IHD, a CAD). It answers, then tells the outcome in an alert [V: DOMAIN.md — 0x8F49 joined /
+ * 0x8F48 join failed, 0x8F4B unjoined / 0x8F4A unjoin failed]. Response protection as RTDS
+ * CS03B/CS04B_8.8.2_SUCCESS_RESPONSE: MAC, no signature, no header date-time. The result integer
+ * [P, read off the RTDS ERROR pairs]: CS03B with an other-device type other than
+ * METHOD_B_DEVICE_TYPE → 2 (not supported), no alert; CS04B of a device not joined → 1 (not
+ * joined), no alert. Otherwise 0, then the alert from the GSME to the command's originator
+ * (GNCA, GBZ, no components; power-alerts.ts shape): 0x8F49 when joined, 0x8F48 when the list is
+ * full, 0x8F4B when unjoined. [P] 0x8F4A is never raised: an accepted unjoin of a joined device
+ * cannot fail in the emulation.
+ *
+ * Methods A and C — critical (the command carries the user's signature, checked by
+ * command-handler.ts): CS03A1 (SRV 8.7.1) on the ESME, Method A with the meter as initiator;
+ * CS03C (SRV 8.7.1) on the GSME, Method C, the Type 1 device's certificate in the command;
+ * CS04AC (SRV 8.8.1) on either. Response protection as RTDS CS03A1_8.7.1 / CS03CCritical_8.7.1 /
+ * CS04ACCritical_8.8.1 SUCCESS_RESPONSE: signed by the meter, no MAC, no header date-time.
+ * Results [I: JOIN_SERVICE_RESULT]: a join method other than the use case's, or another device
+ * type than a PPMID or HCALCS → 2; CS03C without a readable P-256 certificate → 11; the device
+ * already joined as another type → 3 (RTDS CS03A1 ERROR); the list full → 4; else 0, the device
+ * recorded with its type, join method and (Method C) the key agreement public key of its
+ * certificate. CS04AC of a device not joined → 1 (RTDS CS04ACCritical ERROR), else 0.
+ * [P] The Type 1 device's side of the key establishment is not emulated (the premises has no
+ * PPMID or HCALCS): the join completes at once. [P] No alert follows a Method A / C join or
+ * unjoin: the response is sent when the key establishment is over and carries its outcome (its
+ * result codes include the key-agreement failures), where a Method B join completes later, when
+ * the other device asks, hence its alert.
  * Refused (a firmware fault): nothing changes, the fault's result name (JOIN_SERVICE_RESULT), no alert.
- * Not emulated: the ESME as target (its GNCA DLMS alerts would share message code 0x1001 and the
- * alert codes with the GSME's in the typed registry), Method A / C (CS03A1/A2, CS03C, CS04AC:
- * signed, critical or to a PPMID the premises does not have).
+ * Not emulated: the ESME as Method B target (its GNCA DLMS alerts would share message code
+ * 0x1001 and the alert codes with the GSME's in the typed registry), CS03A2 (the Type 1 device
+ * as target: the premises has none).
  */
 import {
+  cs03a1,
   cs03b,
+  cs03c,
+  cs04ac,
   cs04b,
   gncaDeviceJoined,
   gncaDeviceJoinFailed,
   gncaDeviceUnjoined,
+  JOIN_DEVICE_TYPE,
+  JOIN_METHOD,
   JOIN_SERVICE_RESULT,
   METHOD_B_DEVICE_TYPE,
   type Cs03bCommand,
   type Cs04bCommand,
+  type JoinCommand,
   type JoinServiceResponse,
+  type UnjoinCommand,
 } from '../../harness/protocol/gbcs/payload/use-cases/join-service.ts';
+import { publicKeyFromCertificate } from '../../harness/protocol/gbcs/keys.ts';
 import type { AlertCodec } from '../../harness/protocol/gbcs/payload/use-cases/use-case-codec.ts';
+import { Esme } from '../meters/esme.ts';
 import { Gsme } from '../meters/gsme.ts';
 import { emulateUseCase, type ResponseContext } from './emulated-use-case.ts';
 import { buildDeviceAlert, GNCA_ALERT_PROTECTION } from './power-alerts.ts';
@@ -91,3 +117,54 @@ export const cs04bOnGsme = emulateUseCase<Cs04bCommand, JoinServiceResponse>(cs0
   },
 });
 
+
+/** Type 1 devices a meter joins by Method A or C [P: the RTDS joins are of an HCALCS and a PPMID]. */
+const TYPE_1_DEVICES: readonly number[] = [JOIN_DEVICE_TYPE.HCALCS, JOIN_DEVICE_TYPE.PPMID];
+
+function meterOf(context: ResponseContext, useCase: string): Esme | Gsme {
+  if (!(context.device instanceof Esme || context.device instanceof Gsme)) throw new Error(`${useCase} reached a ${context.device.deviceType}`);
+  return context.device;
+}
+
+/** A Method A / C join on a meter: checks, then the device recorded (see the file header). */
+function joinType1Device(command: JoinCommand, context: ResponseContext, useCase: string, method: number): JoinServiceResponse {
+  const meter = meterOf(context, useCase);
+  if (command.joinMethod !== method || !TYPE_1_DEVICES.includes(command.otherDeviceType)) return { result: JOIN_SERVICE_RESULT.deviceTypeNotSupported };
+  let kaPublicKey: Uint8Array | undefined;
+  if (method === JOIN_METHOD.methodC) {
+    if (!command.otherDeviceCertificate) return { result: JOIN_SERVICE_RESULT.invalidOrMissingCertificate };
+    try {
+      kaPublicKey = publicKeyFromCertificate(command.otherDeviceCertificate);
+    } catch {
+      return { result: JOIN_SERVICE_RESULT.invalidOrMissingCertificate };
+    }
+  }
+  const existing = meter.joinedDevices.get(command.otherDeviceId);
+  if (existing && existing.deviceType !== command.otherDeviceType) return { result: JOIN_SERVICE_RESULT.incompatibleWithExistingEntry };
+  const joined = meter.joinedDevices.join(command.otherDeviceId, command.otherDeviceType, context.premises.clock.now(), { joinMethod: method, ...(kaPublicKey ? { kaPublicKey } : {}) });
+  return { result: joined.ok ? JOIN_SERVICE_RESULT.success : JOIN_SERVICE_RESULT.deviceLogFull };
+}
+
+const CRITICAL = { command: { sign: true }, response: { mac: false, sign: true, dateTime: null }, innerEncryption: false } as const;
+
+/** A Method A / C join use case on one meter type. */
+function type1JoinOn(codec: typeof cs03a1, target: 'ESME' | 'GSME', method: number, firstRefusal: Exclude<ResultName, 'success'>) {
+  return emulateUseCase<JoinCommand, JoinServiceResponse>(codec, {
+    targets: [target],
+    ...CRITICAL,
+    refusalResults: refusal(firstRefusal),
+    refuse: refuseWith,
+    respond: (command, context) => joinType1Device(command, context, codec.name, method),
+  });
+}
+
+export const cs03a1OnEsme = type1JoinOn(cs03a1, 'ESME', JOIN_METHOD.methodAInitiator, 'incompatibleWithExistingEntry');
+export const cs03cOnGsme = type1JoinOn(cs03c, 'GSME', JOIN_METHOD.methodC, 'invalidOrMissingCertificate');
+
+export const cs04acOnMeters = emulateUseCase<UnjoinCommand, JoinServiceResponse>(cs04ac, {
+  targets: ['ESME', 'GSME'],
+  ...CRITICAL,
+  refusalResults: refusal('notJoined'),
+  refuse: refuseWith,
+  respond: (command, context) => ({ result: meterOf(context, 'CS04AC').joinedDevices.unjoin(command.otherDeviceId) ? JOIN_SERVICE_RESULT.success : JOIN_SERVICE_RESULT.notJoined }),
+});

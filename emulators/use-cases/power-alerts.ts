@@ -90,7 +90,7 @@ export function supplyRestoredAlerts(esme: EmulatedDevice, keys: KeyDirectory, o
 }
 
 /** The alert a GSME raises for a power event (0x8F1D or 0x8F1F). */
-export function gsmePowerAlert(gsme: EmulatedDevice, keys: KeyDirectory, event: GsmePowerEvent): BuiltAlert {
+export function gsmePowerAlert(gsme: EmulatedDevice, keys: KeyDirectory, event: GsmePowerEvent & { readonly kind: 'power-supply-loss' | 'low-battery' }): BuiltAlert {
   const codec = event.kind === 'power-supply-loss' ? gncaGsmePowerSupplyLoss : gncaLowBattery;
   // GBZ alert time stamps are whole UTC seconds
   return buildDeviceAlert(gsme, keys, event.at, codec, REMOTE_PARTY.supplier, GNCA_ALERT_PROTECTION, { timeStamp: new Date(Math.floor(event.at / 1000) * 1000) });

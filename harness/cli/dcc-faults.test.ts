@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Each kind of DCC edge fault, switched on by a schedule in the run config, observed through
- * DUIS alone on an emulated world (the composition root's createTarget), on virtual time; and a
- * failure it causes categorised as an environment failure, never a device defect.
+ * DUIS alone (the composition root's createTarget) on virtual time — on an emulated world in
+ * process (msw) and on a world of the loopback DCC server over real sockets (the HTTP
+ * transport); and a failure it causes categorised as an environment failure, never a device
+ * defect.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startWorldServer } from '../../emulators/dcc/world-server.ts';
 import { markFailure } from '../cycle/failure-marker.ts';
 import { failureFrom } from '../cycle/failure.ts';
 import type { DitTarget } from '../dit/dit-target.ts';
 import { DccEdgeError } from '../dit/duis-client.ts';
-import { DEFAULT_RUN_CONFIG } from '../dit/run-config.ts';
+import { DEFAULT_RUN_CONFIG, type TargetKind } from '../dit/run-config.ts';
 import { loadPremisesSpec } from '../programme/premises-spec.ts';
 import { parseDccEdgeSchedule } from '../transport/dcc-edge-schedule.ts';
 import { createTarget } from './targets.ts';
@@ -25,9 +28,20 @@ afterEach(async () => {
   open = undefined;
 });
 
+let server: { url: string; close(): Promise<void> } | undefined;
+beforeAll(async () => {
+  server = await startWorldServer({ host: '127.0.0.1', port: 0 });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+let target: TargetKind = 'emulated';
+
 async function targetWith(...incidents: unknown[]): Promise<DitTarget> {
   const dccFaults = parseDccEdgeSchedule({ incidents }, 'test');
-  open = await createTarget({ config: { ...DEFAULT_RUN_CONFIG, dccFaults }, premises, seed: 'dcc-faults' });
+  const config = { ...DEFAULT_RUN_CONFIG, target, dccFaults, ...(target === 'loopback' ? { url: server!.url } : {}) };
+  open = await createTarget({ config, premises, seed: 'dcc-faults' });
   return open;
 }
 
@@ -36,7 +50,11 @@ async function readEsme(target: DitTarget): Promise<string> {
   return exchange.code;
 }
 
-describe('DCC edge faults through DUIS alone', () => {
+describe.each(['emulated', 'loopback'] as const)('DCC edge faults through DUIS alone (%s target)', (kind) => {
+  beforeAll(() => {
+    target = kind;
+  });
+
   it('http-error: the load balancer answers 500 inside its window, then requests reach the DCC again', async () => {
     const t = await targetWith({ id: 'lb', kind: 'http-error', status: 500, window: { fromMs: 0, untilMs: 2 * MINUTE }, description: 'CSP load balancer' });
     const refused = await readEsme(t).catch((e: unknown) => e);

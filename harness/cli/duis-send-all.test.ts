@@ -43,7 +43,7 @@ describe('dit duis send --all (the sweep, in process)', () => {
       expect([r.answered, r.decodable, r.rtdsShape, r.ackCode]).toEqual([false, false, null, null]);
     }
     const reasonOf = (key: string) => result.rows.find((r) => r.template === key)?.reason;
-    expect(reasonOf('ECS01a_1.1.1_IMMEDIATE_BLOCK')).toMatch(/^SRV 1\.1\.1 \(critical\) not emulated yet/);
+    expect(reasonOf('ECS01b_1.2.1_IMMEDIATE_BLOCK')).toMatch(/^SRV 1\.2\.1 \(critical\) not emulated yet/);
     expect(reasonOf('CS04ACNonCritical_8.8.2')).toMatch(/^target 00DB1234567890A4 is no device of the premises \(SRV 8\.8\.2 is emulated for GSME\)/);
     expect(reasonOf('ECS17b_4.1.1')).toMatch(/command variant 2 \(local delivery\)/);
     expect(reasonOf('8.14.1_COMMUNICATIONS_HUB_STATUS_UPDATE_INSTALL')).toMatch(/non-device SRV 8\.14\.1: answered by the DCC itself/);
@@ -68,9 +68,10 @@ describe('dit duis send --all (the sweep, in process)', () => {
     const catalogue = await loadTemplateCatalogue();
     expect(decideImplemented(catalogue.get('ECS70Commission_8.1.1'), premises)).toMatchObject({ implemented: true, targetType: 'ESME' });
     expect(decideImplemented(catalogue.get('GCS28Commission_8.1.1'), premises)).toMatchObject({ implemented: true, targetType: 'GSME' });
-    expect(decideImplemented(catalogue.get('ECS70_6.11'), premises).reason).toMatch(/SRV 6.11 \(critical\) not emulated yet/);
+    expect(decideImplemented(catalogue.get('ECS70_6.11'), premises)).toMatchObject({ implemented: true, targetType: 'ESME' });
+    expect(decideImplemented(catalogue.get('CS02c_6.17'), premises).reason).toMatch(/SRV 6.17 \(critical\) not emulated yet/);
     const result = await fullSweep();
-    for (const template of ['ECS70Commission_8.1.1', 'GCS28Commission_8.1.1']) {
+    for (const template of ['ECS70Commission_8.1.1', 'GCS28Commission_8.1.1', 'ECS70_6.11', 'GCS28_6.11']) {
       const row = result.rows.find((r) => r.template === template);
       expect(row, template).toMatchObject({ implemented: true, answered: true, decodable: true, commandVariant: 4, ackCode: 'I99', responseCode: 'I0' });
     }

@@ -38,7 +38,9 @@ import { decodeTypedMessage, useCaseCodecFor } from '../protocol/gbcs/payload/re
 import { defaultRtdsDir, listRtdsMessages, rtdsAvailable, type RtdsMessage } from '../protocol/gbcs/rtds.ts';
 import { openFrame } from '../protocol/gbcs/secure-frame.ts';
 import { worldStartMs } from '../dit/run-config.ts';
-import { emulatedUseCases, type EmulatedUseCase } from '../../emulators/dcc/srv-transforms.ts';
+import type { XMLData } from '@smartdcc/duis-parser';
+import { bodyRefusal, emulatedUseCases, type EmulatedUseCase } from '../../emulators/dcc/srv-transforms.ts';
+import type { DeviceType } from '../../emulators/device.ts';
 import { findNonDeviceService } from '../../emulators/dcc/non-device-services.ts';
 import { startLoopbackDcc } from './loopback-dcc.ts';
 import { createTarget } from './targets.ts';
@@ -146,6 +148,9 @@ export function decideImplemented(template: DuisTemplate, premises: PremisesSpec
   if (LOCAL_DELIVERY_VARIANTS.has(template.commandVariant)) {
     return no(`command variant ${template.commandVariant} (local delivery) not emulated yet: the DCC answers E17`);
   }
+  const deviceTypes = deviceTypesOf(premises);
+  const refusal = bodyRefusal(template.srv, targetType as DeviceType, template.request.body as XMLData, { deviceTypeOf: (eui) => deviceTypes.get(eui.toUpperCase()) as DeviceType | undefined });
+  if (refusal?.problem === 'unknown-device') return no(`the body names a device the premises lacks, so the DCC answers E19: ${refusal.message}`);
   return { implemented: true, reason: null, targetType };
 }
 

@@ -193,7 +193,7 @@ describe('dit gbcs decode (self-made frames and keystore)', () => {
   });
 
   it('shows the generic payload tree when no typed codec exists, and an undecodable payload without failing', async () => {
-    const header: GbcsHeader = { ...responseHeader, cra: 1, originator: SUPPLIER, recipient: ESME, dateTime: null, messageCode: 0x0019 };
+    const header: GbcsHeader = { ...responseHeader, cra: 1, originator: SUPPLIER, recipient: ESME, dateTime: null, messageCode: 0x001a };
     const request = sealFrame(header, Uint8Array.of(0xd9, 0x20, 0x00, 0x03, 0xe8, 0x00, 0x01, 0x01, 0x00, 0x01, 0x00, 0x00, 0x60, 0x01, 0x00, 0xff, 0x02, 0x01, 0x00), {});
     const { code, report } = await decodeJson(bytesToHex(request));
     expect(code).toBe(0);

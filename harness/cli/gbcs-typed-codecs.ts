@@ -6,7 +6,7 @@
  */
 import type { GbcsFrame } from '../protocol/gbcs/frame-types.ts';
 import type { PayloadContext } from '../protocol/gbcs/payload/payload-context.ts';
-import { alertCodecFor, alertCodeOf, useCaseCodecFor, type PayloadDirection } from '../protocol/gbcs/payload/registry.ts';
+import { alertCodecFor, alertCodeOf, alertPayloadKind, useCaseCodecFor, type PayloadDirection } from '../protocol/gbcs/payload/registry.ts';
 
 export type { PayloadDirection } from '../protocol/gbcs/payload/registry.ts';
 
@@ -29,7 +29,7 @@ export function typedCodecFor(frame: Pick<GbcsFrame, 'cra' | 'messageCode' | 'pa
   const direction = directionOf(frame);
   if (direction === 'alert') {
     const alertCode = alertCodeOf(frame.payload);
-    const codec = alertCode === undefined ? undefined : alertCodecFor(frame.messageCode, alertCode);
+    const codec = alertCode === undefined ? undefined : alertCodecFor(frame.messageCode, alertCode, alertPayloadKind(frame.payload));
     if (!codec) return undefined;
     return {
       useCase: codec.name,

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PROFILES_DIR_ENV } from '../../emulators/firmware/profile-loader.ts';
 import { main } from './main.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 let out = '';
 let err = '';
@@ -61,7 +63,26 @@ describe('dit CLI', () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
-  it('refuses a broken --dcc-faults schedule naming the file and the path, and --dcc-faults on loopback', async () => {
+  it('refuses a firmware profile with an unknown field before running: the file, the place in it and what is expected, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dit-cli-'));
+    const profiles = join(dir, 'profiles');
+    cpSync(join(PROJECT_ROOT, 'fixtures/profiles'), profiles, { recursive: true });
+    const file = join(profiles, 'WNC-DBCH-1.9.json');
+    const profile = JSON.parse(readFileSync(file, 'utf8')) as { faults: Array<Record<string, unknown>> };
+    profile.faults[0]!['delayMS'] = 5;
+    writeFileSync(file, JSON.stringify(profile));
+    process.env[PROFILES_DIR_ENV] = profiles;
+    try {
+      expect(await main(['run', '--ledger', join(dir, 'l.db'), '--no-report'])).toBe(2);
+    } finally {
+      delete process.env[PROFILES_DIR_ENV];
+    }
+    expect(err).toContain(`${file}: faults[0]: unknown field "delayMS" (a typo? unknown fields are refused`);
+    expect(err).toMatch(/expected here: id, description, .*, primitive, direction, delayMs\n/);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a broken --dcc-faults schedule naming the file and the path, on either target', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dit-cli-'));
     const file = join(dir, 'faults.json');
     writeFileSync(file, JSON.stringify({ incidents: [{ id: 'lb', kind: 'http-error', status: 404, description: 'x' }] }));
@@ -70,7 +91,7 @@ describe('dit CLI', () => {
     expect(err).toMatch(/incidents\[0\]\.status/);
     expect(err).not.toMatch(/\n\s+at /);
     err = '';
-    expect(await main(['run', '--target', 'loopback', '--dcc-faults', 'fixtures/dcc-faults/programme-2019-04-incidents.json', '--ledger', join(dir, 'l.db'), '--no-report'])).toBe(2);
-    expect(err).toMatch(/--dcc-faults is not supported on the loopback target yet/);
+    expect(await main(['run', '--target', 'loopback', '--dcc-faults', file, '--ledger', join(dir, 'l.db'), '--no-report'])).toBe(2);
+    expect(err).toContain(`${file}: not a valid DCC edge fault schedule`);
   });
 });

@@ -33,6 +33,7 @@ import { renderAllureReport } from './allure-report.ts';
 import { cyclePlan, shardOf, type CyclePlanOptions } from './cycle-plan.ts';
 import { createLogger } from './logger.ts';
 import { startLoopbackDcc } from './loopback-dcc.ts';
+import { shippedProfiles } from '../../emulators/firmware/profile-loader.ts';
 import { formatDuration, ProgressDisplay } from './progress-reporter.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 import { EXIT, UserError } from './user-error.ts';
@@ -53,9 +54,9 @@ export interface RunOptions extends CyclePlanOptions {
   resume?: boolean | string;
   /** Allure history file (JSON lines), kept across runs outside the report folder. */
   history: string;
-  /** STATUS/N: every N-th DUIS request answered by the DCC edge with HTTP STATUS (emulated target). */
+  /** STATUS/N: every N-th DUIS request answered by the DCC edge with HTTP STATUS. */
   injectDccError?: string;
-  /** A DCC edge fault schedule (JSON, harness/transport/dcc-edge-schedule.ts) the run lives through (emulated target). */
+  /** A DCC edge fault schedule (JSON, harness/transport/dcc-edge-schedule.ts) the run lives through. */
   dccFaults?: string;
 }
 
@@ -93,6 +94,8 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const ledger: Ledger = openLedger(ledgerFile);
   let loopback: { url: string; close(): Promise<void> } | undefined;
   try {
+    // the emulated worlds' firmware profiles: a broken one is refused (file, path, reason) before anything runs
+    shippedProfiles();
     const prepared = opts.resume ? prepareResume(ledger, opts) : await prepareNewRun(ledger, opts);
     if (!prepared) {
       process.stdout.write(`nothing to resume: every run in ${ledgerFile} has finished\n`);
@@ -274,10 +277,6 @@ function prepareResume(ledger: Ledger, opts: RunOptions): PreparedRun | undefine
 /** `--dcc-faults FILE` and `--inject-dcc-error STATUS/N` (a one-incident shorthand) as one schedule. */
 function dccFaultsOf(opts: RunOptions): DccEdgeSchedule | undefined {
   if (!opts.dccFaults && !opts.injectDccError) return undefined;
-  if (opts.target !== 'emulated') {
-    const flag = opts.dccFaults ? '--dcc-faults' : '--inject-dcc-error';
-    throw new UserError(`${flag} is not supported on the ${opts.target} target yet: DCC edge faults are injected in process, by msw in front of the emulated DCC (use --target emulated)`);
-  }
   const fromFile = opts.dccFaults ? loadDccEdgeSchedule(resolve(opts.dccFaults)) : undefined;
   let shorthand: DccEdgeSchedule | undefined;
   if (opts.injectDccError) {

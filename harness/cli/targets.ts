@@ -7,6 +7,14 @@
  * - loopback: a world created on the emulated DCC server over HTTP (`dit emulate`, or the one
  *   `dit run --target loopback` starts); DUIS and asynchronous responses travel over real
  *   sockets; the Bench drives the remote world's clock over HTTP.
+ *
+ * A DCC edge fault schedule (`--dcc-faults`) is played on the harness's side of the edge for
+ * both: msw in front of the DCC handler in process, the HTTP transport's own request path and
+ * receiver over loopback — the same injector on the world's clock (the bench's time over
+ * loopback), so the worker keeps the strike log it needs to tell an environment failure from a
+ * device defect, and the emulated DCC stays free of faults it does not own. (msw could intercept
+ * the worker's requests over loopback too, but not the DCC's deliveries to the receiver; the
+ * world server could play the schedule, but the strike log would then live in another process.)
  * The Service User is the RTDS supplier; keys are derived from the execution seed on both
  * sides (the emulated SMKI).
  */
@@ -22,7 +30,7 @@ import { createHttpTransport } from '../transport/http-transport.ts';
 import { DccEdgeInjector } from '../transport/dcc-edge-injector.ts';
 import { createInProcessTransport } from '../transport/in-process-transport.ts';
 import { virtualTimeWait } from '../transport/wait.ts';
-import { createEmulatedWorld } from '../../emulators/world.ts';
+import { createEmulatedWorld, type WorldProfiles } from '../../emulators/world.ts';
 import { REMOTE_PARTY } from '../../emulators/remote-parties.ts';
 
 export const SERVICE_USER_EUI = REMOTE_PARTY.supplier;
@@ -31,17 +39,28 @@ function keyLookup(seed: string) {
   return (eui: string) => deriveParty(seed, eui);
 }
 
-export async function createTarget(request: TargetRequest): Promise<DitTarget> {
-  return request.config.target === 'loopback' ? createLoopbackTarget(request) : createEmulatedTarget(request);
+/** What a test of the composition root may set on an emulated world (never a suite). */
+export interface EmulatedWorldChoices {
+  /** Firmware profiles in place of those the premises description names (emulated target only). */
+  readonly profiles?: WorldProfiles;
 }
 
-async function createEmulatedTarget({ config, premises, seed }: TargetRequest): Promise<DitTarget> {
+export async function createTarget(request: TargetRequest, world: EmulatedWorldChoices = {}): Promise<DitTarget> {
+  if (request.config.target === 'loopback') {
+    if (world.profiles) throw new Error('profiles given in code apply to the emulated target only');
+    return createLoopbackTarget(request);
+  }
+  return createEmulatedTarget(request, world);
+}
+
+async function createEmulatedTarget({ config, premises, seed }: TargetRequest, choices: EmulatedWorldChoices): Promise<DitTarget> {
   const templates = await loadTemplateCatalogue();
   let receiver: DuisReceiver | undefined;
   const world = createEmulatedWorld({
     seed,
     startMs: worldStartMs(config.programmeDate),
     premises,
+    ...(choices.profiles ? { profiles: choices.profiles } : {}),
     receiver: {
       deliver: async (xml: string) => {
         if (!receiver) throw new Error('the DUIS receiver is not connected yet');
@@ -85,7 +104,6 @@ interface CreatedWorld {
 }
 
 async function createLoopbackTarget({ config, premises, seed }: TargetRequest): Promise<DitTarget> {
-  if (config.dccFaults) throw new Error('DCC edge fault schedules are injected in process only: the loopback target does not support them yet');
   if (!config.url) throw new Error('a loopback target needs the URL of the emulated DCC (dit emulate, or --url)');
   const templates = await loadTemplateCatalogue();
   const server = config.url.replace(/\/+$/, '');
@@ -106,8 +124,11 @@ async function createLoopbackTarget({ config, premises, seed }: TargetRequest): 
   }
   const world = (await created.json()) as CreatedWorld;
   const benchDriver = await createHttpBenchDriver(world.benchUrl);
+  // the schedule's times count from this world's start, on its clock as the bench reports it
+  const edgeFaults = config.dccFaults ? new DccEdgeInjector(config.dccFaults, () => benchDriver.now()) : undefined;
   const transport = await createHttpTransport({
     baseUrl: world.duisBaseUrl,
+    ...(edgeFaults ? { edgeFaults } : {}),
     // event to event, as in process: the server tells when its next event is due
     wait: virtualTimeWait({ advance: (ms) => benchDriver.advance(ms), nextDueIn: () => benchDriver.nextDueIn?.() ?? null }),
   });
@@ -129,6 +150,7 @@ async function createLoopbackTarget({ config, premises, seed }: TargetRequest): 
     premises,
     duis,
     bench: new Bench(benchDriver),
+    ...(edgeFaults ? { edgeFaults } : {}),
     async close() {
       await duis.close();
       await transport.close();

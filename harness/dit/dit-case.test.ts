@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
 import { loadPremisesSpec } from '../programme/premises-spec.ts';
-import { combinationOf, metersFor } from './dit-case.ts';
+import { attemptFailure, combinationOf, metersFor } from './dit-case.ts';
 import { validateTestCaseMeta, type TestCaseMeta } from './test-case-meta.ts';
 
 const premises = loadPremisesSpec();
@@ -45,5 +45,15 @@ describe('test case metadata', () => {
   it('accepts srv NA for an alert no service request causes', () => {
     const alert = { ...meta, id: 'ALERT-X', useCase: 'GNCA', srv: 'NA' };
     expect(validateTestCaseMeta(alert)).toBe(alert);
+  });
+});
+
+describe('what fails an attempt', () => {
+  it('is the thrown error, else the soft assertions recorded during it, else nothing', () => {
+    const thrown = new Error('thrown');
+    expect(attemptFailure(thrown, [{ message: 'soft' }])).toBe(thrown);
+    expect(attemptFailure(null, [])).toBeNull();
+    expect((attemptFailure(null, [{ message: 'time 88 s off' }]) as Error).message).toBe('time 88 s off');
+    expect((attemptFailure(null, [{ message: 'a' }, {}]) as Error).message).toBe('(1) a\n(2) soft assertion failed');
   });
 });

@@ -113,7 +113,7 @@ function defineExecution(meta: TestCaseMeta, item: PlanItem, base: PremisesSpec,
     await labelForAllure(meta, c, item.id, seed);
     const maxAttempts = Math.max(1, config.attempts ?? 1);
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-      const outcome = await runAttempt(meta, item, premises, meter, seed, config, body, attempt);
+      const outcome = await runAttempt(meta, item, premises, meter, seed, config, body, attempt, context);
       report.attempts.push(outcome.report);
       report.virtualDurationMs = outcome.report.virtualDurationMs;
       report.trace = outcome.report.trace;
@@ -129,6 +129,16 @@ function defineExecution(meta: TestCaseMeta, item: PlanItem, base: PremisesSpec,
       }
     }
   });
+}
+
+/**
+ * What failed an attempt: the error its body threw, else the failures expect.soft recorded
+ * during it (one error listing them all), else nothing.
+ */
+export function attemptFailure(thrown: unknown | null, softErrors: ReadonlyArray<{ readonly message?: string }>): unknown | null {
+  if (thrown !== null || softErrors.length === 0) return thrown;
+  const messages = softErrors.map((e) => e.message ?? 'soft assertion failed');
+  return new Error(messages.length === 1 ? (messages[0] as string) : messages.map((m, i) => `(${i + 1}) ${m}`).join('\n'));
 }
 
 interface AttemptOutcome {
@@ -152,6 +162,7 @@ async function runAttempt(
   config: DitRunConfig,
   body: (ctx: DitContext) => Promise<void>,
   attempt: number,
+  context: TestContext,
 ): Promise<AttemptOutcome> {
   // every attempt starts from a fresh world with the same seed: a retry repeats, it does not continue
   const wallStart = performance.now();
@@ -159,6 +170,8 @@ async function runAttempt(
   const startedAt = target.bench.now();
   let error: unknown | null = null;
   let skipped: string | null = target.bench.lacking(...(meta.needs ?? []));
+  // expect.soft records its failures on the task instead of throwing: they fail the attempt too
+  const softErrorsBefore = context.task.result?.errors?.length ?? 0;
   if (skipped === null) {
     try {
       await body({
@@ -175,6 +188,7 @@ async function runAttempt(
       if (e instanceof SkipExecution) skipped = e.reason;
       else error = e;
     }
+    if (skipped === null) error = attemptFailure(error, (context.task.result?.errors ?? []).slice(softErrorsBefore));
   }
   // a failure during which the run's DCC edge fault schedule struck (a dropped alert looks to the
   // suite like a device that never sent it) says so: categoriseFailure reads it as environment

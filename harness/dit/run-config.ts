@@ -30,8 +30,8 @@ export interface DitRunConfig {
   /** How many times a failing execution is tried (each attempt is recorded). Default 1. */
   readonly attempts?: number;
   /**
-   * DCC edge faults (in process only; `--dcc-faults FILE`, `--inject-dcc-error STATUS/N`): the
-   * schedule every execution's world lives through (harness/transport/dcc-edge-schedule.ts).
+   * DCC edge faults (`--dcc-faults FILE`, `--inject-dcc-error STATUS/N`; emulated and loopback
+   * targets): the schedule every execution's world lives through (harness/transport/dcc-edge-schedule.ts).
    */
   readonly dccFaults?: DccEdgeSchedule;
   /** Defects the ledger knows before the run: a failure matching one is reported as known. */

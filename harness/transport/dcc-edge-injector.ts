@@ -3,12 +3,13 @@
  * Evaluates a DCC edge fault schedule (dcc-edge-schedule.ts) for one execution, against the
  * world's clock through an injected `now()` — deterministic, no wall time:
  *
- * - `onRequest()` is asked by the in-process transport's msw handler, in front of the DCC, for
- *   every DUIS request: the status the edge answers instead of the DCC (http-error,
- *   service-stopped), or null to let the request through;
- * - `receiver(inner)` wraps the Service User's receiver: a DUIS alert a lost-alerts incident
- *   matches is taken from the DCC and never handed on (the CSP "lost" it), so the suite sees
- *   only its absence through DUIS.
+ * - `onRequest()` is asked for every DUIS request, in front of the DCC — by the in-process
+ *   transport's msw handler, or by the HTTP transport before its request leaves (loopback): the
+ *   status the edge answers instead of the DCC (http-error, service-stopped), or null to let the
+ *   request through;
+ * - `receiver(inner)` wraps the Service User's in-process receiver, and `dropping(xml)` is asked
+ *   by the HTTP receiver: a DUIS alert a lost-alerts incident matches is taken from the DCC and
+ *   never handed on (the CSP "lost" it), so the suite sees only its absence through DUIS.
  *
  * Every strike is logged (`strikes`): the DIT worker reads the log of a failed execution to
  * tell a failure the schedule caused — a lost alert looks to the suite like a device that never

@@ -9,12 +9,19 @@
  * The receiver listens on 127.0.0.1 on an ephemeral port by default. A lab DCC on another
  * machine needs `receiver.host` set to a reachable address with `allowNonLoopback: true`, and
  * possibly `advertisedUrl` when it is reached through NAT.
+ *
+ * With a DCC edge fault schedule (`edgeFaults`, dcc-edge-injector.ts), the transport plays the
+ * faulty edge on its own side of the connection, as msw does in process: a request the schedule
+ * answers (http-error, service-stopped) gets that HTTP status and never leaves for the DCC; a
+ * DUIS alert a lost-alerts incident matches is taken at the receiver (answered 204, as delivered)
+ * and never reaches the inbox.
  */
 import { isDuisError } from '../protocol/duis/duis-error.ts';
 import { RECEIVER_ACCEPTED, RECEIVER_REJECTED } from '../protocol/duis/http-binding.ts';
 import { routePosts } from '../protocol/duis/http-route.ts';
 import { serveFetchHandler } from '../protocol/duis/http-serve.ts';
 import { assembleTransport } from './assemble-transport.ts';
+import type { DccEdgeInjector } from './dcc-edge-injector.ts';
 import { DuisInbox } from './inbox.ts';
 import type { Transport } from './transport.ts';
 import { realTimeWait, type WaitFn } from './wait.ts';
@@ -42,6 +49,8 @@ export interface HttpTransportOptions {
   readonly receiver?: HttpReceiverOptions;
   /** Defaults to the global fetch. */
   readonly fetch?: typeof fetch;
+  /** A DCC edge fault schedule this transport lives through (see the file header). */
+  readonly edgeFaults?: DccEdgeInjector;
 }
 
 export async function createHttpTransport(options: HttpTransportOptions): Promise<Transport> {
@@ -62,6 +71,8 @@ export async function createHttpTransport(options: HttpTransportOptions): Promis
       bodyLimitBytes: r.bodyLimitBytes,
       handler: async (request) => {
         const xml = await request.text();
+        // a lost alert: the DCC sent it, the Service User never gets it
+        if (options.edgeFaults?.dropping(xml)) return new Response(null, { status: RECEIVER_ACCEPTED });
         try {
           inbox.accept(xml);
           return new Response(null, { status: RECEIVER_ACCEPTED });
@@ -79,6 +90,8 @@ export async function createHttpTransport(options: HttpTransportOptions): Promis
     inbox,
     receiverUrl: r.advertisedUrl ?? `${served.url}${path}`,
     async post(url, init) {
+      const failure = options.edgeFaults?.onRequest();
+      if (failure) return new Response(failure.body, { status: failure.status });
       try {
         return await doFetch(url, init);
       } catch (e) {

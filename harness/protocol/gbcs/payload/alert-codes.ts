@@ -16,6 +16,7 @@ export const ALERT_CODE_NAMES: Readonly<Record<number, string>> = {
   0x8f27: 'Sub GHz Energy Scan Initiated',
   0x8f28: 'Sub GHz Energy Scan Outcome',
   0x8f29: 'Three Lost GSME Searches Failed',
+  0x8f2a: 'Sub GHz Configuration Changed',
   0x8f2b: 'Sub GHz Channel Not Changed',
   0x8f2c: 'Message Discarded (Duty Cycle)',
   0x8f2d: 'No More Sub GHz Device Capacity',

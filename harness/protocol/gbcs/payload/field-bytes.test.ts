@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
 import { bytesToHex } from '../hex.ts';
-import { euiFieldBytes, hexFieldBytes } from './field-bytes.ts';
+import { euiFieldBytes, hexFieldBytes, octetFieldBytes } from './field-bytes.ts';
 import { PayloadEncodeError } from './payload-errors.ts';
 
 describe('typed fields as bytes', () => {
@@ -25,5 +25,10 @@ describe('typed fields as bytes', () => {
   it('rejects what is not an EUI-64 with a PayloadEncodeError naming the field', () => {
     expect(() => euiFieldBytes('00DB', 'CCS01 command.deviceId')).toThrow(PayloadEncodeError);
     expect(() => euiFieldBytes('00DB', 'CCS01 command.deviceId')).toThrow(/"payload CCS01 command\.deviceId": expected an EUI-64/);
+  });
+
+  it('takes a number 0..255 as one octet', () => {
+    expect(bytesToHex(octetFieldBytes(0xa5, 'f'))).toBe('A5');
+    for (const bad of [-1, 256, 1.5]) expect(() => octetFieldBytes(bad, 'DBCH07 alert.qualifier')).toThrow(/DBCH07 alert\.qualifier.*an octet 0\.\.255/);
   });
 });

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Typed payload fields given as text — hex octet strings, EUI-64s — as the bytes an encoder
- * writes. The parsing is the frame layer's (../hex.ts, ../eui.ts); what this adds is the
+ * Typed payload fields given as text — hex octet strings, EUI-64s — or as a number that is one
+ * octet, as the bytes an encoder writes. The parsing is the frame layer's (../hex.ts, ../eui.ts); what this adds is the
  * encoders' error: a {@link PayloadEncodeError} naming the field.
  */
 import { HexFormatError } from '../errors.ts';
@@ -24,4 +24,10 @@ export function hexFieldBytes(text: string, field: string): Uint8Array {
 export function euiFieldBytes(eui: Eui64, field: string): Uint8Array {
   if (!isEui64(eui)) throw new PayloadEncodeError(field, 'an EUI-64 of 16 hex digits', JSON.stringify(eui));
   return euiToBytes(eui);
+}
+
+/** A number carried as one octet (0..255) as that byte. */
+export function octetFieldBytes(value: number, field: string): Uint8Array {
+  if (!Number.isInteger(value) || value < 0 || value > 0xff) throw new PayloadEncodeError(field, 'an octet 0..255', String(value));
+  return Uint8Array.of(value);
 }

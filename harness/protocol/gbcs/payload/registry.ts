@@ -8,16 +8,35 @@ import type { PayloadCipher } from './payload-cipher.ts';
 import type { PayloadContext } from './payload-context.ts';
 import { ccs01 } from './use-cases/ccs01.ts';
 import { ccs02 } from './use-cases/ccs02.ts';
+import { ccs03 } from './use-cases/ccs03.ts';
+import { ccs05ccs04, ccs06 } from './use-cases/ccs06.ts';
+import { ccs07 } from './use-cases/ccs07.ts';
+import { cs07 } from './use-cases/cs07.ts';
+import { gcs59 } from './use-cases/gcs59.ts';
 import { cs14DeviceLogChanged } from './use-cases/cs14-device-log-changed.ts';
 import { dbch01 } from './use-cases/dbch01.ts';
+import { dbch02 } from './use-cases/dbch02.ts';
+import { dbch03 } from './use-cases/dbch03.ts';
+import { dbch04 } from './use-cases/dbch04.ts';
+import { dbch05 } from './use-cases/dbch05.ts';
+import { dbch07SubGhzChannelChanged } from './use-cases/dbch07-channel-changed.ts';
+import { dbch08SubGhzScanOutcome } from './use-cases/dbch08-scan-outcome.ts';
+import { dbch09SubGhzConfigurationChanged } from './use-cases/dbch09-configuration-changed.ts';
+import { dbch10MessageDiscarded } from './use-cases/dbch10-message-discarded.ts';
+import { dbch06LimitedDutyCycleActionTaken, dbch11NoMoreSubGhzDeviceCapacity } from './use-cases/sub-ghz-device-alerts.ts';
+import { SUB_GHZ_GNCA_ALERTS } from './use-cases/sub-ghz-generic-alerts.ts';
+import { ecs01a } from './use-cases/ecs01a.ts';
 import { ecs17b } from './use-cases/ecs17b.ts';
 import { ecs52 } from './use-cases/ecs52.ts';
 import { ecs70 } from './use-cases/ecs70.ts';
+import { futureDatedActionedDlms, futureDatedActionedGbz } from './use-cases/future-dated-execution-alert.ts';
+import { gcs01a } from './use-cases/gcs01a.ts';
 import { gcs28 } from './use-cases/gcs28.ts';
 import { gcs13a } from './use-cases/gcs13a.ts';
 import { gcs38 } from './use-cases/gcs38.ts';
-import { cs03b, cs04b, gncaDeviceJoined, gncaDeviceJoinFailed, gncaDeviceUnjoined, gncaDeviceUnjoinFailed } from './use-cases/join-service.ts';
+import { cs03a1, cs03b, cs03c, cs04ac, cs04b, gncaDeviceJoined, gncaDeviceJoinFailed, gncaDeviceUnjoined, gncaDeviceUnjoinFailed } from './use-cases/join-service.ts';
 import { ecs80SupplyOutageRestored, gncaGsmePowerSupplyLoss, gncaLowBattery, gncaSupplyRestored } from './use-cases/power-alerts.ts';
+import { gcaNoAuthorityDlms, gcaNoAuthorityGbz } from './use-cases/no-authority-alert.ts';
 import type { AnyAlertCodec, AnyCodec, AnyUseCaseCodec } from './use-cases/use-case-codec.ts';
 
 export const USE_CASE_CODECS: readonly AnyCodec[] = [
@@ -35,12 +54,38 @@ export const USE_CASE_CODECS: readonly AnyCodec[] = [
   ccs02,
   cs03b,
   cs04b,
+  cs03a1,
+  cs03c,
+  cs04ac,
   ecs70,
   gcs28,
   gncaDeviceJoined,
   gncaDeviceJoinFailed,
   gncaDeviceUnjoined,
   gncaDeviceUnjoinFailed,
+  dbch02,
+  dbch03,
+  dbch04,
+  dbch05,
+  dbch06LimitedDutyCycleActionTaken,
+  dbch07SubGhzChannelChanged,
+  dbch08SubGhzScanOutcome,
+  dbch09SubGhzConfigurationChanged,
+  dbch10MessageDiscarded,
+  dbch11NoMoreSubGhzDeviceCapacity,
+  ...SUB_GHZ_GNCA_ALERTS,
+  ccs06,
+  ccs05ccs04,
+  ccs07,
+  cs07,
+  ccs03,
+  gcs59,
+  ecs01a,
+  gcs01a,
+  futureDatedActionedDlms,
+  futureDatedActionedGbz,
+  gcaNoAuthorityDlms,
+  gcaNoAuthorityGbz,
 ];
 
 const BY_CODE = new Map<number, AnyCodec[]>();
@@ -56,9 +101,19 @@ export function useCaseCodecFor(messageCode: number): AnyUseCaseCodec | undefine
   return codecsForMessageCode(messageCode).find((c): c is AnyUseCaseCodec => c.kind === 'command-response');
 }
 
-/** The alert codec of a message code and alert code. */
-export function alertCodecFor(messageCode: number, alertCode: number): AnyAlertCodec | undefined {
-  return codecsForMessageCode(messageCode).find((c): c is AnyAlertCodec => c.kind === 'alert' && c.alertCode === alertCode);
+/**
+ * The alert codec of a message code and alert code; `payloadKind` (alertPayloadKind) picks
+ * between a DLMS and a GBZ codec of the same alert (e.g. GCA 0x8F30 from an ESME or a GSME).
+ */
+export function alertCodecFor(messageCode: number, alertCode: number, payloadKind?: 'dlms' | 'gbz'): AnyAlertCodec | undefined {
+  return codecsForMessageCode(messageCode).find(
+    (c): c is AnyAlertCodec => c.kind === 'alert' && c.alertCode === alertCode && (payloadKind === undefined || c.payloadKind === payloadKind),
+  );
+}
+
+/** Whether an alert payload is a DLMS Data-Notification (0F …) or a GBZ alert. */
+export function alertPayloadKind(payload: Uint8Array): 'dlms' | 'gbz' {
+  return payload[0] === 0x0f ? 'dlms' : 'gbz';
 }
 
 export type PayloadDirection = 'command' | 'response' | 'alert';
@@ -79,7 +134,7 @@ export function decodeTypedMessage(frame: GbcsHeader & { readonly payload: Uint8
   const direction: PayloadDirection = frame.cra === 1 ? 'command' : frame.cra === 2 ? 'response' : 'alert';
   if (direction === 'alert') {
     const code = alertCodeOf(frame.payload);
-    const codec = code === undefined ? undefined : alertCodecFor(frame.messageCode, code);
+    const codec = code === undefined ? undefined : alertCodecFor(frame.messageCode, code, alertPayloadKind(frame.payload));
     return codec && { useCase: codec.name, direction, fields: codec.decodeAlert(frame.payload, ctx) };
   }
   const codec = useCaseCodecFor(frame.messageCode);

@@ -33,6 +33,20 @@ export interface CosemDateTime {
 
 export const COSEM_DATE_TIME_LENGTH = 12;
 
+/** Every field not specified (FF…, deviation 0x8000): "no time" where GBCS needs one. */
+export const COSEM_DATE_TIME_NOT_SPECIFIED: CosemDateTime = Object.freeze({
+  year: null,
+  month: null,
+  dayOfMonth: null,
+  dayOfWeek: null,
+  hour: null,
+  minute: null,
+  second: null,
+  hundredths: null,
+  deviation: null,
+  clockStatus: null,
+});
+
 export function readCosemDateTime(r: PayloadReader, field: string): CosemDateTime {
   const year = r.uintBe(2, `${field}.year`);
   const month = r.u8(`${field}.month`);

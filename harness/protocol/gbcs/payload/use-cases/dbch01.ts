@@ -5,14 +5,10 @@
  * attribute 2, null-data. Response: a 32-bit bit-string channel mask and a get result
  * (RTDS: 04 20 E0 00 00 01 = page 28, channel 0).
  */
-import { Axdr } from '../dlms/axdr-data.ts';
-import { expectType } from '../dlms/axdr-match.ts';
 import type { AccessRequestSpec } from '../dlms/access-request.ts';
-import { axdrOffset } from '../dlms/axdr-data.ts';
 import type { DataAccessResult } from '../dlms/dlms-results.ts';
-import { PayloadDecodeError } from '../payload-errors.ts';
 import { decodeSingleResultResponse, encodeSingleResultResponse, nullDataCommand } from './dlms-exchange.ts';
-import { channelMaskBits, subGhzChannelMask, type SubGhzChannelMask } from './sub-ghz-channel-mask.ts';
+import { channelMaskData, expectChannelMask, type SubGhzChannelMask } from './sub-ghz-channel-mask.ts';
 import type { NoFields, UseCaseCodec } from './use-case-codec.ts';
 
 export type Dbch01Response =
@@ -32,15 +28,12 @@ export const dbch01: UseCaseCodec<NoFields, Dbch01Response> = {
   ...nullDataCommand(SPECS, 'DBCH01'),
 
   encodeResponse(fields, ctx) {
-    return encodeSingleResultResponse(ctx, 'get', 'DBCH01', fields, (f) => Axdr.bitString(channelMaskBits(f.channel)));
+    return encodeSingleResultResponse(ctx, 'get', 'DBCH01', fields, (f) => channelMaskData(f.channel));
   },
 
   decodeResponse(payload, ctx) {
     const r = decodeSingleResultResponse(payload, ctx, 'get', 'DBCH01');
     if (!r.ok) return r;
-    const d = r.data;
-    const bits = expectType(d, 'bit-string', 'access-response.data[0].channel-mask').bits;
-    if (bits.length !== 32) throw new PayloadDecodeError(axdrOffset(d) ?? 0, 'access-response.data[0].channel-mask', 'a 32-bit bit-string', `${bits.length} bits`);
-    return { ok: true, channel: subGhzChannelMask(parseInt(bits, 2)) };
+    return { ok: true, channel: expectChannelMask(r.data, 'access-response.data[0].channel-mask') };
   },
 };

@@ -38,13 +38,15 @@ export function checkInvoke(found: LongInvokeIdAndPriority, ctx: PayloadContext,
   }
 }
 
-function checkNoDateTime(dateTime: unknown, apdu: string): void {
+/** Rejects an APDU date-time: none of the use cases here is future dated. */
+export function checkNoDateTime(dateTime: unknown, apdu: string): void {
   if (dateTime !== null) throw new PayloadDecodeError(DATE_TIME_OFFSET, `${apdu}.date-time`, '00 (absent: this use case is not future dated)', 'a date-time');
 }
 
 function specText(s: AccessRequestSpec): string {
   const id = s.kind === 'action' ? `method ${s.methodId}` : `attribute ${s.attributeId}`;
-  return `${s.kind} class ${s.classId} ${s.instanceId} ${id}`;
+  const selector = s.kind === 'get-with-selection' || s.kind === 'set-with-selection' ? ` selector ${s.accessSelector}` : '';
+  return `${s.kind} class ${s.classId} ${s.instanceId} ${id}${selector}`;
 }
 
 function specEqual(a: AccessRequestSpec, b: AccessRequestSpec): boolean {
@@ -67,6 +69,29 @@ export function decodeFixedRequest(payload: Uint8Array, ctx: PayloadContext, spe
     }
   });
   return req.data;
+}
+
+type SelectiveGet = Extract<AccessRequestSpec, { readonly kind: 'get-with-selection' }>;
+
+/**
+ * Decodes a request of one get-with-selection that must read `want` (class, instance, attribute)
+ * with `want.accessSelector`; returns its access parameters and its Data.
+ */
+export function decodeSelectiveGetRequest(
+  payload: Uint8Array,
+  ctx: PayloadContext,
+  want: Omit<SelectiveGet, 'accessParameters'>,
+  useCase: string,
+): { readonly accessParameters: AxdrData; readonly data: AxdrData } {
+  const req = decodeAccessRequest(payload);
+  checkInvoke(req.invoke, ctx, 'access-request');
+  checkNoDateTime(req.dateTime, 'access-request');
+  const listAt = DATE_TIME_OFFSET + 1;
+  const s = req.specs[0];
+  if (req.specs.length !== 1 || s === undefined) throw new PayloadDecodeError(listAt, 'access-request.list-of-specifications', `1 specification for ${useCase}`, String(req.specs.length));
+  const wantText = specText({ ...want, accessParameters: Axdr.nullData() });
+  if (s.kind !== 'get-with-selection' || specText(s) !== wantText) throw new PayloadDecodeError(listAt + 1, 'access-request.specification[0]', `${wantText} (${useCase})`, specText(s));
+  return { accessParameters: s.accessParameters, data: req.data[0] as AxdrData };
 }
 
 export function encodeFixedRequest(ctx: PayloadContext, specs: readonly AccessRequestSpec[], data: readonly AxdrData[]): Uint8Array {
@@ -116,13 +141,13 @@ export function nullDataCommand(specs: readonly AccessRequestSpec[], useCase: st
   };
 }
 
-type SingleKind = 'get' | 'action';
-type ResultOf<K extends SingleKind> = K extends 'get' ? DataAccessResult : ActionResult;
+type SingleKind = 'get' | 'set' | 'action';
+type ResultOf<K extends SingleKind> = K extends 'action' ? ActionResult : DataAccessResult;
 
-/** The typed fields of a one-get or one-action response, as far as this frame is concerned. */
+/** The typed fields of a one-get, one-set or one-action response, as far as this frame is concerned. */
 export type SingleResultFields<K extends SingleKind> = { readonly ok: true } | { readonly ok: false; readonly result: Exclude<ResultOf<K>, 'success'> };
 
-/** A decoded one-get or one-action response: the Data of a success, or the failure result. */
+/** A decoded one-get, one-set or one-action response: the Data of a success, or the failure result. */
 export type SingleResult<K extends SingleKind> = { readonly ok: true; readonly data: AxdrData } | { readonly ok: false; readonly result: Exclude<ResultOf<K>, 'success'> };
 
 /**
@@ -154,4 +179,17 @@ export function decodeSingleResultResponse<K extends SingleKind>(payload: Uint8A
     return { ok: false, result: result as Exclude<ResultOf<K>, 'success'> };
   }
   return { ok: true, data: d };
+}
+
+/** The response half of a use case whose command is one set: null-data and the set's result. */
+export function singleSetResponse(useCase: string): Pick<UseCaseCodec<unknown, SingleResultFields<'set'>>, 'encodeResponse' | 'decodeResponse'> {
+  return {
+    encodeResponse: (fields, ctx) => encodeSingleResultResponse(ctx, 'set', useCase, fields, () => Axdr.nullData()),
+    decodeResponse(payload, ctx) {
+      const r = decodeSingleResultResponse(payload, ctx, 'set', useCase);
+      if (!r.ok) return r;
+      expectNull(r.data, 'access-response.data[0] (a set answers null-data)');
+      return { ok: true };
+    },
+  };
 }

@@ -34,4 +34,9 @@ describe('ECS70 Set Clock on ESME', () => {
     const pre = rtdsPayload(FOLDER, 'ECS70Commission_8.1.1_SUCCESS_PRECOMMAND');
     expect(bytesToHex(ecs70.encodeCommand(ok.command, pre))).toBe(bytesToHex(pre.payload));
   });
+
+  it.skipIf(rtdsAbsent)(`RTDS 6.11 synchronise clock round trip: the same command and responses as 8.1.1 (${rtdsAbsent ? RTDS_SKIP_REASON : 'RTDS present'})`, () => {
+    expect(expectRtdsRoundTrip(ecs70, '6.11_ECS70', 'ECS70_6.11_SUCCESS')).toEqual(expectRtdsRoundTrip(ecs70, FOLDER, 'ECS70Commission_8.1.1_SUCCESS'));
+    expect(expectRtdsRoundTrip(ecs70, '6.11_ECS70', 'ECS70_6.11_ERROR')).toEqual(expectRtdsRoundTrip(ecs70, FOLDER, 'ECS70Commission_8.1.1_ERROR'));
+  });
 });

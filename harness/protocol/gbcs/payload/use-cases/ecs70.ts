@@ -67,6 +67,7 @@ export const ecs70: UseCaseCodec<Ecs70Command, Ecs70Response> = {
   name: 'ECS70',
   messageCode: 0x0062,
   srv: '8.1.1',
+  otherSrvs: ['6.11'],
   title: 'Set Clock on ESME',
   payloadKind: 'dlms',
 

@@ -32,4 +32,12 @@ describe('GCS28 Set Clock on GSME', () => {
     const pre = rtdsPayload(FOLDER, 'GCS28Commission_8.1.1_SUCCESS_PRECOMMAND');
     expect(bytesToHex(gcs28.encodeCommand(ok.command, pre))).toBe(bytesToHex(pre.payload));
   });
+
+  it.skipIf(rtdsAbsent)(`RTDS 6.11 synchronise clock round trip: the same command and responses as 8.1.1 (${rtdsAbsent ? RTDS_SKIP_REASON : 'RTDS present'})`, () => {
+    const sync = expectRtdsRoundTrip(gcs28, '6.11_GCS28', 'GCS28_6.11_SUCCESS');
+    expect(sync).toEqual(expectRtdsRoundTrip(gcs28, FOLDER, 'GCS28Commission_8.1.1_SUCCESS'));
+    const err = expectRtdsRoundTrip(gcs28, '6.11_GCS28', 'GCS28_6.11_ERROR');
+    // the GSME's time (00:00) lies before the validity interval (01:00 .. 02:00): result 2, not set
+    expect(err).toEqual({ command: { validityStart: '2015-01-01T01:00:00Z', validityEnd: '2015-01-01T02:00:00Z' }, response: { time: '2015-01-01T00:00:00Z', result: 2 } });
+  });
 });

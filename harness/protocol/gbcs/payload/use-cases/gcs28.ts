@@ -76,6 +76,7 @@ export const gcs28: UseCaseCodec<Gcs28Command, Gcs28Response> = {
   name: 'GCS28',
   messageCode: 0x007f,
   srv: '8.1.1',
+  otherSrvs: ['6.11'],
   title: 'Set Clock on GSME',
   payloadKind: 'der',
 

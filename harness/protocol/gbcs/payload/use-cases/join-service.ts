@@ -1,158 +1,174 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * CS03B — Method B Join (SRV 8.7.2, message code 0x000E) and CS04B — Method B Unjoin (SRV 8.8.2,
- * message code 0x0010): a Service User tells a meter to join (or unjoin) another HAN device
- * (Method B: a device without certificates, such as an IHD). Payloads are ASN.1 DER, not DLMS
- * or GBZ [V: RTDS 8.7.2_CS03B, 8.8.2_CS04B — MAC only, unsigned, from the supplier to the GSME]:
+ * The join service's GBCS use cases: a Service User tells a meter to join (or unjoin) another
+ * HAN device. Payloads are ASN.1 DER (der-fields.ts), not DLMS or GBZ; the join commands share
+ * one shape, the unjoin commands another [V: RTDS 8.7.1_CS03A1, 8.7.1_CS03CCritical, 8.7.2_CS03B,
+ * 8.8.1_CS04ACCritical, 8.8.2_CS04B]:
  *
- *   CS03B command  SEQUENCE { INTEGER joinMethod, OCTET STRING(8) otherDeviceId, INTEGER otherDeviceType }
- *                  RTDS SUCCESS: 2, 00-DB-12-34-56-78-90-9C, 3; ERROR: 2, 01-02-…-08, 5
- *   CS04B command  OCTET STRING(8) otherDeviceId      RTDS SUCCESS 01-02-…-08; ERROR 03-03-…-03
- *   response       INTEGER result                       RTDS SUCCESS 0; CS03B ERROR 2; CS04B ERROR 1
+ *   join command    SEQUENCE { INTEGER joinMethodAndRole, OCTET STRING(8) otherDeviceId,
+ *                              INTEGER otherDeviceType, Certificate otherDeviceCertificate OPTIONAL }
+ *   unjoin command  OCTET STRING(8) otherDeviceId
+ *   response        INTEGER result
  *
- * [I] joinMethod: 1 in CS03A2, 2 in CS03B, 3 in CS03C — read as the join method (A, B, C).
- * [P] otherDeviceType and the non-zero results have no public names in the material at hand;
- * they are kept as numbers. JOIN_SERVICE_RESULT names the ones the emulators give.
+ * | use case | code   | SRV            | method | RTDS                                                        | protection        |
+ * | -------- | ------ | -------------- | ------ | ----------------------------------------------------------- | ----------------- |
+ * | CS03A1   | 0x000D | 8.7.1          | A (0)  | ESME joins 00-DB-…-9A type 4 → 0; again as type 5 → 3       | critical: signed  |
+ * | CS03B    | 0x000E | 8.7.2          | B (2)  | GSME joins 00-DB-…-9C type 3 → 0; 01-02-…-08 type 5 → 2     | MAC only          |
+ * | CS03C    | 0x00AF | 8.7.1 (8.7.2)  | C (3)  | GSME joins 00-DB-…-98 type 5 with its KA certificate → 0    | critical: signed  |
+ * | CS04AC   | 0x000F | 8.8.1 (8.8.2)  | —      | ESME unjoins 00-DB-…-99 → 0; 03-03-…-03 → 1                 | critical: signed  |
+ * | CS04B    | 0x0010 | 8.8.2          | —      | GSME unjoins 01-02-…-08 → 0; 03-03-…-03 → 1                 | MAC only          |
+ *
+ * Responses of the critical ones are signed by the meter, with no MAC (as ECS70); CS03B / CS04B
+ * responses are MACed. [I] The join method and role, the device types and the result codes are
+ * named below as the public GBCS message parser (Smart DCC) reads them; RTDS fits that reading
+ * except CS03B, whose Method B device is sent as type 3 (GPF): METHOD_B_DEVICE_TYPE keeps the
+ * RTDS value [P].
  */
 import type { Eui64 } from '../../frame-types.ts';
-import { normalizeEui } from '../../eui.ts';
-import { bytesToHex } from '../../hex.ts';
-import { decodeDer, type DerNode } from '../asn1-der.ts';
+import {
+  derOctetString,
+  derSequence,
+  derSmallInteger,
+  expectDerSequence,
+  oneDerValue,
+  readDerEui,
+  readDerSmallInteger,
+} from '../der-fields.ts';
 import { euiFieldBytes } from '../field-bytes.ts';
-import { PayloadDecodeError, PayloadEncodeError } from '../payload-errors.ts';
+import { PayloadDecodeError } from '../payload-errors.ts';
 import { gncaGbzAlert } from './power-alerts.ts';
 import type { UseCaseCodec } from './use-case-codec.ts';
 
-/** [P] Result codes of the join / unjoin responses (0 success as RTDS; the rest read off the RTDS ERROR pairs). */
+/**
+ * [I] Result codes of the join / unjoin responses. Join: 0 success, 1 invalid message code for
+ * the join method and role, 2 invalid join method and role, 3 incompatible with an existing
+ * entry, 4 device log full (5 write failure, 6–10 key agreement failures, 11 invalid or missing
+ * certificate, 12 no partner link key, 13 no CBKE response). Unjoin: 0 success, 1 not in the
+ * device log, 2 other failure. Named here: the ones the emulators give.
+ */
 export const JOIN_SERVICE_RESULT = {
   success: 0,
-  /** CS04B ERROR: unjoining a device the meter has not joined. */
+  /** Unjoin (CS04B / CS04AC ERROR): the device is not in the meter's device log. */
   notJoined: 1,
-  /** CS03B ERROR: joining with an other-device type the meter does not take. */
+  /** Join (CS03B ERROR): the join method does not fit the other device's type. */
   deviceTypeNotSupported: 2,
+  /** Join (CS03A1 ERROR): the device is already joined as another type. */
+  incompatibleWithExistingEntry: 3,
+  /** Join: the meter's device log has no room left. */
+  deviceLogFull: 4,
+  /** Join (RTDS CS03CNonCritical ERROR): a Method C join without a usable certificate. */
+  invalidOrMissingCertificate: 11,
 } as const;
 
+/** [I] Join method and role, the first field of a join command. */
+export const JOIN_METHOD = { methodAInitiator: 0, methodAResponder: 1, methodB: 2, methodC: 3 } as const;
 /** [I] Join method B, as CS03B carries it. */
-export const JOIN_METHOD_B = 2;
+export const JOIN_METHOD_B = JOIN_METHOD.methodB;
+
+/** [I] Device types of the join commands. */
+export const JOIN_DEVICE_TYPE = { GSME: 0, ESME: 1, CHF: 2, GPF: 3, HCALCS: 4, PPMID: 5, type2: 6 } as const;
+
 /** [P] Other-device type of a Method B device (RTDS CS03B SUCCESS joins 00-DB-…-9C with 3). */
 export const METHOD_B_DEVICE_TYPE = 3;
 
-export interface Cs03bCommand {
+export interface JoinCommand {
   readonly joinMethod: number;
   readonly otherDeviceId: Eui64;
   readonly otherDeviceType: number;
+  /**
+   * DER X.509 certificate of the other device, when the command carries one (CS03C: its key
+   * agreement certificate, which the meter cannot fetch itself; RTDS CS03CNonCritical ERROR
+   * omits it and is answered 11, invalid or missing certificate).
+   */
+  readonly otherDeviceCertificate?: Uint8Array;
 }
 
-export interface Cs04bCommand {
+export type Cs03bCommand = JoinCommand;
+
+export interface UnjoinCommand {
   readonly otherDeviceId: Eui64;
 }
+
+export type Cs04bCommand = UnjoinCommand;
 
 export interface JoinServiceResponse {
   /** 0 success; see JOIN_SERVICE_RESULT. */
   readonly result: number;
 }
 
-// --- minimal DER writer for the short forms these payloads use -------------------------------
-
-function derTlv(tag: number, content: Uint8Array, field: string): Uint8Array {
-  if (content.length > 0x7f) throw new PayloadEncodeError(field, 'at most 127 content bytes', String(content.length));
-  return Uint8Array.from([tag, content.length, ...content]);
+interface Identity {
+  readonly name: string;
+  readonly messageCode: number;
+  readonly srv: string;
+  readonly otherSrvs?: readonly string[];
+  readonly title: string;
 }
 
-function derInteger(n: number, field: string): Uint8Array {
-  if (!Number.isInteger(n) || n < 0 || n > 0x7f) throw new PayloadEncodeError(field, 'a whole number 0..127', String(n));
-  return derTlv(0x02, Uint8Array.of(n), field);
+const response = (name: string) => ({
+  encodeResponse: (f: JoinServiceResponse) => derSmallInteger(f.result, `${name} response.result`),
+  decodeResponse: (payload: Uint8Array): JoinServiceResponse => ({ result: readDerSmallInteger(oneDerValue(payload, 'response'), 'response.result') }),
+});
+
+/** A join use case (CS03A1, CS03B, CS03C): three fields, then the other device's certificate when given. */
+function joinCodec(identity: Identity): UseCaseCodec<JoinCommand, JoinServiceResponse> {
+  const { name } = identity;
+  return {
+    kind: 'command-response',
+    ...identity,
+    payloadKind: 'der',
+
+    encodeCommand(f) {
+      const certificate = f.otherDeviceCertificate;
+      if (certificate) expectDerSequence(oneDerValue(certificate, `${name} command.otherDeviceCertificate`), `${name} command.otherDeviceCertificate`);
+      return derSequence(
+        [
+          derSmallInteger(f.joinMethod, `${name} command.joinMethod`),
+          derOctetString(euiFieldBytes(f.otherDeviceId, `${name} command.otherDeviceId`), `${name} command.otherDeviceId`),
+          derSmallInteger(f.otherDeviceType, `${name} command.otherDeviceType`),
+          ...(certificate ? [certificate] : []),
+        ],
+        `${name} command`,
+      );
+    },
+
+    decodeCommand(payload) {
+      const items = expectDerSequence(oneDerValue(payload, 'command'), 'command');
+      if (items.length !== 3 && items.length !== 4) {
+        throw new PayloadDecodeError(0, 'command', 'a SEQUENCE of 3 or 4 (join method, other device, its type[, its certificate])', `${items.length} elements`);
+      }
+      const command: JoinCommand = {
+        joinMethod: readDerSmallInteger(items[0]!, 'command.join-method'),
+        otherDeviceId: readDerEui(items[1]!, 'command.other-device-id'),
+        otherDeviceType: readDerSmallInteger(items[2]!, 'command.other-device-type'),
+      };
+      const certificate = items[3];
+      if (!certificate) return command;
+      expectDerSequence(certificate, 'command.other-device-certificate');
+      // the last element of a SEQUENCE that covers the payload: the certificate runs to its end
+      return { ...command, otherDeviceCertificate: payload.slice(certificate.offset) };
+    },
+
+    ...response(name),
+  };
 }
 
-function derOctetString(bytes: Uint8Array, field: string): Uint8Array {
-  return derTlv(0x04, bytes, field);
+/** An unjoin use case (CS04AC, CS04B). */
+function unjoinCodec(identity: Identity): UseCaseCodec<UnjoinCommand, JoinServiceResponse> {
+  return {
+    kind: 'command-response',
+    ...identity,
+    payloadKind: 'der',
+    encodeCommand: (f) => derOctetString(euiFieldBytes(f.otherDeviceId, `${identity.name} command.otherDeviceId`), `${identity.name} command.otherDeviceId`),
+    decodeCommand: (payload) => ({ otherDeviceId: readDerEui(oneDerValue(payload, 'command'), 'command.other-device-id') }),
+    ...response(identity.name),
+  };
 }
 
-// --- reader checks ------------------------------------------------------------------------------
-
-function one(payload: Uint8Array, field: string): DerNode {
-  const nodes = decodeDer(payload);
-  if (nodes.length !== 1) throw new PayloadDecodeError(nodes[1]?.offset ?? 0, field, 'one DER value covering the payload', `${nodes.length} values`);
-  return nodes[0] as DerNode;
-}
-
-function expectUniversal(n: DerNode, name: string, field: string): DerNode {
-  if (n.tagClass !== 'universal' || n.name !== name) throw new PayloadDecodeError(n.offset, field, name, n.name);
-  return n;
-}
-
-function readInteger(n: DerNode, field: string): number {
-  expectUniversal(n, 'INTEGER', field);
-  const c = n.content;
-  if (c.length !== 1 || (c[0] as number) > 0x7f) throw new PayloadDecodeError(n.offset, field, 'a one-byte INTEGER 0..127', bytesToHex(c));
-  return c[0] as number;
-}
-
-function readEui(n: DerNode, field: string): Eui64 {
-  expectUniversal(n, 'OCTET STRING', field);
-  if (n.content.length !== 8) throw new PayloadDecodeError(n.offset, field, 'an 8-byte device id', `${n.content.length} bytes`);
-  return normalizeEui(bytesToHex(n.content));
-}
-
-function encodeResult(f: JoinServiceResponse, name: string): Uint8Array {
-  return derInteger(f.result, `${name} response.result`);
-}
-
-function decodeResult(payload: Uint8Array): JoinServiceResponse {
-  return { result: readInteger(one(payload, 'response'), 'response.result') };
-}
-
-export const cs03b: UseCaseCodec<Cs03bCommand, JoinServiceResponse> = {
-  kind: 'command-response',
-  name: 'CS03B',
-  messageCode: 0x000e,
-  srv: '8.7.2',
-  title: 'Method B Join',
-  payloadKind: 'der',
-
-  encodeCommand(f) {
-    const content = Uint8Array.from([
-      ...derInteger(f.joinMethod, 'CS03B command.joinMethod'),
-      ...derOctetString(euiFieldBytes(f.otherDeviceId, 'CS03B command.otherDeviceId'), 'CS03B command.otherDeviceId'),
-      ...derInteger(f.otherDeviceType, 'CS03B command.otherDeviceType'),
-    ]);
-    return derTlv(0x30, content, 'CS03B command');
-  },
-
-  decodeCommand(payload) {
-    const seq = expectUniversal(one(payload, 'command'), 'SEQUENCE', 'command');
-    const items = seq.children ?? [];
-    if (items.length !== 3) throw new PayloadDecodeError(seq.offset, 'command', 'a SEQUENCE of 3 (join method, other device, its type)', `${items.length} elements`);
-    return {
-      joinMethod: readInteger(items[0] as DerNode, 'command.join-method'),
-      otherDeviceId: readEui(items[1] as DerNode, 'command.other-device-id'),
-      otherDeviceType: readInteger(items[2] as DerNode, 'command.other-device-type'),
-    };
-  },
-
-  encodeResponse: (f) => encodeResult(f, 'CS03B'),
-  decodeResponse: (payload) => decodeResult(payload),
-};
-
-export const cs04b: UseCaseCodec<Cs04bCommand, JoinServiceResponse> = {
-  kind: 'command-response',
-  name: 'CS04B',
-  messageCode: 0x0010,
-  srv: '8.8.2',
-  title: 'Method B Unjoin',
-  payloadKind: 'der',
-
-  encodeCommand(f) {
-    return derOctetString(euiFieldBytes(f.otherDeviceId, 'CS04B command.otherDeviceId'), 'CS04B command.otherDeviceId');
-  },
-
-  decodeCommand(payload) {
-    return { otherDeviceId: readEui(one(payload, 'command'), 'command.other-device-id') };
-  },
-
-  encodeResponse: (f) => encodeResult(f, 'CS04B'),
-  decodeResponse: (payload) => decodeResult(payload),
-};
+export const cs03a1 = joinCodec({ name: 'CS03A1', messageCode: 0x000d, srv: '8.7.1', title: 'Method A Join (Meter)' });
+export const cs03b = joinCodec({ name: 'CS03B', messageCode: 0x000e, srv: '8.7.2', title: 'Method B Join' });
+export const cs03c = joinCodec({ name: 'CS03C', messageCode: 0x00af, srv: '8.7.1', otherSrvs: ['8.7.2'], title: 'Method C Join' });
+export const cs04ac = unjoinCodec({ name: 'CS04AC', messageCode: 0x000f, srv: '8.8.1', otherSrvs: ['8.8.2'], title: 'Method A or C Unjoin' });
+export const cs04b = unjoinCodec({ name: 'CS04B', messageCode: 0x0010, srv: '8.8.2', title: 'Method B Unjoin' });
 
 // --- the alerts that tell the join / unjoin outcome ----------------------------------------------
 

@@ -20,13 +20,12 @@
 import { Axdr, type AxdrData } from '../dlms/axdr-data.ts';
 import { expectDateTimeOctetString, item } from '../dlms/axdr-match.ts';
 import { encodeCosemDateTime, type CosemDateTime } from '../dlms/cosem-date-time.ts';
-import { decodeGbcsDlmsAlert, encodeGbcsDlmsAlert, type GbcsDlmsAlert } from '../dlms/data-notification.ts';
+import { encodeGbcsDlmsAlert } from '../dlms/data-notification.ts';
 import { gbcsLongInvokeId } from '../dlms/long-invoke-id.ts';
 import { PayloadDecodeError } from '../payload-errors.ts';
 import { decodeGbzAlert, encodeGbzAlert, GBZ_ALERT_BODY_OFFSET } from '../zcl/gbz-alert.ts';
 import { dateToZclUtc, zclUtcToDate } from '../zcl/zcl-utc-time.ts';
-import type { PayloadContext } from '../payload-context.ts';
-import { checkInvoke } from './dlms-exchange.ts';
+import { alertCodeText as hex, decodeDlmsAlertHead } from './dlms-alert.ts';
 import type { AlertCodec } from './use-case-codec.ts';
 
 export const ALERT_SUPPLY_RESTORED_GNCA = 0x8f35;
@@ -38,10 +37,6 @@ export const ALERT_LOW_BATTERY = 0x8f1f;
 export const MESSAGE_CODE_GNCA = 0x1001;
 export const MESSAGE_CODE_ECS80 = 0x0067;
 
-function hex(code: number): string {
-  return '0x' + code.toString(16).toUpperCase().padStart(4, '0');
-}
-
 /** A DLMS alert with no content: only the alert code and its time stamp. */
 export interface DlmsTimeStampAlert {
   readonly timeStamp: CosemDateTime;
@@ -52,25 +47,24 @@ export interface GbzTimeStampAlert {
   readonly timeStamp: Date;
 }
 
-function decodeDlmsAlertHead(payload: Uint8Array, ctx: PayloadContext, alertCode: number, contentCount: number, name: string): GbcsDlmsAlert {
-  const a = decodeGbcsDlmsAlert(payload);
-  checkInvoke(a.invoke, ctx, 'data-notification');
-  if (a.dateTime !== null) throw new PayloadDecodeError(5, 'data-notification.date-time', '00 (absent)', 'a date-time');
-  if (a.alertCode !== alertCode) throw new PayloadDecodeError(9, 'data-notification.body.alert-code', `${hex(alertCode)} (${name})`, hex(a.alertCode));
-  if (a.content.length !== contentCount) {
-    throw new PayloadDecodeError(7, 'data-notification.body', `a structure of ${contentCount + 2} elements (alert code, time stamp${contentCount ? ', content' : ''})`, `${a.content.length + 2}`);
-  }
-  return a;
+/** The message a generic alert travels in: GNCA (0x1001), or GCA (0x1000) for a critical one [V: message-codes.json]. */
+export interface GenericAlertCarrier {
+  readonly name: 'GNCA' | 'GCA';
+  readonly messageCode: number;
+  readonly title: string;
 }
 
-/** A Generic Non Critical Alert codec (DLMS, no content) for one alert code, shaped as RTDS GNCA-DLMS. */
-export function gncaDlmsAlert(alertCode: number, title: string): AlertCodec<DlmsTimeStampAlert> {
+export const GNCA_CARRIER: GenericAlertCarrier = { name: 'GNCA', messageCode: MESSAGE_CODE_GNCA, title: 'Generic Non Critical Alert' };
+export const GCA_CARRIER: GenericAlertCarrier = { name: 'GCA', messageCode: 0x1000, title: 'Generic Critical Alert' };
+
+/** A generic alert codec (DLMS, no content) for one alert code, shaped as RTDS GNCA-DLMS (GCA-DLMS for the GCA carrier). */
+export function gncaDlmsAlert(alertCode: number, title: string, carrier: GenericAlertCarrier = GNCA_CARRIER): AlertCodec<DlmsTimeStampAlert> {
   return {
     kind: 'alert',
-    name: 'GNCA',
-    messageCode: MESSAGE_CODE_GNCA,
+    name: carrier.name,
+    messageCode: carrier.messageCode,
     srv: 'NA',
-    title: `Generic Non Critical Alert (DLMS): ${title} (${hex(alertCode)})`,
+    title: `${carrier.title} (DLMS): ${title} (${hex(alertCode)})`,
     payloadKind: 'dlms',
     alertCode,
     encodeAlert(f, ctx) {
@@ -82,14 +76,14 @@ export function gncaDlmsAlert(alertCode: number, title: string): AlertCodec<Dlms
   };
 }
 
-/** A Generic Non Critical Alert codec (GBZ, no components) for one alert code, shaped as RTDS GNCA-ZigBee. */
-export function gncaGbzAlert(alertCode: number, title: string): AlertCodec<GbzTimeStampAlert> {
+/** A generic alert codec (GBZ, no components) for one alert code, shaped as RTDS GNCA-ZigBee (GCA-ZigBee for the GCA carrier). */
+export function gncaGbzAlert(alertCode: number, title: string, carrier: GenericAlertCarrier = GNCA_CARRIER): AlertCodec<GbzTimeStampAlert> {
   return {
     kind: 'alert',
-    name: 'GNCA',
-    messageCode: MESSAGE_CODE_GNCA,
+    name: carrier.name,
+    messageCode: carrier.messageCode,
     srv: 'NA',
-    title: `Generic Non Critical Alert (GBZ): ${title} (${hex(alertCode)})`,
+    title: `${carrier.title} (GBZ): ${title} (${hex(alertCode)})`,
     payloadKind: 'gbz',
     alertCode,
     encodeAlert(f) {

@@ -8,7 +8,9 @@
  * page 28: bit i → channel i (0–26); page 29: bits 0–7 → channels 27–34, bit 8 → 62;
  * page 30: bit i → channel 35 + i (35–61); page 31 and any other page: bit i → channel i.
  */
-import { PayloadEncodeError } from '../payload-errors.ts';
+import { Axdr, axdrOffset, type AxdrData } from '../dlms/axdr-data.ts';
+import { expectType } from '../dlms/axdr-match.ts';
+import { PayloadDecodeError, PayloadEncodeError } from '../payload-errors.ts';
 
 export interface SubGhzChannelMask {
   /** The 32-bit mask as carried (bit 31 first on the wire). */
@@ -59,4 +61,16 @@ export function channelMaskBits(m: SubGhzChannelMask): string {
     throw new PayloadEncodeError('channel mask', `page and channels matching mask 0x${m.mask.toString(16).toUpperCase()}`, `page ${m.page} channels ${m.channels.join(',')}`);
   }
   return m.mask.toString(2).padStart(32, '0');
+}
+
+/** The mask as DLMS carries it: a 32-bit bit-string. */
+export function channelMaskData(m: SubGhzChannelMask): AxdrData {
+  return Axdr.bitString(channelMaskBits(m));
+}
+
+/** Reads a 32-bit bit-string as a channel mask (field: the path for errors). */
+export function expectChannelMask(d: AxdrData, field: string): SubGhzChannelMask {
+  const bits = expectType(d, 'bit-string', field).bits;
+  if (bits.length !== 32) throw new PayloadDecodeError(axdrOffset(d) ?? 0, field, 'a 32-bit bit-string', `${bits.length} bits`);
+  return subGhzChannelMask(parseInt(bits, 2));
 }

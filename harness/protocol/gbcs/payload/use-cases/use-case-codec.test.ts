@@ -6,7 +6,8 @@ import { NO_FIELDS } from './use-case-codec.ts';
 describe('use-case codec interface', () => {
   it('every registered codec names its use case, SRV, message code and payload family', () => {
     for (const c of USE_CASE_CODECS) {
-      expect(c.name).toMatch(/^[A-Z]+(\d+([a-z]|[A-Z]{1,2})?)?$/); // GNCA: GBCS generic alert use cases carry no number
+      // GNCA: GBCS generic alert use cases carry no number; CS03A1: a variant letter and number
+      expect(c.name).toMatch(/^[A-Z]+(\d+([a-z]|[A-Z]{1,2}\d?)?)?$/);
       expect(c.title.length).toBeGreaterThan(5);
       expect(['dlms', 'gbz', 'der']).toContain(c.payloadKind);
       expect(c.messageCode).toBeGreaterThan(0);

@@ -16,6 +16,8 @@ interface CodecIdentity {
   readonly messageCode: number;
   /** DUIS service reference, e.g. "4.1.1" ("NA" for alerts without one). */
   readonly srv: string;
+  /** Other DUIS service references whose command is this use case too (ECS70: 6.11 besides 8.1.1). */
+  readonly otherSrvs?: readonly string[];
   readonly title: string;
   /** Payload family: DLMS (ESME, CHF), GBZ (GSME, GPF) or ASN.1 DER (the CS-series join services). */
   readonly payloadKind: 'dlms' | 'gbz' | 'der';

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Each HAN fault primitive is found by a DIT check through DUIS and the Bench alone: the check
+ * (suites/han-checks.ts, registered as a DIT case by the suites) passes on a fault-free world
+ * and fails on a world whose firmware profile declares the fault — run exactly as the DIT worker
+ * runs a case, on a target built by the composition root, never looking into the emulators.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Fault, FaultOf } from '../../emulators/firmware/profile-schema.ts';
+import { testFault, testProfile } from '../../emulators/testing/test-profiles.ts';
+import type { WorldProfiles } from '../../emulators/world.ts';
+import { combinationOf, type DitContext } from '../dit/dit-case.ts';
+import type { DitTarget } from '../dit/dit-target.ts';
+import { DEFAULT_RUN_CONFIG } from '../dit/run-config.ts';
+import { loadPremisesSpec } from '../programme/premises-spec.ts';
+import {
+  esmeRejoinsAfterPowerCycle,
+  gpfMirrorFollowsTheMeter,
+  gsmeRejoinsAfterBatteryChange,
+  lowBatteryAlertOnce,
+  queuedCommandsAllAnswered,
+} from '../../suites/han-checks.ts';
+import { createTarget } from './targets.ts';
+
+const premises = loadPremisesSpec();
+
+let open: DitTarget | undefined;
+afterEach(async () => {
+  await open?.close();
+  open = undefined;
+});
+
+/** Runs a check as a DIT case on the premises' meter of `type`, with these profiles; the error it ended with, or null. */
+async function run(check: (ctx: DitContext) => Promise<void>, type: 'ESME' | 'GSME', profiles: WorldProfiles = {}): Promise<Error | null> {
+  await open?.close();
+  const meter = premises.meters.find((m) => m.type === type)!;
+  open = await createTarget({ config: DEFAULT_RUN_CONFIG, premises, seed: 'han-fault-detection' }, { profiles });
+  const ctx: DitContext = {
+    duis: open.duis,
+    bench: open.bench,
+    premises,
+    meter,
+    combination: combinationOf(premises, meter),
+    skip: (reason) => {
+      throw new Error(`skipped: ${reason}`);
+    },
+  };
+  return check(ctx).then(
+    () => null,
+    (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+  );
+}
+
+const hub = (fault: Fault): WorldProfiles => ({ commsHub: testProfile({ id: 'HUB', kind: 'comms-hub', faults: [fault] }) });
+const meter = (role: 'esme' | 'gsme', fault: Fault): WorldProfiles => ({ [role]: testProfile({ id: role.toUpperCase(), kind: 'meter', faults: [fault] }) });
+
+describe('each HAN fault primitive is found through DUIS and the Bench alone', () => {
+  it('stale-mirror: SLEEPY-GPF-MIRROR-FOLLOWS finds a GPF mirror the GSME no longer refreshes', async () => {
+    expect(await run(gpfMirrorFollowsTheMeter, 'GSME')).toBeNull();
+    const found = await run(gpfMirrorFollowsTheMeter, 'GSME', hub(testFault<FaultOf<'stale-mirror'>>({ id: 'STALE', primitive: 'stale-mirror' })));
+    expect(found?.message).toMatch(/GPF mirror after the GSME reported at its wake/);
+  });
+
+  it('lose-queued: SLEEPY-QUEUED-COMMANDS-ANSWERED finds commands the CHF loses', async () => {
+    expect(await run(queuedCommandsAllAnswered, 'GSME')).toBeNull();
+    const found = await run(queuedCommandsAllAnswered, 'GSME', hub(testFault<FaultOf<'lose-queued'>>({ id: 'LOST', primitive: 'lose-queued' })));
+    expect(found?.message).toMatch(/no DUIS response/);
+  });
+
+  it('fails-to-rejoin: JOIN-ESME-REJOIN-AFTER-POWER-CYCLE and JOIN-GSME-REJOIN-AFTER-BATTERY-CHANGE find a meter that stays off the HAN', async () => {
+    const fault = testFault<FaultOf<'fails-to-rejoin'>>({ id: 'NO-REJOIN', primitive: 'fails-to-rejoin' });
+    expect(await run(esmeRejoinsAfterPowerCycle, 'ESME')).toBeNull();
+    expect((await run(esmeRejoinsAfterPowerCycle, 'ESME', meter('esme', fault)))?.message).toMatch(/no DUIS response/);
+    expect(await run(gsmeRejoinsAfterBatteryChange, 'GSME')).toBeNull();
+    expect((await run(gsmeRejoinsAfterBatteryChange, 'GSME', meter('gsme', fault)))?.message).toMatch(/no DUIS response/);
+  });
+
+  it('alert-storm: ALERT-GSME-LOW-BATTERY finds a GSME that repeats its low battery alert', async () => {
+    expect(await run(lowBatteryAlertOnce, 'GSME')).toBeNull();
+    const storm = testFault<FaultOf<'alert-storm'>>({ id: 'STORM', primitive: 'alert-storm', useCase: 'GNCA', direction: 'alert', alertCode: '8F1F', times: 3, intervalMs: 60_000 });
+    expect((await run(lowBatteryAlertOnce, 'GSME', meter('gsme', storm)))?.message).toMatch(/messages nobody asked for/);
+  });
+});
