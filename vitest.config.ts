@@ -31,6 +31,10 @@ export default defineConfig({
           include: ['suites/**/*.dit.ts'],
           environment: 'node',
           setupFiles: ['allure-vitest/setup', 'harness/cli/dit-worker-setup.ts'],
+          // suite files share their worker's module graph: every execution builds its own world,
+          // and re-evaluating the emulators and codecs for each suite file cost seconds per run
+          // (same outcomes and trace hashes either way, checked on the MM1-FORMAL-DIT cycle)
+          isolate: false,
           testTimeout: 60_000,
         },
       },
