@@ -27,7 +27,7 @@ import type { TargetKind } from '../dit/run-config.ts';
 import type { DeviceResponse, DuisExchange } from '../dit/duis-client.ts';
 import type { PremisesSpec } from '../programme/premises-spec.ts';
 import { duisEuiToHex } from '../protocol/duis/eui.ts';
-import { describeResponseCode } from '../protocol/duis/response-codes.ts';
+import { codeText, dccNote } from './duis-answer-text.ts';
 import { findSrv } from '../protocol/duis/srv-matrix.ts';
 import { loadTemplateCatalogue, type DuisTemplate } from '../protocol/duis/templates.ts';
 import { ACCESS_CONTROL_BROKER } from '../protocol/gbcs/frame-keys.ts';
@@ -154,16 +154,6 @@ export function decideImplemented(template: DuisTemplate, premises: PremisesSpec
   return { implemented: true, reason: null, targetType };
 }
 
-/** The reason an emulated DCC gives in its XML comment (dcc-answer.ts), if any. */
-function dccNote(body: string): string | null {
-  const m = /<!-- dit emulated DCC: (.*?) -->/s.exec(body);
-  return m ? m[1]!.trim() : null;
-}
-
-function codeText(code: string): string {
-  const info = describeResponseCode(code);
-  return info ? `${code} (${info.title})` : code;
-}
 
 interface Shape {
   readonly cra: number;

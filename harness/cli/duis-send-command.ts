@@ -7,7 +7,7 @@
  * `dit duis templates` lists the template keys.
  */
 import { resolve } from 'node:path';
-import type { DeviceResponse } from '../dit/duis-client.ts';
+import type { DeviceResponse, DuisExchange, RequestSignature } from '../dit/duis-client.ts';
 import type { DitRunConfig, TargetKind } from '../dit/run-config.ts';
 import { loadTemplateCatalogue } from '../protocol/duis/templates.ts';
 import { loadPremisesSpec } from '../programme/premises-spec.ts';
@@ -19,6 +19,7 @@ import { createTarget } from './targets.ts';
 import { EXIT, UserError } from './user-error.ts';
 import { toJson } from './json-output.ts';
 import { formatSweep, runDuisSweep, sweepPassed } from './duis-send-all.ts';
+import { codeText, dccNote } from './duis-answer-text.ts';
 
 export interface DuisSendOptions {
   target: TargetKind;
@@ -27,6 +28,34 @@ export interface DuisSendOptions {
   premises: string;
   json?: boolean;
   within?: number;
+  /** How the request's XML signature is made (a broken or missing one is the DCC edge's to refuse). */
+  signature?: string;
+  /** Send the same request a second time (a replayed RequestID counter). */
+  replay?: boolean;
+}
+
+const SIGNATURES: readonly RequestSignature[] = ['signed', 'none', 'broken'];
+
+function signatureOf(text: string | undefined): RequestSignature {
+  if (text === undefined) return 'signed';
+  if (!(SIGNATURES as readonly string[]).includes(text)) throw new UserError(`--signature must be one of ${SIGNATURES.join(', ')}, got "${text}"`);
+  return text as RequestSignature;
+}
+
+/** The synchronous answer as the CLI shows it: HTTP status, response code, DUIS title, the DCC's reason. */
+function acknowledgementOf(exchange: DuisExchange) {
+  return {
+    httpStatus: exchange.reply.status,
+    responseCode: exchange.code,
+    meaning: codeText(exchange.code),
+    reason: dccNote(exchange.reply.body),
+    requestId: exchange.request.requestIdText,
+    srv: exchange.request.srv,
+  };
+}
+
+function ackLine(label: string, ack: ReturnType<typeof acknowledgementOf>): string {
+  return `${label}: HTTP ${ack.httpStatus} ${ack.meaning}${ack.reason ? ` — ${ack.reason}` : ''}\n`;
 }
 
 /** Long enough for a sleepy GSME to wake twice (its default interval is 30 minutes). */
@@ -41,6 +70,7 @@ export async function duisSendCommand(templateKey: string, opts: DuisSendOptions
     throw new UserError((e as Error).message);
   }
   if (opts.url && opts.target !== 'loopback') throw new UserError('--url needs --target loopback');
+  const signature = signatureOf(opts.signature);
   const premisesFile = resolve(opts.premises);
   const premises = loadPremisesSpec(premisesFile);
   const loopback = opts.target === 'loopback' && !opts.url ? await startLoopbackDcc() : undefined;
@@ -55,8 +85,11 @@ export async function duisSendCommand(templateKey: string, opts: DuisSendOptions
   };
   const target = await createTarget({ config, premises, seed: opts.seed });
   try {
-    const exchange = await target.duis.send(template.key);
-    const ack = { httpStatus: exchange.reply.status, responseCode: exchange.code, requestId: exchange.request.requestIdText, srv: exchange.request.srv };
+    const exchange = await target.duis.send(template.key, { signature });
+    const ack = acknowledgementOf(exchange);
+    // the same request again, byte for byte (already signed as it was: 'none' adds no signature):
+    // its RequestID counter is no longer above the last one the DCC accepted
+    const replayed = opts.replay ? acknowledgementOf(await target.duis.sendBuilt(exchange.request, { signature: 'none' })) : null;
     let response: DeviceResponse | null = null;
     let waitError: string | null = null;
     if (exchange.code === 'I99') {
@@ -68,13 +101,17 @@ export async function duisSendCommand(templateKey: string, opts: DuisSendOptions
     }
     const decoded = response ? describeResponse(response) : null;
     if (opts.json) {
-      process.stdout.write(`${toJson({ template: template.key, target: opts.target, url: url ?? null, acknowledgement: ack, response: decoded, error: waitError })}\n`);
+      process.stdout.write(
+        `${toJson({ template: template.key, target: opts.target, url: url ?? null, acknowledgement: ack, ...(replayed ? { replay: replayed } : {}), response: decoded, error: waitError })}\n`,
+      );
     } else {
       process.stdout.write(`${template.key} → ${exchange.request.requestIdText} (${opts.target}${url ? ` ${url}` : ''})\n`);
-      process.stdout.write(`acknowledgement: HTTP ${ack.httpStatus} ${ack.responseCode}\n`);
+      process.stdout.write(ackLine('acknowledgement', ack));
+      if (replayed) process.stdout.write(ackLine('replayed', replayed));
       if (decoded) process.stdout.write(`response after ${decoded.elapsedMs / 1000} s (virtual):\n${toJson(decoded, 2).replace(/^/gm, '  ')}\n`);
       if (waitError) process.stdout.write(`no response: ${waitError}\n`);
     }
+    if (replayed && !replayed.responseCode.startsWith('E')) return EXIT.failed;
     return exchange.code === 'I99' && response ? EXIT.ok : exchange.code.startsWith('I') && !waitError ? EXIT.ok : EXIT.failed;
   } finally {
     await target.close();

@@ -147,10 +147,13 @@ export function buildProgram(): Command {
     .option('--seed <seed>', 'seed of the emulated world', 'dit')
     .option('--premises <file>', 'premises description', 'fixtures/premises/dual-band.json')
     .option('--json', 'print JSON')
+    .option('--signature <how>', 'XML signature of the request: signed (the user\'s key), none, or broken (one character of the signature value changed)')
+    .option('--replay', 'send the same request a second time, as a replay (its RequestID counter is not above the last)')
     .action(async (template: string | undefined, opts) => {
       const { duisSendAllCommand, duisSendCommand } = await import('./duis-send-command.ts');
       if (opts.all) {
         if (template !== undefined) throw new UserError(`give a template or --all, not both (got ${JSON.stringify(template)} and --all)`);
+        if (opts.signature !== undefined || opts.replay) throw new UserError('--signature and --replay apply to one template, not to --all');
         process.exitCode = await duisSendAllCommand(opts);
         return;
       }

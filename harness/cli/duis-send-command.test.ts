@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from './main.ts';
+
+/** Runs the CLI in process and returns its exit code with what it printed. */
+async function dit(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((t: string | Uint8Array) => ((out += String(t)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((t: string | Uint8Array) => ((err += String(t)), true));
+  try {
+    return { code: await main(args), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+afterEach(() => {
+  process.exitCode = undefined;
+});
+
+describe('dit duis send TEMPLATE: what a new user tries first', () => {
+  it('shows an ineligible role refused by the DCC edge, with the code, its meaning and the reason', async () => {
+    const { out } = await dit(['duis', 'send', 'ECS17a_4.2', '--json']);
+    const ack = JSON.parse(out).acknowledgement;
+    expect(ack).toMatchObject({ responseCode: 'E2', meaning: expect.stringMatching(/^E2 \(.*Role/) });
+    expect(ack.reason).toMatch(/may not send SRV 4\.2/);
+  });
+
+  it('--replay sends the same request again: the first is acknowledged, the replay refused E9002', async () => {
+    const { code, out } = await dit(['duis', 'send', 'ECS52_11.2', '--replay']);
+    expect(out).toMatch(/^acknowledgement: HTTP 200 I99/m);
+    expect(out).toMatch(/^replayed: HTTP 200 E9002 .*not above/m);
+    expect(code).toBe(0);
+  });
+
+  it('--signature broken and none are refused E9004 before any device sees them', async () => {
+    for (const how of ['broken', 'none']) {
+      const { out } = await dit(['duis', 'send', 'ECS52_11.2', '--signature', how, '--json']);
+      const result = JSON.parse(out);
+      expect(result.acknowledgement.responseCode).toBe('E9004');
+      expect(result.response).toBeNull();
+    }
+  });
+
+  it('refuses an unknown --signature and --replay with --all as usage errors (exit 2)', async () => {
+    const bad = await dit(['duis', 'send', 'ECS52_11.2', '--signature', 'bogus']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--signature must be one of signed, none, broken, got "bogus"/);
+    const both = await dit(['duis', 'send', '--all', '--replay']);
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/apply to one template/);
+  });
+});
