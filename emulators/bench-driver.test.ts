@@ -41,6 +41,30 @@ describe('EmulatedBenchDriver', () => {
     expect(premises.gsme.linkUp).toBe(true);
   });
 
+  it('puts interference on a sub-GHz channel of the premises and refuses a channel off the GB pages', async () => {
+    const { bench, premises } = setup();
+    const channel = { page: 28, channel: 0 } as const;
+    const floor = premises.subGhzNoise.levelDbm(channel);
+    expect(bench.lacking('interference')).toBeNull();
+    await bench.interfere(channel, -60);
+    expect(premises.subGhzNoise.levelDbm(channel)).toBeCloseTo(-60, 0);
+    await bench.clearInterference(channel);
+    expect(premises.subGhzNoise.levelDbm(channel)).toBe(floor);
+    await expect(bench.interfere({ page: 27, channel: 0 }, -60)).rejects.toThrow(/pages are 28–31, got 27/);
+    await expect(bench.interfere({ page: 28, channel: 40 }, -60)).rejects.toThrow(/channel 40 is not on page 28 \(its channels are 0–26\)/);
+    await expect(bench.interfere(channel, 50)).rejects.toThrow(/-120\.\.10 dBm/);
+  });
+
+  it('makes the hub transmit filler to a meter: metered against the hub on 868 MHz, not on 2.4 GHz', async () => {
+    const { bench, premises } = setup();
+    expect(bench.lacking('duty-cycle-pressure')).toBeNull();
+    await bench.transmitFiller(DEFAULT_EUIS.esme, 100_000);
+    expect(premises.han.medium.usage()).toEqual([]);
+    await bench.transmitFiller(DEFAULT_EUIS.gsme, 100_000);
+    expect(premises.han.medium.usage()[0]).toMatchObject({ transmitter: DEFAULT_EUIS.chf, isHub: true, state: 'normal' });
+    await expect(bench.transmitFiller(DEFAULT_EUIS.gpf, 10)).rejects.toThrow(/not a meter on the HAN/);
+  });
+
   it('says clearly what cannot be done to which device', async () => {
     const { bench } = setup();
     await expect(bench.powerOff(DEFAULT_EUIS.gsme)).rejects.toThrow(/battery powered/);

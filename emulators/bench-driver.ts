@@ -2,15 +2,18 @@
 /**
  * The Bench's emulated driver: the physical world of one emulated premises. Supply power
  * switches the mains of the ESME or the comms hub (CHF or GPF EUI), battery sets the GSME's
- * level, radio loss cuts a meter's HAN link, and the clock is the virtual clock (advancing is
- * instant in wall time). Metered consumption is not offered yet.
+ * level, radio loss cuts a meter's HAN link, interference puts a signal on a sub-GHz channel (the
+ * premises' radio environment, radio/sub-ghz-noise.ts: a channel off the GB pages is refused
+ * with the reason), duty-cycle pressure makes the hub transmit filler to a meter (han-traffic.ts),
+ * and the clock is the virtual clock (advancing is instant in wall time).
+ * Metered consumption is not offered yet.
  */
-import type { BenchCapability, BenchDriver } from '../harness/bench/bench.ts';
+import type { BenchCapability, BenchDriver, SubGhzChannelRef } from '../harness/bench/bench.ts';
 import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
 import type { EmulatedDevice } from './device.ts';
 import type { Premises } from './premises.ts';
 
-const CAPABILITIES: ReadonlySet<BenchCapability> = new Set<BenchCapability>(['supply-power', 'battery', 'radio-loss', 'clock']);
+const CAPABILITIES: ReadonlySet<BenchCapability> = new Set<BenchCapability>(['supply-power', 'battery', 'radio-loss', 'clock', 'interference', 'duty-cycle-pressure']);
 
 export class EmulatedBenchDriver implements BenchDriver {
   readonly name = 'emulated';
@@ -49,6 +52,17 @@ export class EmulatedBenchDriver implements BenchDriver {
       throw new RangeError(`${device} is the ${d.deviceType} inside the comms hub: cut a meter's HAN link instead`);
     }
     d.linkUp = up;
+  }
+
+  async transmitFiller(device: Eui64, bytes: number): Promise<void> {
+    this.find(device);
+    this.premises.han.filler(device.toUpperCase(), bytes);
+  }
+
+  async setInterference(channel: SubGhzChannelRef, levelDbm: number | null): Promise<void> {
+    const { page } = channel;
+    if (page !== 28 && page !== 29 && page !== 30 && page !== 31) throw new RangeError(`GB sub-GHz channel pages are 28–31, got ${page}`);
+    this.premises.subGhzNoise.setInterference({ page, channel: channel.channel }, levelDbm, this.premises.clock.now());
   }
 
   private find(eui: Eui64): EmulatedDevice {

@@ -20,8 +20,10 @@
  *
  * Routes: CHF and GPF answer at once (the GPF from its mirror); the ESME through the CHF's
  * tunnel; GSME commands wait in the CHF's sleepy buffer and are answered at the GSME's next
- * wake (or reported undeliverable when it does not collect them in time). Each response leaves `profile.responseLatencyMs` of the answering device after it was
- * built, through `emit`.
+ * wake (or reported undeliverable when it does not collect them in time). A meter's command
+ * crosses the HAN when the CHF relays it (han-traffic.ts): discarded while the hub's duty cycle
+ * is Suspended (alert 0x8F2C) or lost on the air, the meter never acts on it. Each response
+ * leaves `profile.responseLatencyMs` of the answering device after it was built, through `emit`.
  *
  * Firmware faults (emulators/firmware, the premises' profiles) act at two points: when the
  * command reaches the device (drop, corrupt, delay — acted on later —, wrong-value on the decoded
@@ -169,6 +171,9 @@ export class CommandHandler {
    * fault changes it), or null when a fault keeps the response from being sent.
    */
   private act(useCase: EmulatedUseCase, command: unknown, frame: GbcsFrame, device: EmulatedDevice, received: ReceivedCommand): number | null {
+    // a meter's command crosses the HAN first (han-traffic.ts): discarded or lost, it never acts
+    const meter = device.deviceType === 'ESME' || device.deviceType === 'GSME';
+    if (meter && !this.premises.han.toMeter(device, { bytes: received.bytes, originator: frame.originator, counter: frame.counter, label: `${useCase.name} command` })) return null;
     if (received.delayMs === 0) return this.answer(useCase, command, frame, device, received.rejected);
     const { clock } = this.premises;
     clock.schedule({ after: received.delayMs }, () => void this.answer(useCase, command, frame, device, received.rejected), `${useCase.name} ${frame.counter} reaches ${device.eui} late`);

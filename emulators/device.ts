@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * What every emulated GBCS party on a premises has in common: its EUI-64, type, manufacturer,
- * model, firmware version, HAN band, keys, behaviour profile, whether it is powered and linked,
- * the last originator counter it accepted from each remote party (GBCS replay protection:
- * a command whose counter is not above the last accepted one from that originator is refused),
- * and its own originator counter for the alerts it raises (epoch ms of the virtual clock, kept
- * strictly increasing, as DOMAIN.md describes counters).
+ * model, firmware version, HAN band and the bands its model can use, keys, behaviour profile,
+ * whether it is powered and linked, the last originator counter it accepted from each remote
+ * party (GBCS replay protection: a command whose counter is not above the last accepted one from
+ * that originator is refused), and its own originator counter for the alerts it raises (epoch
+ * ms of the virtual clock, kept strictly increasing, as DOMAIN.md describes counters). A device
+ * on a band its model cannot use is refused (radio/band-capability.ts).
  */
 import { normalizeEui } from '../harness/protocol/gbcs/eui.ts';
 import type { Eui64, PartyKeys } from '../harness/protocol/gbcs/frame-types.ts';
 import type { DeviceProfile } from './firmware/device-profile.ts';
+import { bandCapability, bandRefusal } from './radio/band-capability.ts';
 
 /** GBCS party types emulated so far (IHD, PPMID, HCALCS, CAD can join this list). */
 export type DeviceType = 'ESME' | 'GSME' | 'CHF' | 'GPF';
@@ -27,6 +29,11 @@ export interface DeviceIdentity {
   /** The firmware version octet string as upper-case hex (RTDS: "0123ABCD"). */
   readonly firmwareVersion: string;
   readonly band: HanBand | null;
+  /**
+   * The bands the device's model can work on (radio/band-capability.ts): 2.4 GHz only, 868 MHz
+   * only or both. Default: its own band alone (none for the functions inside the comms hub).
+   */
+  readonly bands?: readonly HanBand[];
 }
 
 export class EmulatedDevice {
@@ -35,7 +42,10 @@ export class EmulatedDevice {
   readonly manufacturer: string;
   readonly model: string;
   readonly band: HanBand | null;
-  readonly profile: DeviceProfile;
+  /** The bands its model can work on (its band capability). */
+  readonly bands: readonly HanBand[];
+  /** Its timings; an activated firmware image brings its release's (premises.ts, firmware-activation.ts). */
+  profile: DeviceProfile;
   /** Key pairs of this party; null until provisioned (see premises.ts). */
   keys: PartyKeys | null;
   /** Mains or battery present and the device running. */
@@ -53,6 +63,9 @@ export class EmulatedDevice {
     this.manufacturer = identity.manufacturer;
     this.model = identity.model;
     this.band = identity.band;
+    this.bands = identity.bands ? bandCapability(identity.bands) : identity.band ? [identity.band] : [];
+    const refusal = identity.band ? bandRefusal(this.bands, identity.band) : null;
+    if (refusal) throw new RangeError(`the ${identity.deviceType} ${this.eui} cannot be put on ${identity.band}: its model ${identity.model} is ${refusal}`);
     this.profile = profile;
     this.keys = keys;
     this.firmware = EmulatedDevice.checkFirmware(identity.firmwareVersion, identity.eui);
@@ -68,8 +81,8 @@ export class EmulatedDevice {
   }
 
   get identity(): DeviceIdentity {
-    const { eui, deviceType, manufacturer, model, band } = this;
-    return { eui, deviceType, manufacturer, model, firmwareVersion: this.firmware, band };
+    const { eui, deviceType, manufacturer, model, band, bands } = this;
+    return { eui, deviceType, manufacturer, model, firmwareVersion: this.firmware, band, bands };
   }
 
   /**

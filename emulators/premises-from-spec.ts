@@ -3,8 +3,11 @@
  * Turns a premises description (harness/programme/premises-spec.ts, e.g.
  * fixtures/premises/dual-band.json) into the overrides of createPremises, so the emulated
  * premises is the one the fixture describes: identities, vendor and models, firmware version
- * octet strings (`firmwareImage`), bands, install codes (16 ASCII characters, as CCS01 carries
- * them), the GSME wake interval and the operating sub-GHz channel.
+ * octet strings (`firmwareImage`), bands (and the bands each model can use, the hub's bands and
+ * sub-GHz data rate), install codes (16 ASCII characters, as CCS01 carries
+ * them), the GSME wake interval, the operating sub-GHz channel and the Type 1 devices (PPMID,
+ * HCALCS) the DCC's inventory holds for the premises — inventory entries the meters can be joined
+ * with, not emulated radios (premises.ts).
  * The emulated premises has exactly one ESME and one GSME; a description with another mix is
  * refused with a clear error (more meter mixes are future work).
  *
@@ -37,6 +40,7 @@ function meter(m: MeterSpec): MeterOverrides {
     model: m.model,
     firmwareVersion: m.firmwareImage,
     band: m.band,
+    ...(m.bands ? { bands: m.bands } : {}),
     installCode: bytesToHex(new TextEncoder().encode(m.installCode)),
     ...(m.mpxn !== undefined ? { mpxn: m.mpxn } : {}),
   };
@@ -53,12 +57,15 @@ export function premisesOverridesFromSpec(spec: PremisesSpec): PremisesDeviceOve
       model: hub.model,
       firmwareVersion: hub.firmwareImage,
       channels: { ...DEFAULT_HAN_CHANNELS, subGhz: subGhzChannelFromMask(Number.parseInt(hub.subGhzChannel, 16)) },
+      ...(hub.bands ? { bands: hub.bands } : {}),
+      ...(hub.subGhzBitsPerSecond !== undefined ? { subGhzBitsPerSecond: hub.subGhzBitsPerSecond } : {}),
     },
     esme: meter(only(spec, 'ESME')),
     gsme: {
       ...meter(gsme),
       ...(gsme.wakeIntervalMinutes !== undefined ? { profile: { wakeIntervalMs: gsme.wakeIntervalMinutes * 60_000 } } : {}),
     },
+    ...(spec.type1Devices ? { type1Devices: spec.type1Devices.map(({ eui, type }) => ({ eui, type })) } : {}),
   };
 }
 

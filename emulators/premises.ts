@@ -32,6 +32,28 @@
  *
  * Commands the CHF cannot deliver to the sleepy GSME (no mirror, queue full, send timeout) are
  * reported to the `onDeliveryFailure` listeners (comms-hub/sleepy-relay.ts).
+ *
+ * Every frame between the hub and a meter crosses the HAN through `han` (han-traffic.ts): airtime
+ * on the meter's band, loss on its link, and on 868 MHz the duty cycles of the meter and of the
+ * hub with what follows from them (SuspendZCLMessages, alerts 0x8F20–0x8F25, 0x8F2C, 0x8F2D).
+ *
+ * The sub-GHz radio environment (`subGhzNoise`: a noise floor per channel from the seed,
+ * interference from the Bench) is what the CHF's energy scans read; each step of its channel
+ * management and each change of its sub-GHz configuration raises its alert (CHF → ACB, as CS14:
+ * use-cases/sub-ghz-alerts.ts).
+ *
+ * Type 1 devices (`devices.type1Devices`: a PPMID, an HCALCS) are entries of the DCC's inventory
+ * for the premises, which `hanDevices()` gives the emulated DCC: a meter can be joined with one
+ * through SRV 8.7.1 (a trust relationship the meter records), but none is an emulated radio or a
+ * GBCS party — nothing on the premises transmits as it. Each has its key pairs from the key
+ * directory, as every party, and the key-agreement certificate the emulated SMKI Device CA
+ * (smki/emulated-device-ca.ts, from the seed) issues for it when the premises is set up, which
+ * the DCC hands to a GSME in a Method C join.
+ *
+ * Firmware updates: `firmwareDistribution` takes the images the DCC distributes (SRV 11.1) and
+ * sends a meter's over the HAN as a ZigBee OTA upgrade, paced through the HAN medium (the hub's
+ * duty-cycle budget on 868 MHz); `firmwareActivation` runs a held image on CS06 (SRV 11.3), and
+ * the device's firmware profile becomes the new release's (`firmwareProfileOf`).
  */
 import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
 import { bytesToHex } from '../harness/protocol/gbcs/hex.ts';
@@ -39,6 +61,8 @@ import { GBCS_DEVICE_TYPE } from '../harness/protocol/gbcs/payload/use-cases/dev
 import { SeededRandom } from './clock/seeded-random.ts';
 import type { VirtualClock } from './clock/virtual-clock.ts';
 import type { DeviceLogChange, HanChannels } from './comms-hub/chf.ts';
+import type { InventoryHanDevice } from './dcc/srv-transforms.ts';
+import { emulatedDeviceCa, type EmulatedDeviceCa } from './smki/emulated-device-ca.ts';
 import { CommandHandler } from './command-handler.ts';
 import type { CommandReceipt, DeliveryFailureListener, DeviceMessageInfo, DeviceMessageListener } from './device-message.ts';
 import { CommsHub, DUAL_BAND } from './comms-hub/comms-hub.ts';
@@ -49,10 +73,17 @@ import { FirmwareFaults, type ProfileScope } from './firmware/firmware-faults.ts
 import { hanEventFails } from './firmware/han-fault-effects.ts';
 import type { FirmwareProfile } from './firmware/profile-schema.ts';
 import { derivedKeyDirectory, type KeyDirectory } from './key-directory.ts';
+import { HanTraffic } from './han-traffic.ts';
+import type { FirmwareImage } from '../harness/programme/firmware-catalogue.ts';
+import { hanMediumGate } from './comms-hub/han-medium-gate.ts';
+import { FirmwareActivation } from './firmware-activation.ts';
+import { FirmwareDistribution, type DistributionReceipt, type DistributionRequest } from './firmware-distribution.ts';
 import { Listeners } from './listeners.ts';
 import { Esme, seededEsmeConsumption, type EsmeConsumption } from './meters/esme.ts';
 import { Gsme, seededGsmeConsumption, type GsmeConsumption } from './meters/gsme.ts';
 import { deviceLogChangedAlert } from './use-cases/cs14-device-log-alert.ts';
+import { SubGhzNoise } from './radio/sub-ghz-noise.ts';
+import { subGhzAlert } from './use-cases/sub-ghz-alerts.ts';
 import { gsmePowerAlert, supplyRestoredAlerts, type BuiltAlert } from './use-cases/power-alerts.ts';
 import type { EmulatedUseCase } from './use-cases/emulated-use-case.ts';
 import { EMULATED_USE_CASES, useCaseTable } from './use-cases/registry.ts';
@@ -101,6 +132,8 @@ export interface DeviceOverrides {
   /** Firmware version octet string, hex. */
   readonly firmwareVersion?: string;
   readonly band?: HanBand;
+  /** The bands the model can work on (radio/band-capability.ts). Default: `band` alone. */
+  readonly bands?: readonly HanBand[];
   readonly profile?: Partial<DeviceProfile>;
 }
 
@@ -111,12 +144,20 @@ export interface MeterOverrides extends DeviceOverrides {
   readonly mpxn?: string;
 }
 
+/** A Type 1 device of the DCC's inventory for the premises (see the file header). */
+export interface Type1DeviceEntry {
+  readonly eui: Eui64;
+  readonly type: InventoryHanDevice['type'];
+}
+
 export interface PremisesDeviceOverrides {
   readonly commsHub?: Omit<DeviceOverrides, 'eui' | 'band' | 'profile'> & {
     readonly chfEui?: Eui64;
     readonly gpfEui?: Eui64;
     readonly bands?: readonly HanBand[];
     readonly channels?: HanChannels;
+    /** Sub-GHz data rate, bit/s (radio/airtime.ts). Default: 100 kbit/s [P]. */
+    readonly subGhzBitsPerSecond?: number;
     readonly chfProfile?: Partial<DeviceProfile>;
     readonly gpfProfile?: Partial<DeviceProfile>;
   };
@@ -127,6 +168,8 @@ export interface PremisesDeviceOverrides {
     /** Default: a seeded phase in (0, wake interval]. */
     readonly firstWakeAfterMs?: number;
   };
+  /** The Type 1 devices the DCC's inventory holds for the premises. Default: none. */
+  readonly type1Devices?: readonly Type1DeviceEntry[];
 }
 
 /** The firmware behaviour profile of each device of the premises (the hub's covers the CHF and GPF). */
@@ -152,6 +195,8 @@ export interface PremisesOptions {
   readonly useCases?: readonly EmulatedUseCase[];
   /** Firmware behaviour profiles (timings and faults). Default: none — default timings, no faults. */
   readonly profiles?: PremisesProfiles;
+  /** The firmware profile of a release a device starts running (SRV 11.3); null: none. Default: none. */
+  readonly firmwareProfileOf?: (device: EmulatedDevice, image: FirmwareImage) => FirmwareProfile | null;
 }
 
 function checkProfileKind(role: keyof PremisesProfiles, profile: FirmwareProfile | undefined): void {
@@ -177,16 +222,27 @@ export class Premises {
   readonly random: SeededRandom;
   readonly keys: KeyDirectory;
   readonly commsHub: CommsHub;
+  /** The sub-GHz radio environment (per-channel noise from the seed, interference from the Bench). */
+  readonly subGhzNoise: SubGhzNoise;
   readonly esme: Esme;
   readonly gsme: Gsme;
   /** The armed faults of the firmware profiles, and the log of what they did. */
   readonly firmwareFaults: FirmwareFaults;
+  /** Every frame between the hub and a meter on the air: airtime, loss, duty cycle and its consequences (han-traffic.ts). */
+  readonly han: HanTraffic;
+  /** Firmware images distributed to the devices (SRV 11.1) and their HAN transfers. */
+  readonly firmwareDistribution: FirmwareDistribution;
+  /** Firmware activations (SRV 11.3, CS06), immediate and future-dated. */
+  readonly firmwareActivation: FirmwareActivation;
+  /** The firmware profile of a release a device starts running (PremisesOptions.firmwareProfileOf). */
+  readonly firmwareProfileOf: (device: EmulatedDevice, image: FirmwareImage) => FirmwareProfile | null;
   private readonly installCodes = new Map<Eui64, string>();
   private readonly detach: Array<() => void> = [];
   private readonly messageListeners = new Listeners<DeviceMessageListener>();
   private readonly hubPowerLossListeners = new Listeners<CommsHubPowerLossListener>();
   private readonly meterPoints: readonly string[];
   private readonly commands: CommandHandler;
+  private readonly type1Devices: readonly InventoryHanDevice[];
 
   constructor(options: PremisesOptions) {
     const overrides = options.devices ?? {};
@@ -199,8 +255,10 @@ export class Premises {
     const hub = overrides.commsHub ?? {};
     const chfEui = hub.chfEui ?? DEFAULT_EUIS.chf;
     const gpfEui = hub.gpfEui ?? DEFAULT_EUIS.gpf;
+    this.subGhzNoise = new SubGhzNoise(options.seed);
     this.commsHub = new CommsHub({
       clock: this.clock,
+      subGhzNoise: this.subGhzNoise,
       chfEui,
       gpfEui,
       manufacturer: hub.manufacturer ?? DEFAULTS.commsHub.manufacturer,
@@ -233,6 +291,7 @@ export class Premises {
     const euis = this.devices().map((d) => d.eui);
     const duplicate = euis.find((eui, i) => euis.indexOf(eui) !== i);
     if (duplicate) throw new RangeError(`two devices of the premises have EUI ${duplicate}`);
+    this.type1Devices = this.inventoryEntries(overrides.type1Devices ?? [], euis);
     const scopes: ProfileScope[] = [];
     if (profiles.commsHub) scopes.push({ profile: profiles.commsHub, devices: 'all' });
     if (profiles.esme) scopes.push({ profile: profiles.esme, devices: [this.esme.eui] });
@@ -255,8 +314,28 @@ export class Premises {
     if (options.onDeviceMessage) this.messageListeners.add(options.onDeviceMessage);
     this.commands = new CommandHandler(this, useCaseTable(options.useCases ?? EMULATED_USE_CASES), (frame, info) => this.emit(frame, info));
     this.detach.push(this.commsHub.attachGsme(this.gsme));
+    this.han = new HanTraffic({
+      seed: this.seed,
+      random: this.random,
+      clock: this.clock,
+      keys: this.keys,
+      chf: this.chf,
+      meters: [this.esme, this.gsme],
+      gsme: this.gsme,
+      firmwareFaults: this.firmwareFaults,
+      subGhzNoise: this.subGhzNoise,
+      hubPowered: () => this.commsHub.powered,
+      raiseChfAlert: (built, at, label) => this.sendChfAlert(built, at, label),
+      ...(hub.subGhzBitsPerSecond !== undefined ? { subGhzBitsPerSecond: hub.subGhzBitsPerSecond } : {}),
+    });
+    this.detach.push(() => this.han.dispose());
+    this.firmwareProfileOf = options.firmwareProfileOf ?? (() => null);
+    this.firmwareDistribution = new FirmwareDistribution({ premises: this, gate: () => hanMediumGate(this.han.medium, this.chf) });
+    this.firmwareActivation = new FirmwareActivation(this, this.firmwareDistribution);
+    this.detach.push(() => this.firmwareDistribution.dispose());
     if (options.commissioned ?? true) this.commission(options.joinTimeoutMs ?? DEFAULT_JOIN_TIMEOUT_MS);
     this.detach.push(this.chf.onDeviceLogChanged((change) => this.deviceLogChanged(change)));
+    this.detach.push(this.commsHub.subGhz.onEvent((event) => this.sendChfAlert(subGhzAlert(this.chf, this.keys, event), event.at, `sub-GHz ${event.kind} alert from ${this.chf.eui}`)));
     this.meterPoints = [e.mpxn ?? DEFAULT_MPXNS.esme, g.mpxn ?? DEFAULT_MPXNS.gsme];
     this.detach.push(
       this.esme.onSupplyRestored((outage) => {
@@ -287,6 +366,14 @@ export class Premises {
   /** Every GBCS party on the premises: CHF, GPF, ESME, GSME. */
   devices(): EmulatedDevice[] {
     return [this.commsHub.chf, this.commsHub.gpf, this.esme, this.gsme];
+  }
+
+  /**
+   * The Type 1 devices (PPMID, HCALCS) the DCC's inventory holds for the premises, each with its
+   * key-agreement certificate (see the file header); no GBCS party of the premises.
+   */
+  hanDevices(): readonly InventoryHanDevice[] {
+    return this.type1Devices;
   }
 
   /** The party with this EUI, if it is on the premises. */
@@ -354,21 +441,22 @@ export class Premises {
     this.gpf.deviceLog.join(this.gsme.eui, GBCS_DEVICE_TYPE.GSME, this.clock.now());
   }
 
+  /** A response or alert leaves its device: a meter's crosses the HAN first (han-traffic.ts), then it goes out on the WAN. */
   private async emit(frame: Uint8Array, info: DeviceMessageInfo): Promise<void> {
+    const meter = [this.esme, this.gsme].find((m) => m.eui === info.originator);
+    if (meter) await this.han.fromMeter(meter, frame, info, (sent) => this.toWan(frame, sent));
+    else await this.toWan(frame, info);
+  }
+
+  private async toWan(frame: Uint8Array, info: DeviceMessageInfo): Promise<void> {
     for (const listener of this.messageListeners.snapshot()) await listener(frame, info);
   }
 
   /** A Device Log change after creation: the CS14 alert, and a whitelisted meter of ours joining. */
   private deviceLogChanged(change: DeviceLogChange): void {
     const chf = this.chf;
-    const { message, info } = deviceLogChangedAlert(chf, this.keys, change.at);
-    const faults = this.firmwareFaults.fire({ messageCode: info.messageCode, direction: 'alert', device: chf, at: change.at, ...(info.alertCode !== undefined ? { alertCode: info.alertCode } : {}) });
-    const { frame, delayMs, repeatsAfterMs } = buildOutgoing(message, faults);
-    const first = change.at + chf.profile.alertLatencyMs + delayMs;
-    // an alert storm sends the same frame again after each of repeatsAfterMs
-    if (frame) for (const at of [first, ...repeatsAfterMs.map((r) => first + r)]) {
-      this.clock.schedule({ at }, () => this.emit(frame, { ...info, at }), `CS14 0x8F12 from ${chf.eui} (${change.kind} ${change.kind === 'restored' ? change.entries.map((e) => e.eui).join(', ') : change.entry.eui})`);
-    }
+    const built = deviceLogChangedAlert(chf, this.keys, change.at) as BuiltAlert;
+    this.sendChfAlert(built, change.at, `CS14 0x8F12 from ${chf.eui} (${change.kind} ${change.kind === 'restored' ? change.entries.map((e) => e.eui).join(', ') : change.entry.eui})`);
     if (change.kind !== 'added' || change.entry.state === 'joined') return;
     const meter = [this.esme, this.gsme].find((m) => m.eui === change.entry.eui);
     const installCode = meter && this.installCodes.get(meter.eui);
@@ -382,6 +470,29 @@ export class Premises {
       },
       `${meter.deviceType} ${meter.eui} joins`,
     );
+  }
+
+  /**
+   * An alert of the CHF (CS14, the sub-GHz alerts) leaves after the CHF's alert latency and any
+   * fault delay; an alert storm sends the same frame again after each of its repeats.
+   */
+  private sendChfAlert(built: BuiltAlert, at: number, label: string): void {
+    const chf = this.chf;
+    const { message, info } = built;
+    const faults = this.firmwareFaults.fire({ messageCode: info.messageCode, direction: 'alert', device: chf, at, ...(info.alertCode !== undefined ? { alertCode: info.alertCode } : {}) });
+    const { frame, delayMs, repeatsAfterMs } = buildOutgoing(message, faults);
+    const first = at + chf.profile.alertLatencyMs + delayMs;
+    if (frame) for (const sendAt of [first, ...repeatsAfterMs.map((r) => first + r)]) this.clock.schedule({ at: sendAt }, () => this.emit(frame, { ...info, at: sendAt }), label);
+  }
+
+  /** SRV 11.1: the DCC hands the comms hub an image for one of its devices (firmware-distribution.ts). */
+  distributeFirmware(request: DistributionRequest): DistributionReceipt {
+    return this.firmwareDistribution.distribute(request);
+  }
+
+  /** The CHF raises an alert a use case built (CCS08, FDRA of the hub's own image …), as its CS14 alerts leave. */
+  raiseChfAlert(built: BuiltAlert, at: number, label: string): void {
+    this.sendChfAlert(built, at, label);
   }
 
   /** A meter raises an alert a use case built (e.g. the join-service outcome), as raiseAlert sends it. */
@@ -436,6 +547,19 @@ export class Premises {
     );
   }
 
+  /** The inventory entries of the Type 1 devices, their KA certificates issued now by the seed's Device CA. */
+  private inventoryEntries(entries: readonly Type1DeviceEntry[], partyEuis: readonly Eui64[]): InventoryHanDevice[] {
+    let ca: EmulatedDeviceCa | undefined;
+    const seen = new Set(partyEuis);
+    return entries.map(({ eui: given, type }) => {
+      const eui = given.toUpperCase();
+      if (seen.has(eui)) throw new RangeError(`the ${type} ${eui} of the DCC's inventory has the EUI of another device of the premises`);
+      seen.add(eui);
+      const kaCertificate = (ca ??= emulatedDeviceCa(this.seed)).issue({ eui, publicKey: this.keys.keysOf(eui).ka.publicKey, keyUsage: 'keyAgreement' }, this.clock.now());
+      return { eui, type, kaCertificate };
+    });
+  }
+
   /** Identity, timings, clock and keys of a meter: defaults with its firmware profile and the overrides applied. */
   private meterBasics(type: 'ESME' | 'GSME', o: MeterOverrides, firmware: FirmwareProfile | undefined) {
     const defaults = type === 'ESME' ? DEFAULTS.esme : DEFAULTS.gsme;
@@ -451,6 +575,7 @@ export class Premises {
         model: o.model ?? defaults.model,
         firmwareVersion: o.firmwareVersion ?? DEFAULT_FIRMWARE_VERSION,
         band,
+        ...(o.bands ? { bands: o.bands } : {}),
       },
       profile: timings(type, firmware, o.profile),
       clock: this.clock,

@@ -28,11 +28,14 @@ import { findSrvTransform, type InventoryHanDevice } from './dcc/srv-transforms.
 import { cs03c } from '../harness/protocol/gbcs/payload/use-cases/join-service.ts';
 import { VirtualClock } from './clock/virtual-clock.ts';
 import type { DeviceMessageInfo } from './device-message.ts';
-import { createPremises, type Premises } from './premises.ts';
+import { createPremises, type Premises, type Type1DeviceEntry } from './premises.ts';
 import { REMOTE_PARTY } from './remote-parties.ts';
 import { endPartyCipher, openDeviceMessage, sealCommand } from './testing/dcc-side.ts';
 import { decodeGbzAlert } from '../harness/protocol/gbcs/payload/zcl/gbz-alert.ts';
 import { derShape, dlmsShape, gbzShape, headerShape } from './testing/payload-shape.ts';
+import { subGhzChannelMaskFor } from '../harness/protocol/gbcs/payload/use-cases/sub-ghz-channel-mask.ts';
+import { dbch04 } from '../harness/protocol/gbcs/payload/use-cases/dbch04.ts';
+import { dbch09SubGhzConfigurationChanged } from '../harness/protocol/gbcs/payload/use-cases/dbch09-configuration-changed.ts';
 
 const RTDS = defaultRtdsDir();
 const AVAILABLE = rtdsAvailable(RTDS);
@@ -78,6 +81,20 @@ const CASES: readonly Case[] = [
   // the RTDS command restores the two meters the CHF holds already: kept, success
   { useCase: 'CCS03', folder: '8.12.1_CCS03', command: 'CCS03_8.12.1_SUCCESS_COMMAND', response: 'CCS03_8.12.1_SUCCESS_RESPONSE', payload: 'dlms' },
   { useCase: 'GCS59', folder: '8.12.2_GCS59', command: 'GCS59_8.12.2_SUCCESS_COMMAND', response: 'GCS59_8.12.2_SUCCESS_RESPONSE', payload: 'der' },
+  { useCase: 'DBCH04', folder: '6.28_DBCH04', command: 'DBCH04_6.28_SUCCESS_COMMAND', response: 'DBCH04_6.28_SUCCESS_RESPONSE', payload: 'dlms' },
+  { useCase: 'DBCH05', folder: '6.29_DBCH05', command: 'DBCH05_6.29_SUCCESS_COMMAND', response: 'DBCH05_6.29_SUCCESS_RESPONSE', payload: 'dlms' },
+  { useCase: 'DBCH03', folder: '6.30_DBCH03', command: 'DBCH03_6.30_SUCCESS_COMMAND', response: 'DBCH03_6.30_SUCCESS_RESPONSE', payload: 'dlms' },
+  // RTDS lists 11 channel changes in the period its command reads: the CHF logged as many then
+  {
+    useCase: 'DBCH02',
+    folder: '6.32_DBCH02',
+    command: 'DBCH02_6.32_SUCCESS_COMMAND',
+    response: 'DBCH02_6.32_SUCCESS_RESPONSE',
+    payload: 'dlms',
+    prepare: (p) => {
+      for (let day = 0; day < 11; day++) p.chf.subGhzChannelLog.record({ at: new Date(Date.UTC(2014, 11, 20 + day)), alertCode: 0x8f26, channel: subGhzChannelMaskFor(28, [day]), qualifier: 0 });
+    },
+  },
 ];
 
 function rtdsFrame(folder: string, name: string): GbcsFrame {
@@ -153,51 +170,67 @@ describe.skipIf(!AVAILABLE)('emulated messages have the shape of their RTDS coun
     { useCase: 'CS04AC', srv: '8.8.1', target: 'ESME', folder: '8.8.1_CS04ACCritical', stem: 'CS04ACCritical_8.8.1_SUCCESS', body: { UnjoinServiceCritical: { OtherDeviceID: '00-DB-12-34-56-78-90-99' } }, counter: 1001n, at: START, payload: 'der' },
   ] as const;
 
+  type CriticalCase = (typeof CRITICAL)[number];
+
+  /**
+   * The DCC's side of a critical request to a fresh premises: the pre-command it issues. The
+   * other device of a join comes from `inventory`, or from the premises' own Type 1 devices.
+   */
+  function dccSide(c: CriticalCase, own?: { readonly type1Devices: readonly Type1DeviceEntry[] }) {
+    const clock = new VirtualClock(c.at);
+    const messages: Array<{ frame: Uint8Array; info: DeviceMessageInfo }> = [];
+    const premises = createPremises({ seed: 'rtds-shape', clock, ...(own ? { devices: own } : {}), onDeviceMessage: (frame, info) => void messages.push({ frame, info }) });
+    const held = own ? premises.hanDevices() : inventory();
+    const transform = findSrvTransform(c.srv, c.target)!;
+    const context = { deviceTypeOf: (eui: string) => premises.device(eui)?.deviceType, hanDeviceOf: (eui: string) => held.find((d) => d.eui === eui) };
+    const input = {
+      transform,
+      fields: transform.commandFields(c.body, context),
+      user: REMOTE_PARTY.supplier,
+      requestCounter: c.counter,
+      device: c.target === 'ESME' ? premises.esme.eui : premises.gsme.eui,
+      nextAcbCounter: () => 1n,
+    };
+    return { clock, premises, messages, pre: buildPreCommand(input) };
+  }
+
+  /** The pre-command signed by the supplier and MACed by the DCC; `deliver` hands it to the meter and opens its (signed) response. */
+  function signedCommand({ clock, premises, messages, pre }: ReturnType<typeof dccSide>) {
+    const preFrame = decodeFrame(pre.frame);
+    const signed = sealFrame(preFrame, preFrame.payload, { sign: { dsPrivateKey: premises.keys.keysOf(REMOTE_PARTY.supplier).ds.privateKey! } });
+    const command = macSignedPreCommand(pre, signed, premises.keys);
+    const deliver = async (useCase: string) => {
+      expect(await premises.handleCommand(command.frame)).toMatchObject({ accepted: true, useCase });
+      const answered = await clock.waitFor(() => messages.some((m) => m.info.kind === 'response'), { within: 2 * HOUR });
+      expect(answered.met).toBe(true);
+      const response = messages.find((m) => m.info.kind === 'response');
+      if (!response) throw new Error('no response');
+      const ours = openDeviceMessage(premises.keys, response.frame);
+      expect([ours.mac, ours.signature]).toEqual(['absent', 'valid']);
+      return ours;
+    };
+    return { command, deliver };
+  }
+
   for (const c of CRITICAL) {
     describe(`${c.useCase} (${c.srv}, critical): pre-command, signed + MACed command and response like RTDS ${c.stem}`, () => {
       const rtdsHex = (name: string) => readFileSync(join(RTDS, 'RTDS-4.5.0', c.folder, `${c.stem}_${name}_GBCS.HEX`), 'utf8').replace(/\s+/g, '').toUpperCase();
 
-      function dccSide() {
-        const clock = new VirtualClock(c.at);
-        const messages: Array<{ frame: Uint8Array; info: DeviceMessageInfo }> = [];
-        const premises = createPremises({ seed: 'rtds-shape', clock, onDeviceMessage: (frame, info) => void messages.push({ frame, info }) });
-        const transform = findSrvTransform(c.srv, c.target)!;
-        const context = { deviceTypeOf: (eui: string) => premises.device(eui)?.deviceType, hanDeviceOf: (eui: string) => inventory().find((d) => d.eui === eui) };
-        const input = {
-          transform,
-          fields: transform.commandFields(c.body, context),
-          user: REMOTE_PARTY.supplier,
-          requestCounter: c.counter,
-          device: c.target === 'ESME' ? premises.esme.eui : premises.gsme.eui,
-          nextAcbCounter: () => 1n,
-        };
-        return { clock, premises, messages, pre: buildPreCommand(input) };
-      }
-
       it('the DCC builds the RTDS pre-command byte for byte', () => {
-        const { pre } = dccSide();
+        const { pre } = dccSide(c);
         expect(bytesToHex(pre.frame)).toBe(rtdsHex('PRECOMMAND'));
         expect(headerShape(decodeFrame(pre.frame))).toEqual(headerShape(rtdsFrame(c.folder, `${c.stem}_PRECOMMAND`)));
       });
 
       it('the signed pre-command, MACed by the DCC, is shaped as the RTDS command; the meter answers as the RTDS response', async () => {
-        const { clock, premises, messages, pre } = dccSide();
-        const preFrame = decodeFrame(pre.frame);
-        const signed = sealFrame(preFrame, preFrame.payload, { sign: { dsPrivateKey: premises.keys.keysOf(REMOTE_PARTY.supplier).ds.privateKey! } });
-        const command = macSignedPreCommand(pre, signed, premises.keys);
+        const { command, deliver } = signedCommand(dccSide(c));
         const rtdsCommand = rtdsFrame(c.folder, `${c.stem}_COMMAND`);
         const ourCommand = decodeFrame(command.frame);
         expect(headerShape(ourCommand)).toEqual(headerShape(rtdsCommand));
         expect(command.frame.length).toBe(rtdsHex('COMMAND').length / 2);
         expect(bytesToHex(ourCommand.payload)).toBe(bytesToHex(rtdsCommand.payload));
 
-        expect(await premises.handleCommand(command.frame)).toMatchObject({ accepted: true, useCase: c.useCase });
-        const answered = await clock.waitFor(() => messages.some((m) => m.info.kind === 'response'), { within: 2 * HOUR });
-        expect(answered.met).toBe(true);
-        const response = messages.find((m) => m.info.kind === 'response');
-        if (!response) throw new Error('no response');
-        const ours = openDeviceMessage(premises.keys, response.frame);
-        expect([ours.mac, ours.signature]).toEqual(['absent', 'valid']);
+        const ours = await deliver(c.useCase);
         const rtds = rtdsFrame(c.folder, `${c.stem}_RESPONSE`);
         expect(headerShape(ours.frame)).toEqual(headerShape(rtds));
         expect(ours.frame.counter).toBe(rtds.counter);
@@ -205,6 +238,27 @@ describe.skipIf(!AVAILABLE)('emulated messages have the shape of their RTDS coun
       });
     });
   }
+
+  it("CS03C joining the premises' own PPMID: the RTDS command's fields with the emulated SMKI certificate; the GSME takes its key and answers as RTDS", async () => {
+    const c = CRITICAL.find((x) => x.useCase === 'CS03C')!;
+    const PPMID = '00DB123456789098';
+    const side = dccSide(c, { type1Devices: [{ eui: PPMID, type: 'PPMID' }] });
+    const fields = (f: GbcsFrame) => cs03c.decodeCommand(f.payload, { header: f });
+    const rtdsPre = rtdsFrame(c.folder, `${c.stem}_PRECOMMAND`);
+    const { otherDeviceCertificate: certificate, ...ourFields } = fields(decodeFrame(side.pre.frame));
+    const { otherDeviceCertificate: _, ...rtdsFields } = fields(rtdsPre);
+    expect(headerShape(decodeFrame(side.pre.frame))).toEqual(headerShape(rtdsPre));
+    expect(ourFields).toEqual(rtdsFields);
+    expect(certificate, "the DCC's certificate of the PPMID").toEqual(side.premises.hanDevices()[0]!.kaCertificate);
+
+    const { command, deliver } = signedCommand(side);
+    expect(headerShape(decodeFrame(command.frame))).toEqual(headerShape(rtdsFrame(c.folder, `${c.stem}_COMMAND`)));
+    const ours = await deliver(c.useCase);
+    const rtds = rtdsFrame(c.folder, `${c.stem}_RESPONSE`);
+    expect(headerShape(ours.frame)).toEqual(headerShape(rtds));
+    expect(shapeOf(ours.frame, c.payload)).toEqual(shapeOf(rtds, c.payload));
+    expect(side.premises.gsme.joinedDevices.get(PPMID)).toMatchObject({ joinMethod: 3, kaPublicKey: side.premises.keys.keysOf(PPMID).ka.publicKey });
+  });
 
   it('CS14 0x8F12 alert (raised by the RTDS CCS01 command)', async () => {
     const ccs01 = CASES.find((c) => c.useCase === 'CCS01') as Case;
@@ -229,6 +283,37 @@ describe.skipIf(!AVAILABLE)('emulated messages have the shape of their RTDS coun
     expect(headerShape(ours.frame)).toEqual(headerShape(rtds));
     expect(premises.chf.historicLog.get('00DB1234567890A0'), 'the removed ESME is in the Historic Device Log').toBeDefined();
     expect(command.recipient).toBe(premises.chf.eui);
+  });
+
+  it('DBCH09 0x8F2A alert (raised by the RTDS DBCH04 command) like DBCH04_6.28_NA_SUCCESS_ALERT_DBCH09, reporting what it set', async () => {
+    const { premises, command, messages } = await emulate(CASES.find((c) => c.useCase === 'DBCH04') as Case);
+    const alert = messages.find((m) => m.info.kind === 'alert');
+    if (!alert) throw new Error('no alert');
+    expect(alert.info).toMatchObject({ useCase: 'DBCH09', alertCode: 0x8f2a, recipient: REMOTE_PARTY.accessControlBroker });
+    const ours = openDeviceMessage(premises.keys, alert.frame);
+    expect(ours.mac).toBe('valid');
+    const rtds = rtdsFrame('6.28_DBCH04', 'DBCH04_6.28_NA_SUCCESS_ALERT_DBCH09');
+    expect(headerShape(ours.frame)).toEqual(headerShape(rtds));
+    expect(dlmsShape(ours.frame.payload)).toEqual(dlmsShape(rtds.payload));
+    expect(dbch09SubGhzConfigurationChanged.decodeAlert(ours.frame.payload, { header: ours.frame }).configuration).toEqual(dbch04.decodeCommand(command.payload, { header: command }));
+  });
+
+  it('0x8F27, 0x8F28 and 0x8F26 after the RTDS DBCH05 command (interference on the channel) like RTDS DBCH08 / DBCH07 and GNCA-DLMS', async () => {
+    const dbch05 = CASES.find((c) => c.useCase === 'DBCH05') as Case;
+    const { premises, messages } = await emulate({ ...dbch05, prepare: (p) => p.subGhzNoise.setInterference({ page: 28, channel: 0 }, -60, p.clock.now()) });
+    await premises.clock.advance(2 * HOUR);
+    const alerts = messages.filter((m) => m.info.kind === 'alert');
+    expect(alerts.map((a) => a.info.alertCode)).toEqual([0x8f27, 0x8f28, 0x8f26]);
+    const rtds = [rtdsFrame('NA_GNCA-DLMS', 'GNCA-DLMS_NA_810E_ALERT'), rtdsFrame('NA_DBCH08', 'DBCH08_NA_8F28_ALERT'), rtdsFrame('NA_DBCH07', 'DBCH07_NA_8F26_ALERT')];
+    alerts.forEach((alert, i) => {
+      const ours = openDeviceMessage(premises.keys, alert.frame);
+      expect(ours.mac).toBe('valid');
+      const reference = rtds[i]!;
+      // the GNCA model is an ESME's alert to the supplier: its protection and payload shape are what count
+      const header = i === 0 ? { ...headerShape(reference), originator: premises.chf.eui, recipient: REMOTE_PARTY.accessControlBroker } : headerShape(reference);
+      expect(headerShape(ours.frame), alert.info.useCase).toEqual(header);
+      expect(dlmsShape(ours.frame.payload), alert.info.useCase).toEqual(dlmsShape(reference.payload));
+    });
   });
 
   it('GNCA 0x8F49 device joined (raised after the RTDS CS03B command) like GNCA-ZigBee_NA_810E_ALERT', async () => {

@@ -8,7 +8,9 @@
  * the Bench driver, or a virtual-time wait).
  *
  * The composition root mounts `dcc` behind msw (in process) or on the loopback world server;
- * device responses and alerts go to `receiver`.
+ * device responses and alerts go to `receiver`. The DCC's inventory is the premises': its
+ * devices and the Type 1 devices (PPMID, HCALCS) the description lists, with their emulated SMKI
+ * certificates (`Premises.hanDevices`), in process and over loopback alike.
  *
  * Firmware behaviour profiles (emulators/firmware) give each device its timings and faults:
  * the premises description names them by programme ids (premises-from-spec.ts: the comms hub's
@@ -31,6 +33,7 @@ import { premisesOverridesFromSpec, premisesProfilesFromSpec } from './premises-
 import { requireProfile, shippedProfiles, type ProfileCatalogue } from './firmware/profile-loader.ts';
 import type { FirmwareProfile } from './firmware/profile-schema.ts';
 import { createPremises, type Premises, type PremisesProfiles } from './premises.ts';
+import { profileOfImage } from './firmware/image-profile.ts';
 
 /** A device's firmware profile: given as is, named by (model id, release id) in the profile catalogue, or none (null). */
 export type ProfileChoice = FirmwareProfile | { readonly model: string; readonly release: string } | null;
@@ -104,7 +107,15 @@ export function createEmulatedWorld(options: EmulatedWorldOptions): EmulatedWorl
   const keys = derivedKeyDirectory(options.seed);
   const catalogue = () => options.profileCatalogue ?? shippedProfiles();
   const profiles = resolveWorldProfiles(premisesProfilesFromSpec(spec, catalogue), options.profiles ?? {}, catalogue);
-  const premises = createPremises({ seed: options.seed, clock, keys, devices: premisesOverridesFromSpec(spec), profiles });
+  const premises = createPremises({
+    seed: options.seed,
+    clock,
+    keys,
+    devices: premisesOverridesFromSpec(spec),
+    profiles,
+    // a device running another firmware image (SRV 11.3) takes that release's shipped profile
+    firmwareProfileOf: (_device, image) => profileOfImage(image, catalogue()),
+  });
   const dcc = createEmulatedDcc({
     now: () => clock.now(),
     premises,

@@ -26,6 +26,7 @@ import { ecs17b } from '../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
 import { ecs70 } from '../harness/protocol/gbcs/payload/use-cases/ecs70.ts';
 import { gcs13a } from '../harness/protocol/gbcs/payload/use-cases/gcs13a.ts';
 import { gcs28 } from '../harness/protocol/gbcs/payload/use-cases/gcs28.ts';
+import { sendCriticalRequest } from './critical-requests.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -56,12 +57,7 @@ interface SetClockOutcome {
 async function synchronise(duis: DuisClient, meter: MeterSpec, currentDateTime: number): Promise<SetClockOutcome> {
   const { synchronise: template, toleranceS } = CLOCK[meter.type];
   const body = { SynchroniseClock: { CurrentDateTime: new Date(currentDateTime).toISOString(), TolerancePeriod: String(toleranceS) } };
-  const { preCommand, signed } = await duis.criticalExchanges(template, { target: meter.eui, body });
-  expect(preCommand.code, 'CV 4 answered synchronously with the pre-command').toBe('I0');
-  expect(preCommand.request.servicePath, 'CV 4 goes to the transform service').toBe('/api/v1/serviceT');
-  if (!signed) throw new Error('no signed pre-command was sent');
-  expect(signed.request.commandVariant, 'the signed pre-command goes as CV 5').toBe(5);
-  expect(signed.code, 'DCC acknowledgement of the signed pre-command').toBe('I99');
+  const signed = await sendCriticalRequest(duis, template, { target: meter.eui, body });
   const within = windowFor(meter);
   const response = await signed.response({ within });
   expect(response.signature, `the ${meter.type} signs its set-clock response`).toBe('valid');

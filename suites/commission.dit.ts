@@ -19,6 +19,7 @@ import { cosemDateTimeToDate } from '../harness/protocol/gbcs/payload/dlms/cosem
 import { ecs70 } from '../harness/protocol/gbcs/payload/use-cases/ecs70.ts';
 import { gcs28 } from '../harness/protocol/gbcs/payload/use-cases/gcs28.ts';
 import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
+import { sendCriticalRequest } from './critical-requests.ts';
 
 const MAINS_WINDOW_MS = 60_000;
 const MINUTE = 60_000;
@@ -33,14 +34,7 @@ function commissionBody(duis: DuisClient, toleranceS = ESME_TOLERANCE_S) {
 }
 
 async function commission(duis: DuisClient, meter: Eui64, template = TEMPLATE, toleranceS = ESME_TOLERANCE_S) {
-  const { preCommand, signed } = await duis.criticalExchanges(template, { target: meter, body: commissionBody(duis, toleranceS) });
-  expect(preCommand.code, 'CV 4 answered synchronously with the pre-command').toBe('I0');
-  expect(preCommand.request.servicePath, 'CV 4 goes to the transform service').toBe('/api/v1/serviceT');
-  if (!signed) throw new Error('no signed pre-command was sent');
-  expect(signed.request.commandVariant, 'the signed pre-command goes as CV 5').toBe(5);
-  expect(signed.request.servicePath).toBe('/api/v1/serviceS');
-  expect(signed.code, 'DCC acknowledgement of the signed pre-command').toBe('I99');
-  return signed;
+  return sendCriticalRequest(duis, template, { target: meter, body: commissionBody(duis, toleranceS) });
 }
 
 ditCase(

@@ -10,10 +10,9 @@ import { ditCase } from '../harness/dit/dit-case.ts';
 import type { DuisClient } from '../harness/dit/duis-client.ts';
 import { expectDeviceResponse, expectNoUnexpectedMessages } from '../harness/dit/expectations.ts';
 import { ecs17b } from '../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
-import { ecs52 } from '../harness/protocol/gbcs/payload/use-cases/ecs52.ts';
 import { gcs13a } from '../harness/protocol/gbcs/payload/use-cases/gcs13a.ts';
 import { gcs38 } from '../harness/protocol/gbcs/payload/use-cases/gcs38.ts';
-import type { MacStatus } from '../harness/protocol/gbcs/secure-frame.ts';
+import { readFirmwareVersion } from './firmware-version-reads.ts';
 
 /** Mains-powered devices answer within a minute (the ESME through the CHF tunnel, the GPF from its mirror). */
 const MAINS_WINDOW_MS = 60_000;
@@ -85,20 +84,6 @@ ditCase(
     expectNoUnexpectedMessages(duis);
   },
 );
-
-/**
- * ECS52 on a mains-powered device. The CHF answers the DCC Access Control Broker, which
- * originated the command: the DCC checks that MAC, and a Service User holds no key to check it,
- * so the user sees it 'uncheckable'; an ESME answers the user, whose MAC must verify.
- */
-async function readFirmwareVersion(duis: DuisClient, eui: string, mac: MacStatus): Promise<string> {
-  const exchange = await duis.send('ECS52_11.2', { target: eui });
-  expect(exchange.code, 'DCC acknowledgement').toBe('I99');
-  const response = await exchange.response({ within: MAINS_WINDOW_MS });
-  const fields = expectDeviceResponse(response, ecs52, { from: eui, mac, within: MAINS_WINDOW_MS });
-  if (!fields.ok) throw new Error(`ECS52 answered ${fields.result}, expected success`);
-  return fields.firmwareVersion;
-}
 
 ditCase(
   {

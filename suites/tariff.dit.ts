@@ -26,6 +26,7 @@ import { cosemDateTimeToDate } from '../harness/protocol/gbcs/payload/dlms/cosem
 import { ECS01A_ACTIVATION_ATTRIBUTE, ECS01A_ELEMENTS, ecs01a } from '../harness/protocol/gbcs/payload/use-cases/ecs01a.ts';
 import { futureDatedActionedDlms } from '../harness/protocol/gbcs/payload/use-cases/future-dated-execution-alert.ts';
 import { gcs01a } from '../harness/protocol/gbcs/payload/use-cases/gcs01a.ts';
+import { sendCriticalRequest } from './critical-requests.ts';
 
 const MINUTE = 60_000;
 /** Mains-powered meters answer within a minute (the ESME through the CHF tunnel). */
@@ -54,13 +55,7 @@ async function bodyExecutingAt(template: string, executionDateTime: string): Pro
 
 /** Sends the tariff through the critical flow (CV 4, signed pre-command as CV 5); returns the CV 5 exchange. */
 async function sendTariff(duis: DuisClient, meter: MeterSpec, template: string, body?: XMLData): Promise<DuisExchange> {
-  const { preCommand, signed } = await duis.criticalExchanges(template, { target: meter.eui, ...(body ? { body } : {}) });
-  expect(preCommand.code, 'CV 4 answered synchronously with the pre-command').toBe('I0');
-  expect(preCommand.request.servicePath, 'CV 4 goes to the transform service').toBe('/api/v1/serviceT');
-  if (!signed) throw new Error('no signed pre-command was sent');
-  expect(signed.request.commandVariant, 'the signed pre-command goes as CV 5').toBe(5);
-  expect(signed.code, 'DCC acknowledgement of the signed pre-command').toBe('I99');
-  return signed;
+  return sendCriticalRequest(duis, template, { target: meter.eui, ...(body ? { body } : {}) });
 }
 
 /** The ESME's signed response: every element written. */

@@ -2,7 +2,8 @@
 /**
  * The Comms Hub Function: HAN coordinator and trust centre. It keeps the Device Log and the
  * Historic Device Log, lets a whitelisted device join, holds the sleepy buffer for the GSME
- * and knows the HAN channels it runs (one 2.4 GHz channel and one sub-GHz channel at once).
+ * and knows the HAN channels it runs (one 2.4 GHz channel and one sub-GHz channel at once), with
+ * its sub-GHz configuration and channel log (sub-ghz-config.ts, sub-ghz-channel-log.ts).
  *
  * Join flow (DOMAIN.md "Joining and commissioning"), in virtual time:
  * 1. `addDevice` (CCS01): an entry, whitelisted, with a join window of `joinTimeoutMs`.
@@ -31,6 +32,8 @@ import { check24GhzChannel, subGhzChannelMask, type SubGhzChannel } from '../rad
 import { DeviceLog, HistoricDeviceLog, type DeviceLogEntry, type HistoricDeviceLogEntry } from './device-log.ts';
 import { deviceKeyHash } from './device-key-hash.ts';
 import { SleepyBuffer } from './sleepy-buffer.ts';
+import { SubGhzChannelLog } from './sub-ghz-channel-log.ts';
+import { ChfSubGhzConfiguration } from './sub-ghz-config.ts';
 
 const INSTALL_CODE = /^[0-9A-F]{32}$/;
 
@@ -101,6 +104,10 @@ export class Chf extends EmulatedDevice {
   readonly deviceLog: DeviceLog;
   readonly historicLog = new HistoricDeviceLog();
   readonly sleepyBuffer: SleepyBuffer<Gsme>;
+  /** The CHF Sub GHz Configuration (SRV 6.28 sets it, 6.30 reads it). */
+  readonly subGhzConfiguration = new ChfSubGhzConfiguration();
+  /** The CHF Sub GHz Channel Log (SRV 6.32 reads it). */
+  readonly subGhzChannelLog = new SubGhzChannelLog();
   private readonly clock: VirtualClock;
   private readonly listeners = new Listeners<DeviceLogListener>();
   private han: HanChannels;

@@ -6,6 +6,8 @@
  * powered hub with the GSME joined, the GPF mirror takes the GSME's report and the CHF's
  * sleepy relay (sleepy-relay.ts) hands over the commands queued for it, oldest first. When the
  * GSME leaves the CHF Device Log, the GPF drops its mirror of it.
+ * The CHF's sub-GHz channel management (sub-ghz-channel-manager.ts) hears each such wake: the
+ * GSME reads EnergyScanPending / ChannelChangePending there.
  *
  * Firmware faults act at two HAN points of a wake (`faultPoints`, given by the premises): the
  * GPF may not take the report (stale-mirror) and the CHF may have lost the queue (lose-queued).
@@ -19,6 +21,8 @@ import { Listeners } from '../listeners.ts';
 import { Chf, type HanChannels } from './chf.ts';
 import { Gpf } from './gpf.ts';
 import { SleepyRelay } from './sleepy-relay.ts';
+import { SubGhzChannelManager } from './sub-ghz-channel-manager.ts';
+import { SubGhzNoise } from '../radio/sub-ghz-noise.ts';
 
 /** Where firmware faults decide what a GSME wake does (true: as it should). */
 export interface WakeFaultPoints {
@@ -42,6 +46,8 @@ export interface CommsHubOptions {
   readonly keys?: { readonly chf: PartyKeys | null; readonly gpf: PartyKeys | null };
   /** Firmware faults at a GSME wake. Default: none. */
   readonly faultPoints?: WakeFaultPoints;
+  /** The sub-GHz radio environment the CHF scans. Default: a quiet one seeded by the CHF's EUI. */
+  readonly subGhzNoise?: SubGhzNoise;
 }
 
 export const DUAL_BAND: readonly HanBand[] = ['2.4GHz', '868MHz'];
@@ -51,6 +57,8 @@ export class CommsHub {
   readonly gpf: Gpf;
   /** The CHF's store and forward for the GSME, with its delivery failures. */
   readonly sleepyRelay: SleepyRelay;
+  /** The CHF's sub-GHz energy scans and channel changes (sub-ghz-channel-manager.ts). */
+  readonly subGhz: SubGhzChannelManager;
   readonly manufacturer: string;
   readonly model: string;
   readonly bands: readonly HanBand[];
@@ -76,6 +84,7 @@ export class CommsHub {
     this.gpf = new Gpf({ identity: { ...common, eui: options.gpfEui }, profile: options.profiles.gpf, keys: options.keys?.gpf ?? null });
     this.sleepyRelay = new SleepyRelay({ chf: this.chf, gpf: this.gpf, clock: options.clock });
     this.faultPoints = options.faultPoints;
+    this.subGhz = new SubGhzChannelManager({ chf: this.chf, gpf: this.gpf, clock: options.clock, noise: options.subGhzNoise ?? new SubGhzNoise(options.chfEui) });
   }
 
   get firmwareVersion(): string {
@@ -98,6 +107,7 @@ export class CommsHub {
     this.mains = on;
     this.chf.powered = on;
     this.gpf.powered = on;
+    if (was && !on) this.subGhz.powerLost();
     if (was !== on) for (const l of this.powerListeners.snapshot()) l(on, this.clock.now());
   }
 
@@ -113,11 +123,13 @@ export class CommsHub {
   /** Connects a GSME's wakes to this hub (and its mirror to its Device Log entry); returns a function that disconnects it. */
   attachGsme(gsme: Gsme): () => void {
     const offWake = gsme.onWake((g) => this.serveWake(g));
+    const offSubGhz = this.subGhz.attachSleepyDevice(gsme);
     const offLog = this.chf.onDeviceLogChanged((change) => {
       if (change.kind === 'removed' && change.entry.eui === gsme.eui) this.gpf.removeMirror();
     });
     return () => {
       offWake();
+      offSubGhz();
       offLog();
     };
   }
@@ -127,6 +139,7 @@ export class CommsHub {
     if (!this.mains || !this.chf.isJoined(gsme.eui)) return;
     if (this.faultPoints?.takesReport(gsme) ?? true) this.gpf.updateMirror(gsme.report(), this.clock.now());
     const flags = this.gpf.functionalNotificationFlags;
+    this.subGhz.gsmeWoke(gsme, flags);
     const pending = flags !== null && this.chf.sleepyBuffer.pendingFor(gsme.eui).length > 0;
     await this.sleepyRelay.handOver(gsme, pending && !(this.faultPoints?.keepsQueue(gsme) ?? true));
   }

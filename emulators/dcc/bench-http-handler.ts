@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The server side of the Bench over HTTP (harness/bench/http-bench-protocol.ts) for one world:
- * `/capabilities`, `/now`, `/advance`, `/supply`, `/battery`, `/radio`, answered from a Bench
+ * `/capabilities`, `/now`, `/advance`, `/supply`, `/battery`, `/radio`, `/interference`, `/filler`, answered from a Bench
  * driver (the world's emulated driver). Bodies are checked before anything moves; a refusal by
  * the driver (a RangeError: wrong device for the operation, unknown device) is a 400 carrying
  * its explanation, so the HTTP driver can throw the same error the emulated driver throws.
@@ -19,6 +19,8 @@ const BODIES = {
   supply: z.strictObject({ device, on: z.boolean() }),
   battery: z.strictObject({ device, percent: z.number().min(0).max(100) }),
   radio: z.strictObject({ device, up: z.boolean() }),
+  interference: z.strictObject({ page: z.number().int(), channel: z.number().int(), levelDbm: z.number().finite().nullable() }),
+  filler: z.strictObject({ device, bytes: z.number().int().min(1) }),
 };
 
 async function body<S extends z.ZodType>(request: Request, path: string, schema: S): Promise<z.infer<S>> {
@@ -81,6 +83,20 @@ export function benchHttpHandler(driver: BenchDriver, name: string): BenchHttpHa
         need('radio-loss', subpath);
         const b = await body(request, subpath, BODIES.radio);
         return act(() => driver.setRadioLink(b.device, b.up));
+      }
+      case BENCH_PATH.interference: {
+        requireMethod(request, subpath, 'POST');
+        need('interference', subpath);
+        const b = await body(request, subpath, BODIES.interference);
+        return act(() => driver.setInterference({ page: b.page, channel: b.channel }, b.levelDbm));
+      }
+      case BENCH_PATH.filler: {
+        requireMethod(request, subpath, 'POST');
+        need('duty-cycle-pressure', subpath);
+        const b = await body(request, subpath, BODIES.filler);
+        const transmit = driver.transmitFiller?.bind(driver);
+        if (!transmit) throw new HttpProblem(400, `${subpath}: this bench cannot duty-cycle-pressure`);
+        return act(() => transmit(b.device, b.bytes));
       }
       default:
         throw new HttpProblem(404, `no bench endpoint ${subpath || '/'}; the bench answers ${Object.values(BENCH_PATH).join(', ')}`);

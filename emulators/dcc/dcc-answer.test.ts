@@ -31,5 +31,6 @@ describe('dcc-answer', () => {
 
   it('keeps comment text printable and free of "--"', () => {
     expect(commentSafe('a---b\u0000c-')).toBe('a- - -b?c- ');
+    expect(commentSafe('channels 0\u201326')).toBe('channels 0-26');
   });
 });

@@ -35,10 +35,10 @@ export interface RejectionInput {
   readonly at: number;
 }
 
-/** Text safe inside an XML comment and an HTTP header: printable ASCII, no "--". */
+/** Text safe inside an XML comment and an HTTP header: printable ASCII (an en dash as "-"), no "--". */
 export function commentSafe(text: string): string {
   return text
-    .replace(/[^\x20-\x7E]/g, (c) => (c === '\u2026' ? '...' : '?'))
+    .replace(/[^\x20-\x7E]/g, (c) => (c === '\u2026' ? '...' : c === '\u2013' ? '-' : '?'))
     .replace(/-{2,}/g, (m) => m.split('').join(' '))
     .replace(/-$/, '- ')
     .slice(0, 500);

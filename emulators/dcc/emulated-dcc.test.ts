@@ -31,7 +31,7 @@ import { publicKeyFromCertificate } from '../../harness/protocol/gbcs/keys.ts';
 import { VirtualClock } from '../clock/virtual-clock.ts';
 import type { CommandReceipt } from '../device-message.ts';
 import { derivedKeyDirectory } from '../key-directory.ts';
-import { createPremises, DEFAULT_EUIS, type Premises } from '../premises.ts';
+import { createPremises, DEFAULT_EUIS, type Premises, type Type1DeviceEntry } from '../premises.ts';
 import { REMOTE_PARTY } from '../remote-parties.ts';
 import type { DccUser } from './dcc-users.ts';
 import { createEmulatedDcc, type EmulatedDcc } from './emulated-dcc.ts';
@@ -62,10 +62,11 @@ interface Setup {
   request(key: string, target: string, options?: { originator?: string; counter?: bigint; body?: XMLData; unsigned?: boolean; signedBy?: string }): BuiltServiceRequest;
 }
 
-function setup(options: { users?: readonly DccUser[]; commissioned?: boolean; acceptUnsigned?: boolean; hanDevices?: readonly InventoryHanDevice[] } = {}): Setup {
+/** `hanDevices`: the DCC's inventory as given; `type1Devices`: the premises' own, which the premises gives the DCC. */
+function setup(options: { users?: readonly DccUser[]; commissioned?: boolean; acceptUnsigned?: boolean; hanDevices?: readonly InventoryHanDevice[]; type1Devices?: readonly Type1DeviceEntry[] } = {}): Setup {
   const clock = new VirtualClock(START);
   const keys = derivedKeyDirectory(SEED);
-  const premises = createPremises({ seed: SEED, clock, keys, commissioned: options.commissioned ?? true });
+  const premises = createPremises({ seed: SEED, clock, keys, commissioned: options.commissioned ?? true, ...(options.type1Devices ? { devices: { type1Devices: options.type1Devices } } : {}) });
   const handed: Setup['handed'] = [];
   const received: string[] = [];
   const dcc = createEmulatedDcc({
@@ -74,7 +75,7 @@ function setup(options: { users?: readonly DccUser[]; commissioned?: boolean; ac
     receiver: { deliver: async (xml) => void received.push(xml) },
     premises: {
       devices: () => premises.devices(),
-      ...(options.hanDevices ? { hanDevices: () => options.hanDevices! } : {}),
+      ...(options.hanDevices ? { hanDevices: () => options.hanDevices! } : options.type1Devices ? { hanDevices: () => premises.hanDevices() } : {}),
       onDeviceMessage: (listener) => premises.onDeviceMessage(listener),
       handleCommand: async (frame) => {
         const receipt = await premises.handleCommand(frame);
@@ -589,6 +590,25 @@ describe('emulated DCC: the critical join service (8.7.1 CS03A1 / CS03C, 8.8.1 C
     await s.clock.advanceTo(s.premises.gsme.nextWakeAt! + MINUTE);
     expect(lastResult(s, DEFAULT_EUIS.gsme, cs03c)).toBe(JOIN_SERVICE_RESULT.invalidOrMissingCertificate);
     expect(s.premises.gsme.joinedDevices.has(PPMID)).toBe(false);
+  });
+
+  it("the premises' own PPMID: the DCC hands the GSME its emulated SMKI certificate (Method C), the GSME records its key; the ESME joins it by Method A and unjoins it", async () => {
+    const s = setup({ type1Devices: [{ eui: PPMID, type: 'PPMID' }] });
+    const held = s.premises.hanDevices()[0]!;
+    const { pre } = await critical(s, 'CS03CCritical_8.7.1', DEFAULT_EUIS.gsme, join(PPMID));
+    expect(cs03c.decodeCommand(decodeFrame(pre.gbcsPayload!).payload, { header: decodeFrame(pre.gbcsPayload!) })).toEqual({ joinMethod: 3, otherDeviceId: PPMID, otherDeviceType: JOIN_DEVICE_TYPE.PPMID, otherDeviceCertificate: held.kaCertificate });
+    await s.clock.advanceTo(s.premises.gsme.nextWakeAt! + MINUTE);
+    expect(lastResult(s, DEFAULT_EUIS.gsme, cs03c)).toBe(JOIN_SERVICE_RESULT.success);
+    expect(s.premises.gsme.joinedDevices.get(PPMID)?.kaPublicKey).toEqual(s.premises.keys.keysOf(PPMID).ka.publicKey);
+
+    await critical(s, 'CS03A1_8.7.1', DEFAULT_EUIS.esme, join(PPMID));
+    await s.clock.advance(MINUTE);
+    expect(lastResult(s, DEFAULT_EUIS.esme, cs03a1)).toBe(JOIN_SERVICE_RESULT.success);
+    expect(s.premises.esme.joinedDevices.get(PPMID)).toMatchObject({ deviceType: JOIN_DEVICE_TYPE.PPMID, joinMethod: 0 });
+    await critical(s, 'CS04ACCritical_8.8.1', DEFAULT_EUIS.esme, unjoin(PPMID));
+    await s.clock.advance(MINUTE);
+    expect(lastResult(s, DEFAULT_EUIS.esme, cs04ac)).toBe(JOIN_SERVICE_RESULT.success);
+    expect(s.premises.esme.joinedDevices.has(PPMID)).toBe(false);
   });
 
   it.skipIf(rtdsAbsent)(`the GSME joins a PPMID (Method C) with the KA certificate the DCC holds (RTDS CS03CCritical's), recording its key (${rtdsAbsent ? RTDS_SKIP_REASON : 'RTDS present'})`, async () => {

@@ -78,7 +78,8 @@ import { DeliveryFailureRelay } from './delivery-failure-relay.ts';
 import { DeviceMessageRelay } from './device-message-relay.ts';
 import { CommsHubInventory } from './comms-hub-inventory.ts';
 import { DeviceLogRecords } from './device-log-records.ts';
-import { findNonDeviceService, type NonDeviceContext } from './non-device-services.ts';
+import { findNonDeviceService, type FirmwareDistributionSide, type NonDeviceContext } from './non-device-services.ts';
+import { defaultFirmwareCatalogue, type FirmwareCatalogue, type FirmwareImage } from '../../harness/programme/firmware-catalogue.ts';
 import { PendingDeviceRequests, type PendingDeviceRequest } from './pending-device-requests.ts';
 import { RequestBodyError } from './request-body-error.ts';
 import { RequestCounterLog } from './request-counter-log.ts';
@@ -86,7 +87,10 @@ import { findSrvTransform, transformTargetsOf, type InventoryHanDevice, type Srv
 
 /** What the DCC needs of a premises: its devices (the DCC's inventory) and its WAN side. */
 export interface DccPremises {
-  devices(): ReadonlyArray<{ readonly eui: Eui64; readonly deviceType: DeviceType }>;
+  /** Its devices, with the model and manufacturer the firmware catalogue matches (SRV 11.1). */
+  devices(): ReadonlyArray<{ readonly eui: Eui64; readonly deviceType: DeviceType; readonly model?: string; readonly manufacturer?: string }>;
+  /** SRV 11.1: the comms hub takes an image for one of its devices (non-device-services.ts); absent: none is distributed. */
+  distributeFirmware?(request: { readonly target: Eui64; readonly image: FirmwareImage; readonly requester: Eui64 }): { readonly accepted: true } | { readonly accepted: false; readonly detail: string };
   /** The Type 1 devices (PPMID, HCALCS) the inventory holds for the premises; absent: none. */
   hanDevices?(): readonly InventoryHanDevice[];
   /** Takes a GBCS command frame; the receipt says at once whether it was accepted. */
@@ -116,6 +120,8 @@ export interface EmulatedDccOptions {
    * Default false: strict, every request must be signed by its originator.
    */
   readonly acceptUnsigned?: boolean;
+  /** The images the DCC may distribute (SRV 11.1). Default: the default programme's (firmware-catalogue.ts). */
+  readonly firmwareCatalogue?: FirmwareCatalogue;
 }
 
 export interface EmulatedDcc {
@@ -168,6 +174,8 @@ class EmulatedDccService {
   private readonly deviceLogs = new DeviceLogRecords();
   /** Pre-commands issued (CV 4) and not yet signed, by RequestID text. */
   private readonly preCommands = new Map<string, { input: CommandInput; command: DccCommand }>();
+  /** SRV 11.1's side: the catalogue (loaded at the first request) and the premises' distribution. */
+  private readonly firmware: FirmwareDistributionSide | undefined;
 
   constructor(private readonly options: EmulatedDccOptions) {
     this.users = new DccUserRegistry(options.users ?? DEFAULT_DCC_USERS);
@@ -185,6 +193,7 @@ class EmulatedDccService {
       },
     };
     this.commsHubs = new CommsHubInventory(() => options.premises.devices());
+    this.firmware = this.firmwareSide();
     const relay = new DeviceMessageRelay({
       now: options.now,
       receiver: options.receiver,
@@ -209,6 +218,29 @@ class EmulatedDccService {
 
   close(): void {
     this.stopListening();
+  }
+
+  /** The catalogue and the premises' firmware distribution, when the premises takes images (non-device-services.ts). */
+  private firmwareSide(): FirmwareDistributionSide | undefined {
+    const { premises } = this.options;
+    const distribute = premises.distributeFirmware?.bind(premises);
+    if (!distribute) return undefined;
+    let catalogue = this.options.firmwareCatalogue;
+    return {
+      get catalogue() {
+        return (catalogue ??= defaultFirmwareCatalogue());
+      },
+      catalogueDevice(eui) {
+        const d = premises.devices().find((x) => x.eui === eui);
+        if (!d) return undefined;
+        if (d.deviceType === 'ESME' || d.deviceType === 'GSME') return d.model === undefined ? undefined : { kind: 'meter', modelId: d.model };
+        return d.manufacturer === undefined ? undefined : { kind: 'comms-hub', vendorId: d.manufacturer };
+      },
+      distribute(target, image, requester) {
+        const receipt = distribute({ target, image, requester });
+        return receipt.accepted ? { ok: true } : { ok: false, detail: receipt.detail };
+      },
+    };
   }
 
   readonly handle = async (request: Request): Promise<Response> => {
@@ -304,7 +336,7 @@ class EmulatedDccService {
     const at = this.options.now();
     let xml: string;
     try {
-      const context: NonDeviceContext = { ...this.context, commsHubs: this.commsHubs };
+      const context: NonDeviceContext = { ...this.context, commsHubs: this.commsHubs, ...(this.firmware ? { firmware: this.firmware } : {}) };
       xml = service.answer(request, at, context);
     } catch (e) {
       throw this.bodyRejection(e);
@@ -316,7 +348,7 @@ class EmulatedDccService {
 
   private bodyRejection(e: unknown): Rejection {
     if (!(e instanceof RequestBodyError)) throw e;
-    const code = { malformed: RESPONSE_CODE.malformedRequest, 'unknown-device': RESPONSE_CODE.deviceUnknown, 'not-emulated': RESPONSE_CODE.srvNotForDeviceType, 'invalid-device-status': RESPONSE_CODE.invalidDeviceStatus }[e.problem];
+    const code = { malformed: RESPONSE_CODE.malformedRequest, 'unknown-device': RESPONSE_CODE.deviceUnknown, 'not-emulated': RESPONSE_CODE.srvNotForDeviceType, 'invalid-device-status': RESPONSE_CODE.invalidDeviceStatus, 'firmware-not-in-catalogue': RESPONSE_CODE.firmwareNotInCatalogue }[e.problem];
     return new Rejection(code, e.message);
   }
 
@@ -346,7 +378,7 @@ class EmulatedDccService {
     const { device, transform } = this.transformFor(request);
     let fields: unknown;
     try {
-      fields = transform.commandFields(request.body, this.context);
+      fields = transform.commandFields(request.body, { ...this.context, requestCounter: request.requestId.counter });
     } catch (e) {
       throw this.bodyRejection(e);
     }

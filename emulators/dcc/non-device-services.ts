@@ -10,7 +10,17 @@
  * | 8.14.2 | … – Install No SM WAN                        | CHFInstallSuccessNoSMWAN | the hub → installed-no-sm-wan      |
  * | 8.14.3 | … – Fault Return                             | CHFFaultReturn           | the hub → returned-faulty          |
  * | 8.14.4 | … – No Fault Return                          | CHFNoFaultReturn         | the hub → returned-no-fault        |
+ * | 11.1   | Update Firmware                              | UpdateFirmware           | — (the image goes to the comms hub) |
  *
+ * 11.1 [P: DUIS's body and checks for 11.1 are not in the public material at hand;
+ * firmware-request-bodies.ts]: the RequestID's target is the device to update (ESME, GSME, or the
+ * CHF for the comms hub's own firmware; E19 when the DCC does not know it, E11 for a GPF — it runs
+ * the hub's firmware), its comms hub must be in service (E5, as any request), and the body's
+ * FirmwareVersion must be an image of the DCC's firmware catalogue for the device's model (the
+ * hub's vendor for the CHF): else E9005 (provisional), saying whether the version is unknown or
+ * another model's. Then the DCC hands the image to the comms hub (CS05-like distribution over
+ * the WAN, no GBCS command) and answers I0; what follows are alerts — FDRA from the device to the
+ * user, CCS08 from the CHF to the DCC, relayed to the user (emulators/firmware-distribution.ts).
  * Each answers I0 success when the body's DeviceID is a comms hub function the DCC knows (E19 if
  * not) whose status allows the update (E5 invalid device status if not); what the status means
  * for later device requests is the inventory's (a returned hub serves nothing: E5). The other
@@ -18,19 +28,34 @@
  * and not checked here, except that a present OtherDeviceID (8.14.3) must be an EUI-64 [P].
  * [P] I0 (not I99) as the project's brief for the emulated DCC says; DCC Boxed's code for a
  * non-device request with nothing to return is not in the material at hand. Other CV 8 SRVs
- * (11.1 Update Firmware next) are answered E11 "not emulated" by emulated-dcc.ts.
+ * are answered E11 "not emulated" by emulated-dcc.ts.
  */
 import type { XMLData } from '@smartdcc/duis-parser';
 import { buildSuccess } from '../../harness/protocol/duis/build-response.ts';
 import type { DuisRequestMessage } from '../../harness/protocol/duis/message.ts';
+import type { CatalogueDevice, FirmwareCatalogue, FirmwareImage } from '../../harness/programme/firmware-catalogue.ts';
+import { duisEuiToHex } from '../../harness/protocol/duis/eui.ts';
 import { isEui64, normalizeEui } from '../../harness/protocol/gbcs/eui.ts';
+import type { Eui64 } from '../../harness/protocol/gbcs/frame-types.ts';
 import type { CommsHubInventory, CommsHubStatusUpdate } from './comms-hub-inventory.ts';
 import { RequestBodyError } from './request-body-error.ts';
 import type { TransformContext } from './srv-transforms.ts';
+import { updateFirmwareVersionFromBody } from './firmware-request-bodies.ts';
+
+/** What SRV 11.1 needs: the DCC's firmware catalogue and the comms hub's side of an image's distribution. */
+export interface FirmwareDistributionSide {
+  readonly catalogue: FirmwareCatalogue;
+  /** The device as the catalogue matches it (its model, the hub's vendor); undefined for a device the DCC does not know. */
+  catalogueDevice(eui: Eui64): CatalogueDevice | undefined;
+  /** Hands the image for `target` to its comms hub; a refusal says why. */
+  distribute(target: Eui64, image: FirmwareImage, requester: Eui64): { readonly ok: true } | { readonly ok: false; readonly detail: string };
+}
 
 /** What a non-device service may look up and change: the DCC's inventory. */
 export interface NonDeviceContext extends TransformContext {
   readonly commsHubs: CommsHubInventory;
+  /** Firmware distribution (SRV 11.1); absent: the DCC distributes none. */
+  readonly firmware?: FirmwareDistributionSide;
 }
 
 export interface NonDeviceService {
@@ -77,11 +102,34 @@ function otherDeviceIsEui(element: XMLData): void {
   if (other === null || !isEui64(other)) throw new RequestBodyError('malformed', 'CHFFaultReturn/OtherDeviceID', `expected an EUI-64, found ${JSON.stringify(other)}`);
 }
 
+/** SRV 11.1 Update Firmware (see the file header). */
+const updateFirmware: NonDeviceService = {
+  srv: '11.1',
+  answer(request, at, context) {
+    const version = updateFirmwareVersionFromBody(request.body);
+    const firmware = context.firmware;
+    if (!firmware) throw new RequestBodyError('not-emulated', 'UpdateFirmware', 'this DCC distributes no firmware (its premises takes none)');
+    const target = duisEuiToHex(request.requestId.target);
+    const type = context.deviceTypeOf(target);
+    const device = firmware.catalogueDevice(target);
+    if (type === undefined || device === undefined) throw new RequestBodyError('unknown-device', 'UpdateFirmware', `target ${request.requestId.target} is no device of the DCC's inventory it can update`);
+    if (type === 'GPF') throw new RequestBodyError('not-emulated', 'UpdateFirmware', `the GPF ${target} runs the comms hub's firmware: SRV 11.1 goes to the CHF`);
+    const refusal = context.commsHubs.refusalFor(target);
+    if (refusal) throw new RequestBodyError('invalid-device-status', 'UpdateFirmware', refusal.detail);
+    const found = firmware.catalogue.lookup(device, version);
+    if (!found.ok) throw new RequestBodyError('firmware-not-in-catalogue', 'UpdateFirmware/FirmwareVersion', found.detail);
+    const sent = firmware.distribute(target, found.image, duisEuiToHex(request.requestId.originator));
+    if (!sent.ok) throw new RequestBodyError('not-emulated', 'UpdateFirmware', sent.detail);
+    return buildSuccess({ requestId: request.requestId, srv: request.srv, at });
+  },
+};
+
 export const NON_DEVICE_SERVICES: readonly NonDeviceService[] = [
   commsHubStatusUpdate('8.14.1', 'CHFInstallSuccessSMWAN'),
   commsHubStatusUpdate('8.14.2', 'CHFInstallSuccessNoSMWAN'),
   commsHubStatusUpdate('8.14.3', 'CHFFaultReturn', otherDeviceIsEui),
   commsHubStatusUpdate('8.14.4', 'CHFNoFaultReturn'),
+  updateFirmware,
 ];
 
 export function findNonDeviceService(srv: string): NonDeviceService | undefined {

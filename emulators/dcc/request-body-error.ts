@@ -5,9 +5,10 @@
  * a body that does not say what the command needs (answered E9001 malformedRequest), a device
  * the DCC's inventory does not hold (E19 deviceUnknown), a variant of the service the
  * emulated DCC does not transform (E11, as an SRV it does not emulate), or a device whose
- * inventory status does not allow the request (E5 invalidDeviceStatus).
+ * inventory status does not allow the request (E5 invalidDeviceStatus), or a firmware image the
+ * DCC's firmware catalogue does not list for the device's model (E9005, SRV 11.1).
  */
-export type RequestBodyProblem = 'malformed' | 'unknown-device' | 'not-emulated' | 'invalid-device-status';
+export type RequestBodyProblem = 'malformed' | 'unknown-device' | 'not-emulated' | 'invalid-device-status' | 'firmware-not-in-catalogue';
 
 export class RequestBodyError extends Error {
   constructor(

@@ -45,6 +45,13 @@ describe('SRV_TRANSFORMS', () => {
       ['8.12.2', 'GPF', 'GCS59', 'service-user'],
       ['1.1.1', 'ESME', 'ECS01a', 'service-user'],
       ['1.1.1', 'GSME', 'GCS01a', 'service-user'],
+      ['6.28', 'CHF', 'DBCH04', 'access-control-broker'],
+      ['6.29', 'CHF', 'DBCH05', 'access-control-broker'],
+      ['6.30', 'CHF', 'DBCH03', 'access-control-broker'],
+      ['6.32', 'CHF', 'DBCH02', 'access-control-broker'],
+      ['11.3', 'ESME', 'CS06', 'service-user'],
+      ['11.3', 'GSME', 'CS06', 'service-user'],
+      ['11.3', 'CHF', 'CS06', 'service-user'],
     ]);
     expect(emulatedUseCases().filter((u) => u.critical).map((u) => `${u.srv} ${u.useCase}`), 'critical rows (CV 4 → CV 5)').toEqual([
       '8.1.1 ECS70',
@@ -57,6 +64,9 @@ describe('SRV_TRANSFORMS', () => {
       '8.8.1 CS04AC',
       '1.1.1 ECS01a',
       '1.1.1 GCS01a',
+      '11.3 CS06',
+      '11.3 CS06',
+      '11.3 CS06',
     ]);
     const update = (type: string) => ({ UpdateHANDeviceLog: { DeviceID: '00-DB-12-34-56-78-90-A0', RequestType: type } });
     expect(findSrvTransform('8.11', 'CHF', update('Add'))?.codec.name).toBe('CCS01');
@@ -67,6 +77,7 @@ describe('SRV_TRANSFORMS', () => {
     expect(findSrvTransform('8.9', 'CHF', { ReadDeviceLog: { ReadSecurityDetails: '' } })?.codec.name).toBe('CCS07');
     expect(findSrvTransform('11.2', 'GPF')).toBeUndefined();
     expect(transformTargetsOf('11.2')).toEqual(['ESME', 'CHF', 'GSME']);
-    expect(transformTargetsOf('11.3')).toEqual([]);
+    expect(transformTargetsOf('11.3')).toEqual(['ESME', 'GSME', 'CHF']);
+    expect(transformTargetsOf('11.1'), 'a non-device SRV: no transform').toEqual([]);
   });
 });

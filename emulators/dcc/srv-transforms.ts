@@ -49,6 +49,18 @@
  * |        |             |          | immediate, future dated or cancelled by ExecutionDateTime|
  * | 1.1.1  | GSME        | GCS01a   | the user; critical (RTDS GCS01a_1.1.1), answered at the  |
  * |        |             |          | GSME's next wake                                         |
+ * | 6.28   | CHF         | DBCH04   | the ACB, as CCS01 (RTDS DBCH04_6.28_SUCCESS_COMMAND);    |
+ * |        |             |          | the configuration from the body (sub-ghz-body.ts)        |
+ * | 6.29   | CHF         | DBCH05   | the ACB, as CCS01 (RTDS DBCH05_6.29_SUCCESS_COMMAND)     |
+ * | 6.30   | CHF         | DBCH03   | the ACB, as CCS01 (RTDS DBCH03_6.30_SUCCESS_COMMAND)     |
+ * | 6.32   | CHF         | DBCH02   | the ACB, as CCS01 (RTDS DBCH02_6.32_SUCCESS_COMMAND);    |
+ * |        |             |          | the body's ReadLogPeriod                                 |
+ * | 11.3   | ESME, GSME, | CS06     | the user; critical (RTDS CS06_11.3: signed + MAC), the   |
+ * |        | CHF         |          | payload repeats the RequestID counter; immediate, future |
+ * |        |             |          | dated (0x00CA alert) or cancelled by ExecutionDateTime   |
+ * |        |             |          | [P: RTDS has CS06 to the ESME only; the GSME acts at its |
+ * |        |             |          | next wake; the CHF's own firmware is the user's to       |
+ * |        |             |          | activate too]                                            |
  *
  * One SRV and target type can have several rows told apart by the body (`appliesTo`): 8.11 is
  * CCS01 for RequestType Add and CCS02 for Remove. A body no row applies to goes to the first
@@ -73,6 +85,11 @@ import { cs07 } from '../../harness/protocol/gbcs/payload/use-cases/cs07.ts';
 import { gcs59, type Gcs59Command } from '../../harness/protocol/gbcs/payload/use-cases/gcs59.ts';
 import { cs03a1, cs03b, cs03c, cs04ac, cs04b, type Cs03bCommand, type Cs04bCommand, type JoinCommand, type UnjoinCommand } from '../../harness/protocol/gbcs/payload/use-cases/join-service.ts';
 import { dbch01 } from '../../harness/protocol/gbcs/payload/use-cases/dbch01.ts';
+import { cs06, type Cs06Command } from '../../harness/protocol/gbcs/payload/use-cases/cs06.ts';
+import { dbch02 } from '../../harness/protocol/gbcs/payload/use-cases/dbch02.ts';
+import { dbch03 } from '../../harness/protocol/gbcs/payload/use-cases/dbch03.ts';
+import { dbch04 } from '../../harness/protocol/gbcs/payload/use-cases/dbch04.ts';
+import { dbch05 } from '../../harness/protocol/gbcs/payload/use-cases/dbch05.ts';
 import { ecs01a, type Ecs01aCommand } from '../../harness/protocol/gbcs/payload/use-cases/ecs01a.ts';
 import { gcs01a, type Gcs01aCommand } from '../../harness/protocol/gbcs/payload/use-cases/gcs01a.ts';
 import { ECS17B_COMMAND_FIELDS, ecs17b } from '../../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
@@ -91,6 +108,8 @@ import { RequestBodyError } from './request-body-error.ts';
 import type { DeviceLogRecord } from './device-log-records.ts';
 import { readDeviceLogFromBody, readsSecurityDetails } from './read-device-log-body.ts';
 import { ccs03CommandFromBody, gcs59CommandFromBody } from './restore-device-log-body.ts';
+import { cs06CommandFromBody } from './firmware-request-bodies.ts';
+import { dbch02CommandFromBody, dbch03CommandFromBody, dbch04CommandFromBody, dbch05CommandFromBody } from './sub-ghz-body.ts';
 
 /** Who originates the GBCS command the DCC builds. */
 export type CommandOriginator =
@@ -123,6 +142,8 @@ export interface TransformContext {
   deviceLogRecordOf?(hubFunction: Eui64): DeviceLogRecord | undefined;
   /** The DCC's time, epoch ms (absent: a body checked outside a running DCC). */
   now?(): number;
+  /** The RequestID counter of the request being transformed (absent: a body checked outside a running DCC). */
+  readonly requestCounter?: bigint;
 }
 
 export interface SrvTransform {
@@ -189,6 +210,18 @@ export const SRV_TRANSFORMS: readonly SrvTransform[] = [
   { srv: '8.12.2', targetType: 'GPF', codec: gcs59, originator: 'service-user', commandFields: (body, context): Gcs59Command => gcs59CommandFromBody(body, context) },
   { srv: '1.1.1', targetType: 'ESME', codec: ecs01a, originator: 'service-user', critical: true, commandFields: (body): Ecs01aCommand => ecs01aCommandFromBody(body) },
   { srv: '1.1.1', targetType: 'GSME', codec: gcs01a, originator: 'service-user', critical: true, commandFields: (body, context): Gcs01aCommand => gcs01aCommandFromBody(body, context) },
+  { srv: '6.28', targetType: 'CHF', codec: dbch04, originator: 'access-control-broker', commandFields: dbch04CommandFromBody },
+  { srv: '6.29', targetType: 'CHF', codec: dbch05, originator: 'access-control-broker', commandFields: dbch05CommandFromBody },
+  { srv: '6.30', targetType: 'CHF', codec: dbch03, originator: 'access-control-broker', commandFields: dbch03CommandFromBody },
+  { srv: '6.32', targetType: 'CHF', codec: dbch02, originator: 'access-control-broker', commandFields: dbch02CommandFromBody },
+  ...(['ESME', 'GSME', 'CHF'] as const).map((targetType): SrvTransform => ({
+    srv: '11.3',
+    targetType,
+    codec: cs06,
+    originator: 'service-user',
+    critical: true,
+    commandFields: (body, context): Cs06Command => cs06CommandFromBody(body, context.requestCounter ?? 0n),
+  })),
 ];
 
 /**
@@ -204,7 +237,8 @@ export function findSrvTransform(srv: string, targetType: DeviceType, body?: XML
  * What the emulated DCC would refuse in a request body for this SRV and target type before any
  * device sees it (its reader's RequestBodyError: E9001, E19 or E11), or null when the body
  * reads. The `dit duis send --all` sweep asks it so that a template naming a device the premises
- * lacks (an 8.7.1 join of a PPMID) is reported as such, not as an emulation failure.
+ * lacks (an 8.7.1 join of a PPMID that is not among the premises' Type 1 devices) is reported as
+ * such, not as an emulation failure.
  */
 export function bodyRefusal(srv: string, targetType: DeviceType, body: XMLData, context: TransformContext): RequestBodyError | null {
   const transform = findSrvTransform(srv, targetType, body);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import { X509Certificate } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Bench } from '../../harness/bench/bench.ts';
 import { createHttpBenchDriver } from '../../harness/bench/http-bench-driver.ts';
@@ -8,8 +9,11 @@ import { serveFetchHandler } from '../../harness/protocol/duis/http-serve.ts';
 import { parseDuisUserMessage } from '../../harness/protocol/duis/parse.ts';
 import { loadTemplateCatalogue, type TemplateCatalogue } from '../../harness/protocol/duis/templates.ts';
 import { signDuisRequest } from '../../harness/protocol/duis/xml-signature.ts';
-import { loadPremisesSpec } from '../../harness/programme/premises-spec.ts';
-import { deriveParty } from '../../harness/protocol/gbcs/keys.ts';
+import { loadPremisesSpec, type1DeviceOfType } from '../../harness/programme/premises-spec.ts';
+import { decodeFrame } from '../../harness/protocol/gbcs/frame.ts';
+import { deriveParty, publicKeyObject } from '../../harness/protocol/gbcs/keys.ts';
+import { cs03c } from '../../harness/protocol/gbcs/payload/use-cases/join-service.ts';
+import { emulatedDeviceCa } from '../smki/emulated-device-ca.ts';
 import { openFrame } from '../../harness/protocol/gbcs/secure-frame.ts';
 import { ecs52 } from '../../harness/protocol/gbcs/payload/use-cases/ecs52.ts';
 import { REMOTE_PARTY } from '../remote-parties.ts';
@@ -137,11 +141,13 @@ describe('world server: isolated worlds over loopback HTTP', () => {
     const rx = await receiver();
     const w = await createWorld(s, { seed: 'bench', startMs: START, receiverUrl: rx.url });
     const caps = await jsonOf(await fetch(`${w.benchUrl}/capabilities`));
-    expect(caps).toMatchObject({ name: 'loopback', capabilities: ['supply-power', 'battery', 'radio-loss', 'clock'], now: START });
+    expect(caps).toMatchObject({ name: 'loopback', capabilities: ['supply-power', 'battery', 'radio-loss', 'clock', 'interference', 'duty-cycle-pressure'], now: START });
     expect(caps['nextDueAt']).toBeGreaterThan(START); // the GSME's first wake
 
     const bench = new Bench(await createHttpBenchDriver(w.benchUrl));
     expect(bench.name).toBe('loopback');
+    await bench.transmitFiller(GSME, 20_000);
+    await expect(bench.transmitFiller('00DB1234567890A3', 20_000)).rejects.toThrow(/not a meter on the HAN/);
     await bench.powerOff(ESME);
     expect((await sendDuis(w.duisBaseUrl, ecs52Request('bench'))).responseCode).toBe('I99');
     await bench.advance(10 * 60_000);
@@ -157,6 +163,9 @@ describe('world server: isolated worlds over loopback HTTP', () => {
     await bench.radioRestore(GSME);
     await expect(bench.setBattery(ESME, 50)).rejects.toThrow(RangeError);
     await expect(bench.powerOff(GSME)).rejects.toThrow(/battery powered/);
+    await bench.interfere({ page: 28, channel: 1 }, -70);
+    await bench.clearInterference({ page: 28, channel: 1 });
+    await expect(bench.interfere({ page: 32, channel: 1 }, -70)).rejects.toThrow(new RangeError('GB sub-GHz channel pages are 28–31, got 32'));
 
     const badJson = await fetch(`${w.benchUrl}/advance`, { method: 'POST', body: '{ms:' });
     expect(badJson.status).toBe(400);
@@ -211,6 +220,29 @@ describe('world server: isolated worlds over loopback HTTP', () => {
     const badFlag = await fetch(`${s.url}/worlds`, { method: 'POST', body: JSON.stringify({ seed: 'x', startMs: START, acceptUnsigned: 'yes' }) });
     expect(badFlag.status).toBe(400);
     expect((await jsonOf(badFlag))['error']).toMatch(/acceptUnsigned/);
+  });
+
+  it("holds the Type 1 devices of the world's premises description: 8.7.1 naming its PPMID gets the pre-command with the PPMID's certificate; without them, E19", async () => {
+    const s = await server();
+    const cs03cRequest = (seed: string) => {
+      const built = buildServiceRequest({ template: templates.get('CS03CCritical_8.7.1'), originator: SUPPLIER, target: GSME, counter: BigInt(START) });
+      const { ds } = deriveParty(seed, SUPPLIER);
+      return { ...built, xml: signDuisRequest(built.xml, { privateKey: ds.privateKey!, publicKey: ds.publicKey }) };
+    };
+    const described = await createWorld(s, { seed: 'type1', startMs: START, premises: spec });
+    const pre = await sendDuis(described.duisBaseUrl, cs03cRequest('type1'));
+    expect(pre.responseCode).toBe('I0');
+    const frame = decodeFrame(pre.gbcsPayload!);
+    const { otherDeviceId, otherDeviceCertificate } = cs03c.decodeCommand(frame.payload, { header: frame });
+    expect(otherDeviceId).toBe(type1DeviceOfType(spec, 'PPMID')!.eui);
+    expect(new X509Certificate(Buffer.from(otherDeviceCertificate!)).verify(publicKeyObject(emulatedDeviceCa('type1').publicKey))).toBe(true);
+
+    const { type1Devices: _, ...withoutType1 } = spec;
+    const bare = await createWorld(s, { seed: 'no-type1', startMs: START, premises: withoutType1 });
+    expect((await sendDuis(bare.duisBaseUrl, cs03cRequest('no-type1'))).responseCode).toBe('E19');
+    const bad = await fetch(`${s.url}/worlds`, { method: 'POST', body: JSON.stringify({ seed: 'x', startMs: START, premises: { ...spec, type1Devices: [{ type: 'IHD', eui: ESME }] } }) });
+    expect(bad.status).toBe(400);
+    expect((await jsonOf(bad))['error']).toMatch(/expected one of "PPMID"\|"HCALCS";\s+→ at type1Devices\[0\]\.type/);
   });
 
   it('records a failed delivery when no receiver is set, and delivers once one is', async () => {

@@ -13,7 +13,8 @@
  * fault's draws never move another's). Every fault that acts lands in the log.
  * A `clock-drift` fault is bound to a meter, not to messages: `clockDriftOf` gives the drift of
  * a meter's clock when the premises starts (and logs it); it never fires at a fault point.
- * The HAN-event faults (stale-mirror, fails-to-rejoin, lose-queued) fire at HAN events of a
+ * The HAN-event faults (stale-mirror, fails-to-rejoin, lose-queued, ignores-suspend-zcl,
+ * loses-held-after-suspension) fire at HAN events of a
  * device instead of messages (`fireHanEvent`): matched by primitive, scope, device type and
  * time, counted and drawn like message faults.
  */
@@ -142,14 +143,34 @@ export class FirmwareFaults {
   private readonly drifts: ReadonlyArray<{ readonly fault: FaultOf<'clock-drift'>; readonly profile: FirmwareProfile; readonly scope: ProfileScope['devices'] }>;
   private readonly records: FaultRecord[] = [];
   private readonly startMs: number;
+  private readonly random: SeededRandom;
 
   constructor(options: FirmwareFaultsOptions) {
     this.startMs = options.startMs;
+    this.random = options.random;
     this.armed = arm(options, isMessageFault);
     this.hanArmed = arm(options, isHanEventFault);
     this.drifts = options.profiles.flatMap(({ profile, devices }) =>
       profile.faults.flatMap((fault) => (fault.primitive === 'clock-drift' ? [{ fault, profile, scope: devices }] : [])),
     );
+  }
+
+  /**
+   * The devices of a scope run another firmware image from now (an SRV 11.3 activation): the
+   * message and HAN-event faults of the profile that had exactly that scope go, and those of
+   * `profile` (null: none) are armed, with their own seeded streams. Clock drifts are the
+   * meter's own from the start and stay.
+   */
+  replaceProfile(devices: ProfileScope['devices'], profile: FirmwareProfile | null): void {
+    const same = (scope: ProfileScope['devices']) =>
+      scope === 'all' ? devices === 'all' : devices !== 'all' && scope.length === devices.length && scope.every((eui, i) => eui === devices[i]);
+    for (const list of [this.armed, this.hanArmed] as Array<Array<{ readonly scope: ProfileScope['devices'] }>>) {
+      for (let i = list.length - 1; i >= 0; i--) if (same((list[i] as { scope: ProfileScope['devices'] }).scope)) list.splice(i, 1);
+    }
+    if (!profile) return;
+    const options: FirmwareFaultsOptions = { profiles: [{ profile, devices }], random: this.random, startMs: this.startMs };
+    this.armed.push(...arm(options, isMessageFault));
+    this.hanArmed.push(...arm(options, isHanEventFault));
   }
 
   /** No profile of the premises declares a fault. */

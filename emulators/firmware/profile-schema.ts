@@ -35,6 +35,8 @@
  * | `stale-mirror`    | a GSME wake report to the GPF mirror        | the GPF does not take it: reads via the GPF keep answering the values of an earlier report |
  * | `fails-to-rejoin` | a meter rejoining the HAN: after its power (or the hub's) comes back, or after CCS01 re-adds it | it does not rejoin: it stays off the HAN (no responses, no alerts, no wake reports) until it rejoins later |
  * | `lose-queued`     | a GSME wake that would collect queued commands | the CHF has lost them: nothing is delivered, nothing answers |
+ * | `ignores-suspend-zcl` | a SuspendZCLMessages reaching a meter (duty cycle, meters/zcl-suspension.ts) | the meter does not suspend: it keeps sending its non-essential messages |
+ * | `loses-held-after-suspension` | a meter's ZCL suspension ending with messages held | what it held is dropped, never sent |
  *
  * Every fault has an `id`, a `description`, `illustrative` (true: invented for the fixture, not
  * a defect any source reports) and, optionally, `deviceTypes` (whose messages: a comms hub
@@ -48,9 +50,9 @@ import { z } from 'zod';
 
 export const PROFILE_DEVICE_TYPES = ['ESME', 'GSME', 'CHF', 'GPF'] as const;
 export const FAULT_DIRECTIONS = ['command', 'response', 'alert'] as const;
-export const FAULT_PRIMITIVES = ['drop', 'delay', 'corrupt', 'omit-alert', 'wrong-value', 'reject', 'alert-storm', 'clock-drift', 'stale-mirror', 'fails-to-rejoin', 'lose-queued'] as const;
+export const FAULT_PRIMITIVES = ['drop', 'delay', 'corrupt', 'omit-alert', 'wrong-value', 'reject', 'alert-storm', 'clock-drift', 'stale-mirror', 'fails-to-rejoin', 'lose-queued', 'ignores-suspend-zcl', 'loses-held-after-suspension'] as const;
 /** The primitives bound to HAN events of a device rather than to GBCS messages. */
-export const HAN_EVENT_PRIMITIVES = ['stale-mirror', 'fails-to-rejoin', 'lose-queued'] as const;
+export const HAN_EVENT_PRIMITIVES = ['stale-mirror', 'fails-to-rejoin', 'lose-queued', 'ignores-suspend-zcl', 'loses-held-after-suspension'] as const;
 
 export type ProfileDeviceType = (typeof PROFILE_DEVICE_TYPES)[number];
 export type FaultDirection = (typeof FAULT_DIRECTIONS)[number];
@@ -154,6 +156,8 @@ export const FaultSchema = z.discriminatedUnion('primitive', [
   z.strictObject({ ...hanEventCommon, primitive: z.literal('stale-mirror') }),
   z.strictObject({ ...hanEventCommon, primitive: z.literal('fails-to-rejoin') }),
   z.strictObject({ ...hanEventCommon, primitive: z.literal('lose-queued') }),
+  z.strictObject({ ...hanEventCommon, primitive: z.literal('ignores-suspend-zcl') }),
+  z.strictObject({ ...hanEventCommon, primitive: z.literal('loses-held-after-suspension') }),
   z.strictObject({
     ...common,
     primitive: z.literal('reject'),
@@ -179,7 +183,7 @@ export const FaultSchema = z.discriminatedUnion('primitive', [
 export type Fault = z.infer<typeof FaultSchema>;
 export type FaultOf<P extends FaultPrimitive> = Extract<Fault, { primitive: P }>;
 export type HanEventPrimitive = (typeof HAN_EVENT_PRIMITIVES)[number];
-/** A fault bound to a HAN event of a device (stale-mirror, fails-to-rejoin, lose-queued). */
+/** A fault bound to a HAN event of a device (stale-mirror, fails-to-rejoin, lose-queued, the duty-cycle ones). */
 export type HanEventFault = FaultOf<HanEventPrimitive>;
 /** A fault bound to messages (every primitive but clock-drift and the HAN-event ones): it acts at the fault points. */
 export type MessageFault = Exclude<Fault, { primitive: 'clock-drift' | HanEventPrimitive }>;

@@ -73,4 +73,17 @@ describe('duty-cycle meter', () => {
     expect(() => checkThresholds({ limitedPercent: 2.2, criticalPercent: 1.3, regulatedPercent: 2.5 })).toThrow(/limited < critical < regulated/);
     expect(() => checkThresholds({ limitedPercent: 1, criticalPercent: 2, regulatedPercent: Number.NaN })).toThrow(RangeError);
   });
+
+  it('says when a sender may next transmit without its usage reaching a ceiling', () => {
+    const m = new DutyCycleMeter({ limitedPercent: 1.3, criticalPercent: 2.2, regulatedPercent: 2.5 });
+    m.transmit(0, pct(1.2));
+    // one frame at a time: not before the first ends; then room for 0.09 % (1.29 % at its end)
+    expect(m.earliestRoomFor(pct(0.09), 1.3, 10_000)).toBe(pct(1.2));
+    // not for 0.2 %: 0.1 % of the first transmission must have left the window by its end
+    const at = m.earliestRoomFor(pct(0.2), 1.3, 10_000) as number;
+    expect(at).toBe(HOUR + pct(0.1));
+    expect(m.usageMs(at) + pct(0.2)).toBeLessThanOrEqual(pct(1.3));
+    // a frame longer than the ceiling itself never fits
+    expect(m.earliestRoomFor(pct(1.4), 1.3, 10_000)).toBeNull();
+  });
 });

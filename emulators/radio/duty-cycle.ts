@@ -16,6 +16,9 @@
  * - While Suspended nothing is transmitted (the caller discards the message: alert 0x8F2C).
  *   A transmission is allowed in any other state even when it takes the usage over the
  *   regulated level: the check is made before sending, as a radio would [P].
+ * - A transmission's airtime counts whole from the moment it starts (committed airtime), so a
+ *   check made at the same instant as a transmission already sees it; it leaves the window as
+ *   it ages past the hour.
  * - Time only moves forward: every call's `at` is at or after the previous call's (the meter
  *   forgets airtime that has left the window).
  */
@@ -69,6 +72,8 @@ interface Transmission {
 export class DutyCycleMeter {
   private readonly sent: Transmission[] = [];
   private head = 0;
+  /** Sum of the airtime of sent[head..]. */
+  private keptMs = 0;
   private current: DutyCycleState = 'normal';
   private thresholdsNow: DutyCycleThresholds;
 
@@ -94,16 +99,22 @@ export class DutyCycleMeter {
     return this.evaluate(at);
   }
 
-  /** Airtime in the window ending at `at`, in milliseconds. */
+  /**
+   * Airtime in the window ending at `at`, in milliseconds: every transmission that started counts
+   * whole (committed airtime, also the part still on the air), less what has left the window.
+   */
   usageMs(at: number): number {
     this.prune(at);
     const from = at - this.windowMs;
-    let total = 0;
+    // the running total of what is kept, less the part of the oldest ones from before the window
+    // (pruning keeps only transmissions that end inside it, so only the first few straddle it)
+    let total = this.keptMs;
     for (let i = this.head; i < this.sent.length; i++) {
       const t = this.sent[i] as Transmission;
-      total += Math.max(0, Math.min(t.end, at) - Math.max(t.start, from));
+      if (t.start >= from) break;
+      total -= from - t.start;
     }
-    return total;
+    return Math.max(0, total);
   }
 
   usagePercent(at: number): number {
@@ -126,8 +137,9 @@ export class DutyCycleMeter {
     const before = this.evaluate(at);
     if (this.current === 'suspended') throw new RangeError('a suspended transmitter does not transmit');
     this.sent.push({ start: at, end: at + airtime });
-    // The usage counted at the end of the transmission: the whole of it is in the window.
-    return [...before, ...this.evaluate(at + airtime, at)];
+    this.keptMs += airtime;
+    // its airtime counts whole from its start (usageMs)
+    return [...before, ...this.evaluate(at)];
   }
 
   /** Brings the state up to date at `at` and returns the steps taken (oldest first). */
@@ -154,11 +166,36 @@ export class DutyCycleMeter {
   nextStepDownAt(at: number): number | null {
     const level = this.levelOf(this.usagePercent(at));
     if (level === 'normal') return null;
-    const threshold = this.thresholdOf(level);
-    const excessMs = this.usageMs(at) - (threshold * this.windowMs) / 100;
+    const excessMs = this.usageMs(at) - (this.thresholdOf(level) * this.windowMs) / 100;
     if (excessMs < 0) return at;
-    // Airtime leaves the window at rate 1 while each transmission's span, shifted by the
-    // window, passes; find the moment the excess has left (strictly below: one ms more).
+    // strictly below: one ms after the excess has left
+    return Math.floor(this.whenLeft(excessMs, at)) + 1;
+  }
+
+  /**
+   * The earliest time at or after `at`, and after the end of the last transmission recorded (one
+   * radio sends one frame at a time), at which a transmission of `airtime` ms may start and leave
+   * the usage, with its airtime counted whole, at or below `ceilingPercent` (with nothing else
+   * sent in between); null when even an empty window has no room for it. How a sender paces traffic that
+   * must not push it past a level (e.g. firmware image blocks kept below Limited) [P].
+   */
+  earliestRoomFor(airtime: number, ceilingPercent: number, at: number): number | null {
+    const ceilingMs = (ceilingPercent * this.windowMs) / 100;
+    if (!(airtime >= 0) || airtime > ceilingMs) return null;
+    const last = this.sent[this.sent.length - 1];
+    const from = Math.max(at, last?.end ?? at);
+    // from `from` on nothing recorded is on the air: the usage only falls
+    const excessMs = this.usageMs(from) - (ceilingMs - airtime);
+    if (excessMs <= 0) return Math.ceil(from);
+    return Math.max(Math.ceil(from), Math.ceil(this.whenLeft(excessMs, from)));
+  }
+
+  /**
+   * The moment at which `excessMs` of the airtime in the window at `at` has left it (with nothing
+   * more sent): airtime leaves at rate 1 while each transmission's span, shifted by the window,
+   * passes.
+   */
+  private whenLeft(excessMs: number, at: number): number {
     let left = 0;
     for (let i = this.head; i < this.sent.length; i++) {
       const t = this.sent[i] as Transmission;
@@ -166,10 +203,10 @@ export class DutyCycleMeter {
       const leaveEnd = t.end + this.windowMs;
       if (leaveEnd <= leaveStart) continue;
       const span = leaveEnd - leaveStart;
-      if (left + span > excessMs) return Math.floor(leaveStart + (excessMs - left)) + 1;
+      if (left + span > excessMs) return leaveStart + (excessMs - left);
       left += span;
     }
-    return Math.floor(at + this.windowMs) + 1;
+    return at + this.windowMs;
   }
 
   private thresholdOf(state: Exclude<DutyCycleState, 'normal'>): number {
@@ -187,7 +224,12 @@ export class DutyCycleMeter {
 
   private prune(at: number): void {
     const from = at - this.windowMs;
-    while (this.head < this.sent.length && (this.sent[this.head] as Transmission).end <= from) this.head++;
+    while (this.head < this.sent.length && (this.sent[this.head] as Transmission).end <= from) {
+      const t = this.sent[this.head] as Transmission;
+      this.keptMs -= t.end - t.start;
+      this.head++;
+    }
+    if (this.head === this.sent.length) this.keptMs = 0; // nothing kept: no rounding left over
     if (this.head > 1024 && this.head * 2 > this.sent.length) {
       this.sent.splice(0, this.head);
       this.head = 0;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { seededLinkSignal, type HanLink } from './link-signal.ts';
+import { seededLinkQuality, seededLinkSignal, type HanLink } from './link-signal.ts';
 
 const GSME_LINK: HanLink = { hub: '00DB1234567890A2', device: '00DB1234567890A1', band: '868MHz' };
 
@@ -25,5 +25,17 @@ describe('seededLinkSignal', () => {
         expect(s.lqiMax).toBeLessThanOrEqual(255);
       }
     }
+  });
+
+  it('gives each link a frame error rate that falls with its signal margin', () => {
+    const links = Array.from({ length: 100 }, (_, i) => seededLinkQuality(`s${i}`, GSME_LINK));
+    for (const q of links) {
+      expect(q.frameErrorRate).toBeGreaterThan(0);
+      expect(q.frameErrorRate).toBeLessThanOrEqual(0.05);
+      expect(seededLinkSignal(q === links[0] ? 's0' : 's1', GSME_LINK)).toBeDefined();
+    }
+    const byRssi = [...links].sort((a, b) => a.signal.rssiAverageDbm - b.signal.rssiAverageDbm);
+    expect(byRssi[0]!.frameErrorRate).toBeGreaterThan(byRssi[byRssi.length - 1]!.frameErrorRate);
+    expect(seededLinkQuality('s1', GSME_LINK).signal, 'CCS06 reports the same signal').toEqual(seededLinkSignal('s1', GSME_LINK));
   });
 });

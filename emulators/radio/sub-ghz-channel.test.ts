@@ -22,7 +22,8 @@ describe('sub-GHz channel mask', () => {
         expect(subGhzChannelFromMask(mask)).toEqual({ page, channel });
       }
     }
-    expect(() => subGhzChannelMask({ page: 30, channel: 3 })).toThrow(/channel/);
+    expect(() => subGhzChannelMask({ page: 30, channel: 3 })).toThrow(new RangeError('channel 3 is not on page 30 (its channels are 35–61)'));
+    expect(() => subGhzChannelMask({ page: 29, channel: 40 })).toThrow(/its channels are 27–34 and 62/);
     expect(() => subGhzChannelFromMask(0xe0000003)).toThrow(RangeError);
     expect(() => subGhzChannelFromMask(0x00000001)).toThrow(RangeError);
   });

@@ -17,9 +17,14 @@ export interface SubGhzChannel {
 
 const GB_PAGES: readonly number[] = [28, 29, 30, 31];
 
+/** The channels of each GB page, as a reader would write them [V: DOMAIN.md "The two HAN bands"]. */
+export const GB_PAGE_CHANNELS: Readonly<Record<SubGhzChannel['page'], string>> = { 28: '0–26', 29: '27–34 and 62', 30: '35–61', 31: '0–26' };
+
 /** The 32-bit mask of one channel, e.g. page 28 channel 5 → 0xE0000020. */
 export function subGhzChannelMask({ page, channel }: SubGhzChannel): number {
   if (!GB_PAGES.includes(page)) throw new RangeError(`GB sub-GHz channel pages are 28–31, got ${page}`);
+  const inPage = Number.isInteger(channel) && (page === 29 ? (channel >= 27 && channel <= 34) || channel === 62 : page === 30 ? channel >= 35 && channel <= 61 : channel >= 0 && channel <= 26);
+  if (!inPage) throw new RangeError(`channel ${channel} is not on page ${page} (its channels are ${GB_PAGE_CHANNELS[page]})`);
   return subGhzChannelMaskFor(page, [channel]).mask;
 }
 

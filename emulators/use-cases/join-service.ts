@@ -24,15 +24,20 @@
  * already joined as another type → 3 (RTDS CS03A1 ERROR); the list full → 4; else 0, the device
  * recorded with its type, join method and (Method C) the key agreement public key of its
  * certificate. CS04AC of a device not joined → 1 (RTDS CS04ACCritical ERROR), else 0.
- * [P] The Type 1 device's side of the key establishment is not emulated (the premises has no
- * PPMID or HCALCS): the join completes at once. [P] No alert follows a Method A / C join or
+ * [P] The meter does not verify the certificate's issuer signature: the command carries the
+ * device's certificate alone, not the Device CA certificate that path would need, and the command
+ * is itself critical — signed by the Service User, whose signature command-handler.ts checks —
+ * so the user's signature vouches for what it carries. A certificate that is not X.509 with a
+ * P-256 key is refused (11); one a CA the meter does not know issued is taken.
+ * [P] The Type 1 device's side of the key establishment is not emulated (the premises' PPMID and
+ * HCALCS are entries of the DCC's inventory, not emulated radios): the join completes at once. [P] No alert follows a Method A / C join or
  * unjoin: the response is sent when the key establishment is over and carries its outcome (its
  * result codes include the key-agreement failures), where a Method B join completes later, when
  * the other device asks, hence its alert.
  * Refused (a firmware fault): nothing changes, the fault's result name (JOIN_SERVICE_RESULT), no alert.
  * Not emulated: the ESME as Method B target (its GNCA DLMS alerts would share message code
  * 0x1001 and the alert codes with the GSME's in the typed registry), CS03A2 (the Type 1 device
- * as target: the premises has none).
+ * as target: the premises' Type 1 devices are inventory entries the DCC cannot send commands to).
  */
 import {
   cs03a1,

@@ -17,6 +17,8 @@ function driver(capabilities: BenchCapability[]): BenchDriver & { calls: string[
     setSupply: async (d, on) => void calls.push(`supply ${d} ${on}`),
     setBatteryPercent: async (d, p) => void calls.push(`battery ${d} ${p}`),
     setRadioLink: async (d, up) => void calls.push(`radio ${d} ${up}`),
+    setInterference: async (c, level) => void calls.push(`interference ${c.page}/${c.channel} ${level}`),
+    transmitFiller: async (d, bytes) => void calls.push(`filler ${d} ${bytes}`),
   };
 }
 
@@ -46,6 +48,26 @@ describe('Bench', () => {
     expect(bench.lacking('clock')).toBeNull();
     expect(bench.lacking('clock', 'battery', 'radio-loss')).toBe('the test bench lacks battery, radio-loss');
     await expect(bench.setBattery('00DB1234567890A1', 5)).rejects.toBeInstanceOf(BenchCapabilityMissing);
+  });
+
+  it('puts interference on a sub-GHz channel and takes it off', async () => {
+    const d = driver(['interference']);
+    const bench = new Bench(d);
+    await bench.interfere({ page: 28, channel: 0 }, -60);
+    await bench.clearInterference({ page: 28, channel: 0 });
+    expect(d.calls).toEqual(['interference 28/0 -60', 'interference 28/0 null']);
+    await expect(bench.interfere({ page: 28, channel: 0 }, Number.NaN)).rejects.toThrow(/dBm/);
+    await expect(new Bench(driver(['clock'])).interfere({ page: 28, channel: 0 }, -60)).rejects.toBeInstanceOf(BenchCapabilityMissing);
+  });
+
+  it('makes the hub transmit filler (duty-cycle pressure) and cuts a link for a while', async () => {
+    const d = driver(['duty-cycle-pressure', 'radio-loss', 'clock']);
+    const bench = new Bench(d);
+    await bench.transmitFiller('00DB1234567890A1', 20_000);
+    await bench.radioLossFor('00DB1234567890A0', 60_000);
+    expect(d.calls).toEqual(['filler 00DB1234567890A1 20000', 'radio 00DB1234567890A0 false', 'advance 60000', 'radio 00DB1234567890A0 true']);
+    await expect(bench.transmitFiller('00DB1234567890A1', 0)).rejects.toThrow(/whole number of bytes/);
+    await expect(new Bench(driver(['clock'])).transmitFiller('00DB1234567890A1', 1)).rejects.toBeInstanceOf(BenchCapabilityMissing);
   });
 
   it('refuses nonsense values', async () => {

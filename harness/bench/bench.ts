@@ -13,7 +13,15 @@ export type BenchCapability =
   | 'battery' // set a battery-powered device's battery level (GSME)
   | 'radio-loss' // cut and restore a device's HAN link
   | 'clock' // move time (virtual when emulated)
-  | 'consumption'; // drive metered consumption
+  | 'consumption' // drive metered consumption
+  | 'interference' // put a signal on a sub-GHz channel (a signal generator)
+  | 'duty-cycle-pressure'; // make the comms hub transmit filler to a device (a traffic generator on the hub)
+
+/** A sub-GHz channel as the Bench names it: a GB channel page (28–31) and a channel of that page. */
+export interface SubGhzChannelRef {
+  readonly page: number;
+  readonly channel: number;
+}
 
 export interface BenchDriver {
   readonly name: string;
@@ -30,6 +38,10 @@ export interface BenchDriver {
   setSupply(device: Eui64, on: boolean): Promise<void>;
   setBatteryPercent(device: Eui64, percent: number): Promise<void>;
   setRadioLink(device: Eui64, up: boolean): Promise<void>;
+  /** Interference on a sub-GHz channel at `levelDbm`, or none (null). */
+  setInterference(channel: SubGhzChannelRef, levelDbm: number | null): Promise<void>;
+  /** duty-cycle-pressure: the comms hub transmits `bytes` of filler to `device`, on the device's band. */
+  transmitFiller?(device: Eui64, bytes: number): Promise<void>;
 }
 
 /** Raised when a suite asks for a capability the target lacks; suites turn it into a skip. */
@@ -95,6 +107,37 @@ export class Bench {
   async radioRestore(device: Eui64): Promise<void> {
     this.require('radio-loss');
     await this.driver.setRadioLink(device, true);
+  }
+
+  /** Cuts a device's HAN link for `ms` of world time, then restores it (the device is unreachable meanwhile). */
+  async radioLossFor(device: Eui64, ms: number): Promise<void> {
+    await this.radioLoss(device);
+    await this.advance(ms);
+    await this.radioRestore(device);
+  }
+
+  /**
+   * Duty-cycle pressure: the comms hub transmits `bytes` of filler to `device` on the device's
+   * band, as a traffic generator on the hub would — airtime that counts against the hub's duty
+   * cycle on 868 MHz (nothing on 2.4 GHz). A hub whose duty cycle is Suspended sends none.
+   */
+  async transmitFiller(device: Eui64, bytes: number): Promise<void> {
+    this.require('duty-cycle-pressure');
+    if (!Number.isSafeInteger(bytes) || bytes < 1) throw new RangeError(`filler is a whole number of bytes ≥ 1, got ${bytes}`);
+    if (!this.driver.transmitFiller) throw new BenchCapabilityMissing('duty-cycle-pressure', this.driver.name);
+    await this.driver.transmitFiller(device, bytes);
+  }
+
+  /** Puts a signal of `levelDbm` on a sub-GHz channel until cleared (a channel off the GB pages is refused by the target). */
+  async interfere(channel: SubGhzChannelRef, levelDbm: number): Promise<void> {
+    this.require('interference');
+    if (!Number.isFinite(levelDbm)) throw new RangeError(`an interference level is a number of dBm, got ${levelDbm}`);
+    await this.driver.setInterference(channel, levelDbm);
+  }
+
+  async clearInterference(channel: SubGhzChannelRef): Promise<void> {
+    this.require('interference');
+    await this.driver.setInterference(channel, null);
   }
 
   private require(capability: BenchCapability): void {

@@ -57,12 +57,14 @@ describe('createHttpBenchDriver', () => {
     await bench.setBattery('00DB1234567890A1', 20);
     await driver.setSupply('00DB1234567890A0', false);
     await driver.setRadioLink('00DB1234567890A1', true);
+    await driver.transmitFiller?.('00DB1234567890A1', 20_000);
     expect(stub.calls).toEqual([
       { method: 'GET', path: '/capabilities', body: null },
       { method: 'POST', path: '/advance', body: { ms: 90_000 } },
       { method: 'POST', path: '/battery', body: { device: '00DB1234567890A1', percent: 20 } },
       { method: 'POST', path: '/supply', body: { device: '00DB1234567890A0', on: false } },
       { method: 'POST', path: '/radio', body: { device: '00DB1234567890A1', up: true } },
+      { method: 'POST', path: '/filler', body: { device: '00DB1234567890A1', bytes: 20_000 } },
     ]);
   });
 

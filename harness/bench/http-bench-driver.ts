@@ -15,7 +15,7 @@
  * capability") is thrown as a RangeError with the server's explanation, as the emulated
  * driver throws it in process; any other failure is an HttpBenchError naming the URL and status.
  */
-import type { BenchCapability, BenchDriver } from './bench.ts';
+import type { BenchCapability, BenchDriver, SubGhzChannelRef } from './bench.ts';
 import {
   BENCH_PATH,
   isBenchCapability,
@@ -113,6 +113,14 @@ class HttpBenchDriver implements BenchDriver {
 
   async setRadioLink(device: Eui64, up: boolean): Promise<void> {
     await this.post(BENCH_PATH.radio, { device, up });
+  }
+
+  async setInterference(channel: SubGhzChannelRef, levelDbm: number | null): Promise<void> {
+    await this.post(BENCH_PATH.interference, { page: channel.page, channel: channel.channel, levelDbm });
+  }
+
+  async transmitFiller(device: Eui64, bytes: number): Promise<void> {
+    await this.post(BENCH_PATH.filler, { device, bytes });
   }
 
   private async post(path: BenchPath, body: object): Promise<void> {

@@ -13,6 +13,8 @@
  * | POST   | `/supply`       | `{ device, on }`              | `{ now }`                     |
  * | POST   | `/battery`      | `{ device, percent }`         | `{ now }`                     |
  * | POST   | `/radio`        | `{ device, up }`              | `{ now }`                     |
+ * | POST   | `/interference` | `{ page, channel, levelDbm }` | `{ now }` (levelDbm null: off) |
+ * | POST   | `/filler`       | `{ device, bytes }`           | `{ now }` (the hub transmits filler to the device) |
  *
  * `device` is an EUI-64 as 16 hex digits. Errors answer `{ error }`: 400 when the request is
  * wrong or the world refuses it (e.g. cutting the supply of a battery-powered GSME; the message
@@ -30,12 +32,14 @@ export const BENCH_PATH = {
   supply: '/supply',
   battery: '/battery',
   radio: '/radio',
+  interference: '/interference',
+  filler: '/filler',
 } as const;
 
 export type BenchPath = (typeof BENCH_PATH)[keyof typeof BENCH_PATH];
 
 /** Every capability a Bench can have, for checking what a server claims. */
-export const BENCH_CAPABILITIES: readonly BenchCapability[] = ['supply-power', 'battery', 'radio-loss', 'clock', 'consumption'];
+export const BENCH_CAPABILITIES: readonly BenchCapability[] = ['supply-power', 'battery', 'radio-loss', 'clock', 'consumption', 'interference', 'duty-cycle-pressure'];
 
 export interface BenchTimeBody {
   /** World time, epoch milliseconds. */
@@ -67,6 +71,19 @@ export interface BenchBatteryBody {
 export interface BenchRadioBody {
   readonly device: Eui64;
   readonly up: boolean;
+}
+
+export interface BenchInterferenceBody {
+  readonly page: number;
+  readonly channel: number;
+  /** dBm; null switches the interference off. */
+  readonly levelDbm: number | null;
+}
+
+export interface BenchFillerBody {
+  readonly device: Eui64;
+  /** Filler bytes the comms hub transmits to the device, ≥ 1. */
+  readonly bytes: number;
 }
 
 export interface BenchErrorBody {

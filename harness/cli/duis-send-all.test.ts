@@ -77,6 +77,21 @@ describe('dit duis send --all (the sweep, in process)', () => {
     }
   });
 
+  it("answers the 8.7.1 templates, whose OtherDeviceIDs are the premises' Type 1 devices; without them the DCC would answer E19", async () => {
+    const catalogue = await loadTemplateCatalogue();
+    const { type1Devices: _, ...without } = premises;
+    for (const [template, targetType] of [['CS03A1_8.7.1', 'ESME'], ['CS03CCritical_8.7.1', 'GSME']] as const) {
+      expect(decideImplemented(catalogue.get(template), premises)).toMatchObject({ implemented: true, targetType });
+      expect(decideImplemented(catalogue.get(template), without).reason).toMatch(/^the body names a device the premises lacks, so the DCC answers E19: .*not in the DCC's inventory/);
+    }
+    const result = await fullSweep();
+    for (const template of ['CS03A1_8.7.1', 'CS03CCritical_8.7.1']) {
+      const row = result.rows.find((r) => r.template === template);
+      expect(row, template).toMatchObject({ implemented: true, answered: true, decodable: true, reason: null, commandVariant: 4, ackCode: 'I99', responseCode: 'I0' });
+      if (rtdsAvailable()) expect(row?.rtdsShape, row?.rtdsNote ?? '').toBe(true);
+    }
+  }, 30_000);
+
   it('marks a template not implemented when its target is no device of the premises', async () => {
     const catalogue = await loadTemplateCatalogue();
     const decision = decideImplemented(catalogue.get('ECS52_11.2'), { ...premises, meters: premises.meters.filter((m) => m.type !== 'ESME') });

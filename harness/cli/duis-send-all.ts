@@ -149,7 +149,14 @@ export function decideImplemented(template: DuisTemplate, premises: PremisesSpec
     return no(`command variant ${template.commandVariant} (local delivery) not emulated yet: the DCC answers E17`);
   }
   const deviceTypes = deviceTypesOf(premises);
-  const refusal = bodyRefusal(template.srv, targetType as DeviceType, template.request.body as XMLData, { deviceTypeOf: (eui) => deviceTypes.get(eui.toUpperCase()) as DeviceType | undefined });
+  const refusal = bodyRefusal(template.srv, targetType as DeviceType, template.request.body as XMLData, {
+    deviceTypeOf: (eui) => deviceTypes.get(eui.toUpperCase()) as DeviceType | undefined,
+    // the premises' Type 1 devices, as the DCC's inventory holds them (whether it has a certificate does not decide)
+    hanDeviceOf: (eui) => {
+      const device = premises.type1Devices?.find((d) => d.eui === eui.toUpperCase());
+      return device ? { ...device, kaCertificate: null } : undefined;
+    },
+  });
   if (refusal?.problem === 'unknown-device') return no(`the body names a device the premises lacks, so the DCC answers E19: ${refusal.message}`);
   return { implemented: true, reason: null, targetType };
 }

@@ -44,6 +44,26 @@ describe('dit duis send TEMPLATE: what a new user tries first', () => {
     }
   });
 
+  it("sends a critical template through the critical flow: the pre-command's I0, the signed pre-command's I99, the signed response", async () => {
+    const { code, out } = await dit(['duis', 'send', 'CS03A1_8.7.1']);
+    expect(out).toMatch(/^pre-command \(CV 4\): HTTP 200 I0/m);
+    expect(out).toMatch(/^signed pre-command \(CV 5\): HTTP 200 I99/m);
+    expect(code).toBe(0);
+    const result = JSON.parse((await dit(['duis', 'send', 'CS03CCritical_8.7.1', '--json'])).out);
+    expect([result.preCommand.responseCode, result.acknowledgement.responseCode]).toEqual(['I0', 'I99']);
+    expect(result.response).toMatchObject({ responseCode: 'I0', gbcs: { messageCode: expect.stringMatching(/^0x00AF CS03C/), signature: 'valid' }, payload: { result: 0 } });
+  });
+
+  it('--set changes a body element: an impossible 6.28 threshold is refused at the edge (E9001) or by the CHF (hardware-fault), each saying so', async () => {
+    const edge = JSON.parse((await dit(['duis', 'send', 'DBCH04_6.28', '--set', 'SetCHFSubGHzConfiguration/LimitedCriticalDutyCycleThreshold=100.50', '--json'])).out);
+    expect(edge.acknowledgement).toMatchObject({ responseCode: 'E9001', reason: expect.stringMatching(/LimitedCriticalDutyCycleThreshold: expected a percentage from 0\.00 to 100\.00/) });
+    const device = JSON.parse((await dit(['duis', 'send', 'DBCH04_6.28', '--set', 'SetCHFSubGHzConfiguration/LimitedCriticalDutyCycleThreshold=1.00', '--json'])).out);
+    expect(device.acknowledgement.responseCode).toBe('I99');
+    expect(device.response.payload).toEqual({ ok: false, result: 'hardware-fault' });
+    const bad = await dit(['duis', 'send', 'DBCH04_6.28', '--set', 'GSMECurfew']);
+    expect([bad.code, bad.err]).toEqual([2, expect.stringMatching(/--set takes PATH=VALUE/)]);
+  });
+
   it('refuses an unknown --signature and --replay with --all as usage errors (exit 2)', async () => {
     const bad = await dit(['duis', 'send', 'ECS52_11.2', '--signature', 'bogus']);
     expect(bad.code).toBe(2);

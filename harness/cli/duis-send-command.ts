@@ -3,7 +3,9 @@
  * `dit duis send TEMPLATE`: the engineer's quickest way to poke a device. Sends one DUIS
  * request built from an RTDS template to an emulated premises (in process, or over loopback
  * HTTP), prints the DCC's acknowledgement, waits for the device response in virtual time and
- * prints the GBCS frame it carries with its payload decoded to typed fields.
+ * prints the GBCS frame it carries with its payload decoded to typed fields. A critical template
+ * (command variant 4) goes through the critical flow (`DuisClient.criticalExchanges`): the
+ * pre-command's answer is printed, then the signed pre-command's (CV 5) and the response.
  * `dit duis templates` lists the template keys.
  */
 import { resolve } from 'node:path';
@@ -20,6 +22,7 @@ import { EXIT, UserError } from './user-error.ts';
 import { toJson } from './json-output.ts';
 import { formatSweep, runDuisSweep, sweepPassed } from './duis-send-all.ts';
 import { codeText, dccNote } from './duis-answer-text.ts';
+import { applyBodyOverrides, parseBodyOverride } from './body-overrides.ts';
 
 export interface DuisSendOptions {
   target: TargetKind;
@@ -32,6 +35,8 @@ export interface DuisSendOptions {
   signature?: string;
   /** Send the same request a second time (a replayed RequestID counter). */
   replay?: boolean;
+  /** Body elements changed from the template's, `PATH=VALUE` each (body-overrides.ts). */
+  set?: readonly string[];
 }
 
 const SIGNATURES: readonly RequestSignature[] = ['signed', 'none', 'broken'];
@@ -71,6 +76,8 @@ export async function duisSendCommand(templateKey: string, opts: DuisSendOptions
   }
   if (opts.url && opts.target !== 'loopback') throw new UserError('--url needs --target loopback');
   const signature = signatureOf(opts.signature);
+  const overrides = (opts.set ?? []).map(parseBodyOverride);
+  const sendOptions = { signature, ...(overrides.length > 0 ? { body: applyBodyOverrides(template.request.body, overrides) } : {}) };
   const premisesFile = resolve(opts.premises);
   const premises = loadPremisesSpec(premisesFile);
   const loopback = opts.target === 'loopback' && !opts.url ? await startLoopbackDcc() : undefined;
@@ -85,7 +92,10 @@ export async function duisSendCommand(templateKey: string, opts: DuisSendOptions
   };
   const target = await createTarget({ config, premises, seed: opts.seed });
   try {
-    const exchange = await target.duis.send(template.key, { signature });
+    // a critical template: CV 4 → the pre-command → signed by the user → CV 5, whose answer and response follow
+    const critical = template.commandVariant === 4 ? await target.duis.criticalExchanges(template.key, sendOptions) : null;
+    const exchange = critical ? (critical.signed ?? critical.preCommand) : await target.duis.send(template.key, sendOptions);
+    const preCommandAck = critical?.signed ? acknowledgementOf(critical.preCommand) : null;
     const ack = acknowledgementOf(exchange);
     // the same request again, byte for byte (already signed as it was: 'none' adds no signature):
     // its RequestID counter is no longer above the last one the DCC accepted
@@ -102,11 +112,12 @@ export async function duisSendCommand(templateKey: string, opts: DuisSendOptions
     const decoded = response ? describeResponse(response) : null;
     if (opts.json) {
       process.stdout.write(
-        `${toJson({ template: template.key, target: opts.target, url: url ?? null, acknowledgement: ack, ...(replayed ? { replay: replayed } : {}), response: decoded, error: waitError })}\n`,
+        `${toJson({ template: template.key, target: opts.target, url: url ?? null, ...(preCommandAck ? { preCommand: preCommandAck } : {}), acknowledgement: ack, ...(replayed ? { replay: replayed } : {}), response: decoded, error: waitError })}\n`,
       );
     } else {
       process.stdout.write(`${template.key} → ${exchange.request.requestIdText} (${opts.target}${url ? ` ${url}` : ''})\n`);
-      process.stdout.write(ackLine('acknowledgement', ack));
+      if (preCommandAck) process.stdout.write(ackLine('pre-command (CV 4)', preCommandAck));
+      process.stdout.write(ackLine(preCommandAck ? 'signed pre-command (CV 5)' : 'acknowledgement', ack));
       if (replayed) process.stdout.write(ackLine('replayed', replayed));
       if (decoded) process.stdout.write(`response after ${decoded.elapsedMs / 1000} s (virtual):\n${toJson(decoded, 2).replace(/^/gm, '  ')}\n`);
       if (waitError) process.stdout.write(`no response: ${waitError}\n`);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Each HAN fault primitive is found by a DIT check through DUIS and the Bench alone: the check
- * (suites/han-checks.ts, registered as a DIT case by the suites) passes on a fault-free world
+ * (suites/han-checks.ts and suites/duty-cycle-checks.ts, registered as DIT cases by the suites) passes on a fault-free world
  * and fails on a world whose firmware profile declares the fault — run exactly as the DIT worker
  * runs a case, on a target built by the composition root, never looking into the emulators.
  */
@@ -20,6 +20,7 @@ import {
   lowBatteryAlertOnce,
   queuedCommandsAllAnswered,
 } from '../../suites/han-checks.ts';
+import { heldAlertsFollowTheSuspension, hubDutyCycleEscalatesAndRecovers } from '../../suites/duty-cycle-checks.ts';
 import { createTarget } from './targets.ts';
 
 const premises = loadPremisesSpec();
@@ -31,10 +32,10 @@ afterEach(async () => {
 });
 
 /** Runs a check as a DIT case on the premises' meter of `type`, with these profiles; the error it ended with, or null. */
-async function run(check: (ctx: DitContext) => Promise<void>, type: 'ESME' | 'GSME', profiles: WorldProfiles = {}): Promise<Error | null> {
+async function run(check: (ctx: DitContext) => Promise<void>, type: 'ESME' | 'GSME', profiles: WorldProfiles = {}, seed = 'han-fault-detection'): Promise<Error | null> {
   await open?.close();
   const meter = premises.meters.find((m) => m.type === type)!;
-  open = await createTarget({ config: DEFAULT_RUN_CONFIG, premises, seed: 'han-fault-detection' }, { profiles });
+  open = await createTarget({ config: DEFAULT_RUN_CONFIG, premises, seed }, { profiles });
   const ctx: DitContext = {
     duis: open.duis,
     bench: open.bench,
@@ -79,5 +80,25 @@ describe('each HAN fault primitive is found through DUIS and the Bench alone', (
     expect(await run(lowBatteryAlertOnce, 'GSME')).toBeNull();
     const storm = testFault<FaultOf<'alert-storm'>>({ id: 'STORM', primitive: 'alert-storm', useCase: 'GNCA', direction: 'alert', alertCode: '8F1F', times: 3, intervalMs: 60_000 });
     expect((await run(lowBatteryAlertOnce, 'GSME', meter('gsme', storm)))?.message).toMatch(/messages nobody asked for/);
+  });
+});
+
+describe('the duty-cycle fault primitives are found through DUIS and the Bench alone (DUTY-CYCLE-SUSPENDED-METER-HOLDS-ALERTS)', () => {
+  it('ignores-suspend-zcl: the low battery alert comes at once, while the meter should be suspended', async () => {
+    expect(await run(heldAlertsFollowTheSuspension, 'GSME')).toBeNull();
+    const fault = testFault<FaultOf<'ignores-suspend-zcl'>>({ id: 'NO-SUSPEND', primitive: 'ignores-suspend-zcl' });
+    expect((await run(heldAlertsFollowTheSuspension, 'GSME', meter('gsme', fault)))?.message).toMatch(/held while the meter is suspended/);
+  });
+
+  it('loses-held-after-suspension: the alert the meter held never comes', async () => {
+    const fault = testFault<FaultOf<'loses-held-after-suspension'>>({ id: 'LOSES-HELD', primitive: 'loses-held-after-suspension' });
+    expect((await run(heldAlertsFollowTheSuspension, 'GSME', meter('gsme', fault)))?.message).toMatch(/no DUIS device-alert 8F1F/);
+  });
+
+  it('the duty-cycle checks pass whatever the GSME\'s seeded wake phase', async () => {
+    for (const seed of ['a', 'b', 'c', 'd']) {
+      expect(await run(hubDutyCycleEscalatesAndRecovers, 'GSME', {}, `duty-cycle/${seed}`), seed).toBeNull();
+      expect(await run(heldAlertsFollowTheSuspension, 'GSME', {}, `duty-cycle/${seed}`), seed).toBeNull();
+    }
   });
 });

@@ -149,11 +149,12 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .option('--signature <how>', 'XML signature of the request: signed (the user\'s key), none, or broken (one character of the signature value changed)')
     .option('--replay', 'send the same request a second time, as a replay (its RequestID counter is not above the last)')
+    .option('--set <path=value>', 'change a body element of the template (repeatable), e.g. SetCHFSubGHzConfiguration/LimitedCriticalDutyCycleThreshold=100.50', (v: string, all: string[] = []) => [...all, v])
     .action(async (template: string | undefined, opts) => {
       const { duisSendAllCommand, duisSendCommand } = await import('./duis-send-command.ts');
       if (opts.all) {
         if (template !== undefined) throw new UserError(`give a template or --all, not both (got ${JSON.stringify(template)} and --all)`);
-        if (opts.signature !== undefined || opts.replay) throw new UserError('--signature and --replay apply to one template, not to --all');
+        if (opts.signature !== undefined || opts.replay || opts.set) throw new UserError('--signature, --replay and --set apply to one template, not to --all');
         process.exitCode = await duisSendAllCommand(opts);
         return;
       }

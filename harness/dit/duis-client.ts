@@ -18,6 +18,7 @@ import { buildServiceRequest, type BuiltServiceRequest } from '../protocol/duis/
 import type { DuisDccAlertMessage, DuisDeviceAlertMessage, DuisResponseMessage, DuisUserMessage } from '../protocol/duis/message.ts';
 import { parseDuisUserMessage } from '../protocol/duis/parse.ts';
 import { formatRequestId, RequestCounter, sameRequestId } from '../protocol/duis/request-id.ts';
+import { requireSrv } from '../protocol/duis/srv-matrix.ts';
 import { signDuisRequest } from '../protocol/duis/xml-signature.ts';
 import type { TemplateCatalogue } from '../protocol/duis/templates.ts';
 import type { Eui64, GbcsFrame, PartyKeys } from '../protocol/gbcs/frame-types.ts';
@@ -196,6 +197,26 @@ export class DuisClient {
       counter: this.counter.next(),
       ...(options.commandVariant ? { commandVariant: options.commandVariant } : {}),
       ...(options.body ? { body: options.body } : {}),
+    });
+    return this.sendBuilt(request, options.signature ? { signature: options.signature } : {});
+  }
+
+  /**
+   * Sends a request no RTDS template exists for (SRV 11.1 Update Firmware), built from the SRV
+   * matrix with `body` as its body: command variant 8 for a non-device SRV, else 1 (or the one
+   * given). The RequestID targets `target` (for 11.1 the device to update).
+   */
+  async sendRequest(srv: string, options: SendOptions & { readonly target: Eui64; readonly body: XMLData }): Promise<DuisExchange> {
+    const info = requireSrv(srv);
+    const commandVariant = options.commandVariant ?? (info.nonDevice ? 8 : 1);
+    const request = buildServiceRequest({
+      request: {
+        header: { type: 'request', requestId: { originatorId: this.options.user.eui, targetId: options.target, counter: 1n }, commandVariant, serviceReference: info.serviceReference, serviceReferenceVariant: srv },
+        body: options.body,
+      },
+      originator: this.options.user.eui,
+      target: options.target,
+      counter: this.counter.next(),
     });
     return this.sendBuilt(request, options.signature ? { signature: options.signature } : {});
   }

@@ -85,6 +85,16 @@ export const FirmwareReleaseSchema = z
     history: z.array(StatusChangeSchema).min(1).optional(),
     /** The bands this firmware works on, when narrower than its target's (e.g. single-band firmware on dual-band hardware). */
     bands: BandsSchema.optional(),
+    /**
+     * The GBCS version this firmware implements, when it differs from its target model's (e.g. a
+     * comms hub still on Release 1 firmware, GBCS 1.1, on Release 2 hardware).
+     */
+    gbcs: z.string().regex(/^\d+\.\d+$/, 'a GBCS version such as 2.0').optional(),
+    /**
+     * The upgrade image as the DCC distributes it over the air (SRV 11.1, firmware-catalogue.ts):
+     * its size in bytes. Absent: the catalogue's default size for the target's kind.
+     */
+    image: z.strictObject({ sizeBytes: z.int('a whole number of bytes').positive().max(16 * 1024 * 1024) }).optional(),
     /** The release of the same target it replaces: its predecessor, for regression selection. */
     supersedes: EntityIdSchema.optional(),
     claimsToFix: z.array(FixClaimSchema).default([]),

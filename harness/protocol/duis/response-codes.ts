@@ -9,7 +9,9 @@
  * - [P] Codes marked `provisional` are project-assigned: DUIS defines codes for a malformed /
  *   schema-invalid request, a RequestID whose counter does not increase and an unknown SRV, but
  *   their numbers are not in the public material at hand; likewise for a request whose XML
- *   signature is missing or does not verify (E9004). They use an E9xxx range no DUIS code
+ *   signature is missing or does not verify (E9004), and for an SRV 11.1 Update Firmware whose
+ *   image is not in the DCC's firmware catalogue for the device's model (E9005: a real DCC checks
+ *   an image against the Central Products List; DUIS's code for that is not at hand). They use an E9xxx range no DUIS code
  *   is known to use, so a lab run against a real DCC fails loudly on them (the right outcome:
  *   correct the number here once the DUIS table is at hand) rather than passing on a guess.
  *
@@ -57,6 +59,7 @@ const table = [
   { code: 'E9002', category: 'validation', title: 'RequestID counter not increasing', meaning: "The RequestID counter is not greater than the originator's previous counter (or is malformed).", layer: 'dcc', provisional: true },
   { code: 'E9003', category: 'validation', title: 'Unknown Service Reference Variant', meaning: 'ServiceReferenceVariant names no SRV of the request matrix.', layer: 'dcc', provisional: true },
   { code: 'E9004', category: 'authorisation', title: 'XML signature missing or invalid', meaning: "The request's XML signature (XML-DSig) is missing, malformed or does not verify with the originator's DS public key.", layer: 'dcc', provisional: true },
+  { code: 'E9005', category: 'validation', title: 'Firmware not in the catalogue for the device model', meaning: "SRV 11.1: the firmware version is in no release of the DCC's firmware catalogue (its Central Products List), or only in releases for other device models than the target's.", layer: 'dcc', provisional: true },
 ] as const satisfies readonly ResponseCodeInfo[];
 
 export const RESPONSE_CODES: readonly ResponseCodeInfo[] = table;
@@ -82,6 +85,7 @@ export const RESPONSE_CODE = {
   requestIdCounterNotIncreasing: 'E9002',
   unknownSrv: 'E9003',
   invalidXmlSignature: 'E9004',
+  firmwareNotInCatalogue: 'E9005',
 } as const satisfies Record<string, (typeof table)[number]['code']>;
 
 export type ResponseCode = (typeof RESPONSE_CODE)[keyof typeof RESPONSE_CODE];

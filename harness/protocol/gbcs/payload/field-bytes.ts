@@ -31,3 +31,10 @@ export function octetFieldBytes(value: number, field: string): Uint8Array {
   if (!Number.isInteger(value) || value < 0 || value > 0xff) throw new PayloadEncodeError(field, 'an octet 0..255', String(value));
   return Uint8Array.of(value);
 }
+
+/** A SHA-256 hash (a firmware image's, CS06 / FDRA) given as hex: exactly 32 bytes. */
+export function hashFieldBytes(text: string, field: string): Uint8Array {
+  const bytes = hexFieldBytes(text, field);
+  if (bytes.length !== 32) throw new PayloadEncodeError(field, '32 bytes (64 hex digits)', `${bytes.length} bytes`);
+  return bytes;
+}

@@ -65,6 +65,17 @@ describe('use-case registry', () => {
       'FDEIA:0x00cd',
       'GCA:0x1000',
       'GCA:0x1000',
+      'CS06:0x0012',
+      'CS06:0x00ca',
+      'CS06:0x00ca',
+      'CCS08:0x0128',
+      'CCS08:0x0128',
+      'FDRA:0x00ce',
+      'FDRA:0x00ce',
+      'FDRA:0x00cf',
+      'FDRA:0x00cf',
+      'GNCA:0x1001',
+      'GNCA:0x1001',
     ]);
     expect(useCaseCodecFor(0x0059)?.name).toBe('ECS52');
     expect(useCaseCodecFor(0x0018)).toBeUndefined();

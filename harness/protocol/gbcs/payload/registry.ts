@@ -4,6 +4,7 @@
  * payload (null when no typed codec exists for the message: use describePayload then).
  */
 import type { GbcsHeader } from '../frame-types.ts';
+import { decodeDer } from './asn1-der.ts';
 import type { PayloadCipher } from './payload-cipher.ts';
 import type { PayloadContext } from './payload-context.ts';
 import { ccs01 } from './use-cases/ccs01.ts';
@@ -37,6 +38,10 @@ import { gcs38 } from './use-cases/gcs38.ts';
 import { cs03a1, cs03b, cs03c, cs04ac, cs04b, gncaDeviceJoined, gncaDeviceJoinFailed, gncaDeviceUnjoined, gncaDeviceUnjoinFailed } from './use-cases/join-service.ts';
 import { ecs80SupplyOutageRestored, gncaGsmePowerSupplyLoss, gncaLowBattery, gncaSupplyRestored } from './use-cases/power-alerts.ts';
 import { gcaNoAuthorityDlms, gcaNoAuthorityGbz } from './use-cases/no-authority-alert.ts';
+import { cs06, cs06FutureDatedActioned, cs06FutureDatedNotActioned } from './use-cases/cs06.ts';
+import { ccs08TransferFailed, ccs08TransferSucceeded } from './use-cases/ccs08.ts';
+import { fdraVerificationFailedDlms, fdraVerificationFailedGbz, fdraVerifiedDlms, fdraVerifiedGbz } from './use-cases/firmware-distribution-receipt-alert.ts';
+import { gncaExecutingFirmwareChangedDlms, gncaExecutingFirmwareChangedGbz } from './use-cases/executing-firmware-changed-alert.ts';
 import type { AnyAlertCodec, AnyCodec, AnyUseCaseCodec } from './use-cases/use-case-codec.ts';
 
 export const USE_CASE_CODECS: readonly AnyCodec[] = [
@@ -86,6 +91,17 @@ export const USE_CASE_CODECS: readonly AnyCodec[] = [
   futureDatedActionedGbz,
   gcaNoAuthorityDlms,
   gcaNoAuthorityGbz,
+  cs06,
+  cs06FutureDatedActioned,
+  cs06FutureDatedNotActioned,
+  ccs08TransferSucceeded,
+  ccs08TransferFailed,
+  fdraVerifiedDlms,
+  fdraVerificationFailedDlms,
+  fdraVerifiedGbz,
+  fdraVerificationFailedGbz,
+  gncaExecutingFirmwareChangedDlms,
+  gncaExecutingFirmwareChangedGbz,
 ];
 
 const BY_CODE = new Map<number, AnyCodec[]>();
@@ -105,15 +121,15 @@ export function useCaseCodecFor(messageCode: number): AnyUseCaseCodec | undefine
  * The alert codec of a message code and alert code; `payloadKind` (alertPayloadKind) picks
  * between a DLMS and a GBZ codec of the same alert (e.g. GCA 0x8F30 from an ESME or a GSME).
  */
-export function alertCodecFor(messageCode: number, alertCode: number, payloadKind?: 'dlms' | 'gbz'): AnyAlertCodec | undefined {
+export function alertCodecFor(messageCode: number, alertCode: number, payloadKind?: 'dlms' | 'gbz' | 'der'): AnyAlertCodec | undefined {
   return codecsForMessageCode(messageCode).find(
     (c): c is AnyAlertCodec => c.kind === 'alert' && c.alertCode === alertCode && (payloadKind === undefined || c.payloadKind === payloadKind),
   );
 }
 
-/** Whether an alert payload is a DLMS Data-Notification (0F …) or a GBZ alert. */
-export function alertPayloadKind(payload: Uint8Array): 'dlms' | 'gbz' {
-  return payload[0] === 0x0f ? 'dlms' : 'gbz';
+/** Whether an alert payload is a DLMS Data-Notification (0F …), an ASN.1 DER SEQUENCE (30 …: CCS08, 0x00CA) or a GBZ alert. */
+export function alertPayloadKind(payload: Uint8Array): 'dlms' | 'gbz' | 'der' {
+  return payload[0] === 0x0f ? 'dlms' : payload[0] === 0x30 ? 'der' : 'gbz';
 }
 
 export type PayloadDirection = 'command' | 'response' | 'alert';
@@ -148,8 +164,20 @@ export function decodeTypedPayload(frame: GbcsHeader & { readonly payload: Uint8
   return decodeTypedMessage(frame, cipher)?.fields ?? null;
 }
 
-/** Alert code of a DLMS (0F … 02 nn 12 hi lo) or GBZ (01 09 nn hi lo) alert payload. */
+/**
+ * Alert code of a DLMS (0F … 02 nn 12 hi lo), GBZ (01 09 nn hi lo) or ASN.1 DER alert payload
+ * (a SEQUENCE whose first element is the alert code INTEGER: 30 … 02 03 00 hi lo).
+ */
 export function alertCodeOf(payload: Uint8Array): number | undefined {
+  if (payload[0] === 0x30) {
+    try {
+      const first = decodeDer(payload)[0]?.children?.[0];
+      if (first?.tagClass !== 'universal' || first.name !== 'INTEGER' || first.content.length === 0 || first.content.length > 3) return undefined;
+      return first.content.reduce((v, b) => v * 256 + b, 0);
+    } catch {
+      return undefined;
+    }
+  }
   if (payload[0] === 0x0f) {
     const dt = payload[5] === 0x0c ? 12 : 0;
     const i = 6 + dt;

@@ -12,6 +12,7 @@
  */
 import { bytesToHex } from '../../hex.ts';
 import { decodeDer, type DerNode } from '../asn1-der.ts';
+import { derGeneralizedTime } from '../der-fields.ts';
 import { PayloadDecodeError, PayloadEncodeError } from '../payload-errors.ts';
 import type { UseCaseCodec } from './use-case-codec.ts';
 
@@ -28,17 +29,9 @@ export interface Gcs28Response {
   readonly result: number;
 }
 
-const GENERALIZED_TIME = 0x18;
-
 function tlv(tag: number, content: Uint8Array, field: string): Uint8Array {
   if (content.length > 0x7f) throw new PayloadEncodeError(field, 'at most 127 content bytes', String(content.length));
   return Uint8Array.from([tag, content.length, ...content]);
-}
-
-function generalizedTime(iso: string, field: string): Uint8Array {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/.exec(iso);
-  if (!m) throw new PayloadEncodeError(field, 'an ISO UTC time to the second, e.g. 2014-12-31T23:30:00Z', JSON.stringify(iso));
-  return tlv(GENERALIZED_TIME, new TextEncoder().encode(`${m.slice(1).join('')}Z`), field);
 }
 
 function readTime(n: DerNode, field: string): string {
@@ -81,7 +74,7 @@ export const gcs28: UseCaseCodec<Gcs28Command, Gcs28Response> = {
   payloadKind: 'der',
 
   encodeCommand(f) {
-    const content = Uint8Array.from([...generalizedTime(f.validityStart, 'GCS28 command.validityStart'), ...generalizedTime(f.validityEnd, 'GCS28 command.validityEnd')]);
+    const content = Uint8Array.from([...derGeneralizedTime(f.validityStart, 'GCS28 command.validityStart'), ...derGeneralizedTime(f.validityEnd, 'GCS28 command.validityEnd')]);
     return tlv(0x30, content, 'GCS28 command');
   },
 
@@ -92,7 +85,7 @@ export const gcs28: UseCaseCodec<Gcs28Command, Gcs28Response> = {
 
   encodeResponse(f) {
     if (!Number.isInteger(f.result) || f.result < 0 || f.result > 0x7f) throw new PayloadEncodeError('GCS28 response.result', 'a whole number 0..127', String(f.result));
-    const content = Uint8Array.from([...generalizedTime(f.time, 'GCS28 response.time'), ...tlv(0x02, Uint8Array.of(f.result), 'GCS28 response.result')]);
+    const content = Uint8Array.from([...derGeneralizedTime(f.time, 'GCS28 response.time'), ...tlv(0x02, Uint8Array.of(f.result), 'GCS28 response.result')]);
     return tlv(0x30, content, 'GCS28 response');
   },
 
