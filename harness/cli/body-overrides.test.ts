@@ -22,4 +22,10 @@ describe('--set PATH=VALUE on a template body', () => {
     for (const bad of ['GSMECurfew', '=7', 'a//=1', 'x y=1']) expect(() => parseBodyOverride(bad), bad).toThrow(UserError);
     expect(() => applyBodyOverrides(BODY, [parseBodyOverride('SetCHFSubGHzConfiguration/GSMECurfew/Hours=1')])).toThrow(/GSMECurfew holds a value/);
   });
+
+  it('refuses a first element the body does not have (a misspelt request element), naming the body', () => {
+    expect(() => applyBodyOverrides(BODY, [parseBodyOverride('SetCHFSubGhzConfiguration/GSMECurfew=8')])).toThrow(
+      /has no SetCHFSubGhzConfiguration element; its body is SetCHFSubGHzConfiguration/,
+    );
+  });
 });

@@ -5,7 +5,8 @@
  * outside its page — and see what the DCC or the device says. PATH names an element under the
  * request's Body by its simplified names, `/`-separated
  * (`SetCHFSubGHzConfiguration/LimitedCriticalDutyCycleThreshold=100.50`); an element missing on
- * the way is added (`…/LowerBandSubGHzChannels0To26/Channel40=` adds an empty Channel40).
+ * the way is added (`…/LowerBandSubGHzChannels0To26/Channel40=` adds an empty Channel40), but
+ * the first name must be one of the body's own elements (a misspelt request element is refused).
  */
 import type { XMLData } from '@smartdcc/duis-parser';
 import { UserError } from './user-error.ts';
@@ -29,6 +30,10 @@ export function parseBodyOverride(text: string): BodyOverride {
 export function applyBodyOverrides(body: XMLData, overrides: readonly BodyOverride[]): XMLData {
   const out = structuredClone(body);
   for (const { path, value } of overrides) {
+    const roots = Object.keys(out).filter((k) => !k.startsWith('@_') && k !== '#text');
+    if (!roots.includes(path[0] as string)) {
+      throw new UserError(`--set ${path.join('/')}: the template's body has no ${path[0]} element; its body is ${roots.join(', ') || 'empty'}`);
+    }
     let node: XMLData = out;
     path.slice(0, -1).forEach((name, i) => {
       const next = node[name];
