@@ -162,6 +162,20 @@ export function buildProgram(): Command {
       process.exitCode = await duisSendCommand(template, opts);
     });
   duis
+    .command('update-firmware')
+    .description('SRV 11.1 Update Firmware to a device of an emulated premises: the DCC\'s answer, then the device\'s receipt alert (8F72) in virtual time')
+    .requiredOption('--device <device>', 'ESME, GSME, CHF, or the EUI-64 of a device of the premises')
+    .requiredOption('--firmware <version>', 'the release version (its ASCII bytes are the firmware version octets, as the catalogue names images), or hex:OCTETS')
+    .addOption(targetOption())
+    .option('--url <url>', 'with --target loopback: an emulated DCC already running; default: start one')
+    .option('--seed <seed>', 'seed of the emulated world', 'dit')
+    .option('--premises <file>', 'premises description', 'fixtures/premises/dual-band.json')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      const { duisFirmwareCommand } = await import('./duis-firmware-command.ts');
+      process.exitCode = await duisFirmwareCommand(opts);
+    });
+  duis
     .command('templates')
     .description('list the DUIS request templates')
     .option('--filter <text>', 'only keys containing this text')
