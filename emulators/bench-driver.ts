@@ -5,15 +5,19 @@
  * level, radio loss cuts a meter's HAN link, interference puts a signal on a sub-GHz channel (the
  * premises' radio environment, radio/sub-ghz-noise.ts: a channel off the GB pages is refused
  * with the reason), duty-cycle pressure makes the hub transmit filler to a meter (han-traffic.ts),
- * and the clock is the virtual clock (advancing is instant in wall time).
- * Metered consumption is not offered yet.
+ * local delivery hands a device a command as a hand-held terminal would (Premises.deliverLocally)
+ * and waits on the virtual clock for its response, and the clock is the virtual clock (advancing
+ * is instant in wall time). Metered consumption is not offered yet.
  */
-import type { BenchCapability, BenchDriver, SubGhzChannelRef } from '../harness/bench/bench.ts';
+import type { BenchCapability, BenchDriver, LocalDeliveryOutcome, SubGhzChannelRef } from '../harness/bench/bench.ts';
 import type { Eui64 } from '../harness/protocol/gbcs/frame-types.ts';
 import type { EmulatedDevice } from './device.ts';
 import type { Premises } from './premises.ts';
 
-const CAPABILITIES: ReadonlySet<BenchCapability> = new Set<BenchCapability>(['supply-power', 'battery', 'radio-loss', 'clock', 'interference', 'duty-cycle-pressure']);
+const CAPABILITIES: ReadonlySet<BenchCapability> = new Set<BenchCapability>(['supply-power', 'battery', 'radio-loss', 'clock', 'interference', 'duty-cycle-pressure', 'local-delivery']);
+
+/** [P] How long the emulated hand-held terminal waits for the device's response (world time). */
+export const LOCAL_DELIVERY_WAIT_MS = 60_000;
 
 export class EmulatedBenchDriver implements BenchDriver {
   readonly name = 'emulated';
@@ -57,6 +61,17 @@ export class EmulatedBenchDriver implements BenchDriver {
   async transmitFiller(device: Eui64, bytes: number): Promise<void> {
     this.find(device);
     this.premises.han.filler(device.toUpperCase(), bytes);
+  }
+
+  async deliverLocally(device: Eui64, command: Uint8Array): Promise<LocalDeliveryOutcome> {
+    const d = this.find(device);
+    const got: { frame: Uint8Array | null } = { frame: null };
+    const receipt = await this.premises.deliverLocally(d, command, (frame) => void (got.frame ??= frame));
+    if (!receipt.accepted) return { response: null, note: `the ${d.deviceType} ${d.eui} took no action on the command (${receipt.reason}: ${receipt.detail})` };
+    const waited = await this.premises.clock.waitFor(() => got.frame !== null, { within: LOCAL_DELIVERY_WAIT_MS });
+    return waited.met
+      ? { response: got.frame, note: `the ${d.deviceType} ${d.eui} answered after ${waited.waited} ms` }
+      : { response: null, note: `the ${d.deviceType} ${d.eui} took the command but gave no response within ${LOCAL_DELIVERY_WAIT_MS / 1000} s` };
   }
 
   async setInterference(channel: SubGhzChannelRef, levelDbm: number | null): Promise<void> {

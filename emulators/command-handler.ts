@@ -25,6 +25,14 @@
  * is Suspended (alert 0x8F2C) or lost on the air, the meter never acts on it. Each response
  * leaves `profile.responseLatencyMs` of the answering device after it was built, through `emit`.
  *
+ * Local delivery (`path` local: a hand-held terminal at the premises hands the device the
+ * command over the HAN, DUIS command variants 2, 3, 6, 7) [P]: the same checks on the frame and
+ * the same counter, except that the terminal reaches the device itself — the command must be for
+ * the device the terminal is at and that device powered; the comms hub's mains, the meter's
+ * link to the hub and the hub's sleepy queue and duty cycle play no part, and a GSME takes it at
+ * once (the terminal's session wakes it). The response goes back to the terminal (`reply`), not
+ * over the HAN to the hub and out on the WAN.
+ *
  * Firmware faults (emulators/firmware, the premises' profiles) act at two points: when the
  * command reaches the device (drop, corrupt, delay — acted on later —, wrong-value on the decoded
  * command, reject — an error response, the command not acted on) and when the response is built
@@ -44,7 +52,12 @@ import { TRUSTED_REMOTE_PARTIES } from './remote-parties.ts';
 import { noAuthorityAlert } from './use-cases/no-authority-alert.ts';
 import type { EmulatedUseCase } from './use-cases/emulated-use-case.ts';
 
-export type DeviceMessageSink = (frame: Uint8Array, info: DeviceMessageInfo) => Promise<void>;
+export type DeviceMessageSink = (frame: Uint8Array, info: DeviceMessageInfo) => void | Promise<void>;
+
+/** How a command reaches its device: from the DCC through the comms hub, or handed over by a hand-held terminal (see the file header). */
+export type CommandPath = { readonly kind: 'wan' } | { readonly kind: 'local'; readonly device: EmulatedDevice; readonly reply: DeviceMessageSink };
+
+const WAN: CommandPath = { kind: 'wan' };
 
 /** A refusal; `reported`: the CHF reports it to the DCC (a DeliveryFailure follows). */
 function refuse(reason: CommandRefusal, detail: string, reported = false): CommandReceipt {
@@ -62,7 +75,7 @@ export class CommandHandler {
     private readonly emit: DeviceMessageSink,
   ) {}
 
-  async handle(bytes: Uint8Array): Promise<CommandReceipt> {
+  async handle(bytes: Uint8Array, path: CommandPath = WAN): Promise<CommandReceipt> {
     let frame: GbcsFrame;
     try {
       frame = decodeFrame(bytes);
@@ -72,7 +85,9 @@ export class CommandHandler {
     const { premises } = this;
     const device = premises.device(frame.recipient);
     if (!device) return refuse('unknown-recipient', `${frame.recipient} is not a device of this premises`);
-    if (!premises.commsHub.powered) return refuse('comms-hub-unpowered', 'the comms hub has no mains supply');
+    const local = path.kind === 'local';
+    if (local && device !== path.device) return refuse('unknown-recipient', `the command is for ${frame.recipient}, not the ${path.device.deviceType} ${path.device.eui} the terminal is at`);
+    if (!local && !premises.commsHub.powered) return refuse('comms-hub-unpowered', 'the comms hub has no mains supply');
     if (frame.cra !== 1) return refuse('malformed-frame', `CRA flag ${frame.cra} is not a command`);
     if (!frame.macProtected) return refuse('mac-absent', 'commands reach devices MAC-wrapped by the DCC');
 
@@ -111,9 +126,9 @@ export class CommandHandler {
       return refused('malformed-payload', `${useCase.name}: ${(error as Error).message}`);
     }
 
-    const unreachable = this.unreachable(device);
+    const unreachable = local ? (device.powered ? null : `the ${device.deviceType} ${device.eui} is without power`) : this.unreachable(device);
     if (unreachable) return refused('device-unreachable', unreachable);
-    const isGsme = device.deviceType === 'GSME';
+    const isGsme = device.deviceType === 'GSME' && !local;
     const relay = premises.commsHub.sleepyRelay;
     const queued = { originator: frame.originator, counter: frame.counter, useCase: useCase.name };
     const undeliverable = isGsme ? relay.cannotQueue(device.eui) : null;
@@ -130,11 +145,11 @@ export class CommandHandler {
 
     const accepted = { accepted: true as const, useCase: useCase.name, recipient: device.eui, deviceType: device.deviceType };
     if (isGsme) {
-      relay.queue(device.eui, queued, (gsme: Gsme) => void this.act(useCase, command, frame, gsme, received));
+      relay.queue(device.eui, queued, (gsme: Gsme) => void this.act(useCase, command, frame, gsme, received, path));
       return { ...accepted, route: 'GSME-queued', responseDueAt: null };
     }
-    const route = device.deviceType as Exclude<CommandRoute, 'GSME-queued'>;
-    return { ...accepted, route, responseDueAt: this.act(useCase, command, frame, device, received) };
+    const route = local ? 'local' : (device.deviceType as Exclude<CommandRoute, 'GSME-queued' | 'local'>);
+    return { ...accepted, route, responseDueAt: this.act(useCase, command, frame, device, received, path) };
   }
 
   /**
@@ -170,22 +185,23 @@ export class CommandHandler {
    * Returns when the response is due (when it is built later: its due time if no response
    * fault changes it), or null when a fault keeps the response from being sent.
    */
-  private act(useCase: EmulatedUseCase, command: unknown, frame: GbcsFrame, device: EmulatedDevice, received: ReceivedCommand): number | null {
-    // a meter's command crosses the HAN first (han-traffic.ts): discarded or lost, it never acts
+  private act(useCase: EmulatedUseCase, command: unknown, frame: GbcsFrame, device: EmulatedDevice, received: ReceivedCommand, path: CommandPath): number | null {
+    // a meter's command relayed by the CHF crosses the HAN first (han-traffic.ts): discarded or lost, it never acts
     const meter = device.deviceType === 'ESME' || device.deviceType === 'GSME';
-    if (meter && !this.premises.han.toMeter(device, { bytes: received.bytes, originator: frame.originator, counter: frame.counter, label: `${useCase.name} command` })) return null;
-    if (received.delayMs === 0) return this.answer(useCase, command, frame, device, received.rejected);
+    if (meter && path.kind === 'wan' && !this.premises.han.toMeter(device, { bytes: received.bytes, originator: frame.originator, counter: frame.counter, label: `${useCase.name} command` })) return null;
+    const sink = path.kind === 'local' ? path.reply : this.emit;
+    if (received.delayMs === 0) return this.answer(useCase, command, frame, device, received.rejected, sink);
     const { clock } = this.premises;
-    clock.schedule({ after: received.delayMs }, () => void this.answer(useCase, command, frame, device, received.rejected), `${useCase.name} ${frame.counter} reaches ${device.eui} late`);
+    clock.schedule({ after: received.delayMs }, () => void this.answer(useCase, command, frame, device, received.rejected, sink), `${useCase.name} ${frame.counter} reaches ${device.eui} late`);
     return clock.now() + received.delayMs + device.profile.responseLatencyMs;
   }
 
   /**
    * Builds the response now — the device's answer, or its refusal when a reject fault acts —
-   * applies the response's faults, seals it and schedules its delivery; returns when it is due,
-   * or null when it is not sent.
+   * applies the response's faults, seals it and schedules its delivery to `sink` (the WAN, or the
+   * terminal of a local delivery); returns when it is due, or null when it is not sent.
    */
-  private answer(useCase: EmulatedUseCase, command: unknown, frame: GbcsFrame, device: EmulatedDevice, rejected: FiredFault | null): number | null {
+  private answer(useCase: EmulatedUseCase, command: unknown, frame: GbcsFrame, device: EmulatedDevice, rejected: FiredFault | null, sink: DeviceMessageSink): number | null {
     const { premises } = this;
     const now = premises.clock.now();
     // the header date-time, when the response has one, is what the device's own clock reads
@@ -221,7 +237,7 @@ export class CommandHandler {
       originator: header.originator,
       recipient: header.recipient,
     };
-    premises.clock.schedule({ at }, () => this.emit(sealed, info), `${useCase.name} response from ${device.eui}`);
+    premises.clock.schedule({ at }, () => sink(sealed, info), `${useCase.name} response from ${device.eui}`);
     return at;
   }
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * What leaves and what enters an emulated premises on its WAN side.
- * - A command frame goes in through `Premises.handleCommand`, which answers at once with a
- *   receipt: accepted (and routed where) or refused (and why). Refusals are silent on the WAN,
+ * - A command frame goes in through `Premises.handleCommand` (or, handed over by a hand-held
+ *   terminal, `Premises.deliverLocally`), which answers at once with a receipt: accepted (and
+ *   routed where) or refused (and why). Refusals are silent on the WAN,
  *   as on a real device: no response frame follows; the receipt is for the emulated DCC's
  *   trace and for tests.
  * - Device messages (responses and alerts) come out later, in virtual time, through the
@@ -29,8 +30,11 @@ export interface DeviceMessageInfo {
 
 export type DeviceMessageListener = (frame: Uint8Array, info: DeviceMessageInfo) => void | Promise<void>;
 
-/** Where an accepted command went: answered directly, or queued for the sleepy GSME. */
-export type CommandRoute = 'CHF' | 'GPF' | 'ESME' | 'GSME-queued';
+/**
+ * Where an accepted command went: answered directly, queued for the sleepy GSME, or handed to
+ * the device by a hand-held terminal (local delivery: the response goes back to the terminal).
+ */
+export type CommandRoute = 'CHF' | 'GPF' | 'ESME' | 'GSME-queued' | 'local';
 
 export type CommandRefusal =
   /** Not a well-formed GBCS frame. */

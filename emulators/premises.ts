@@ -8,7 +8,8 @@
  *
  * On its WAN side the premises takes GBCS command frames (`handleCommand`, see
  * command-handler.ts for the checks and routes) and gives out responses and alerts as sealed
- * frames, later in virtual time, to its `onDeviceMessage` listeners. Device Log changes after
+ * frames, later in virtual time, to its `onDeviceMessage` listeners. A hand-held terminal can
+ * hand a device a command locally (`deliverLocally`): its response goes back to the terminal. Device Log changes after
  * creation raise CS14 0x8F12 alerts (CHF → ACB) after the CHF's alert latency; a meter of the
  * premises that CCS01 whitelists while it is not joined tries to join after its join delay,
  * with the install code it carries.
@@ -393,6 +394,16 @@ export class Premises {
    */
   handleCommand(frame: Uint8Array): Promise<CommandReceipt> {
     return this.commands.handle(frame);
+  }
+
+  /**
+   * Local delivery: a hand-held terminal at the premises hands `device` a GBCS command frame over
+   * the HAN (a command the DCC returned to the user for local delivery). Resolves at once with a
+   * receipt; the device's response goes to `reply`, later in virtual time, not out on the WAN
+   * (command-handler.ts says which checks apply).
+   */
+  deliverLocally(device: EmulatedDevice, frame: Uint8Array, reply: DeviceMessageListener): Promise<CommandReceipt> {
+    return this.commands.handle(frame, { kind: 'local', device, reply });
   }
 
   /** Adds a listener for responses and alerts; returns a function that removes it. */

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The server side of the Bench over HTTP (harness/bench/http-bench-protocol.ts) for one world:
- * `/capabilities`, `/now`, `/advance`, `/supply`, `/battery`, `/radio`, `/interference`, `/filler`, answered from a Bench
+ * `/capabilities`, `/now`, `/advance`, `/supply`, `/battery`, `/radio`, `/interference`, `/filler`, `/local-delivery`, answered from a Bench
  * driver (the world's emulated driver). Bodies are checked before anything moves; a refusal by
  * the driver (a RangeError: wrong device for the operation, unknown device) is a 400 carrying
  * its explanation, so the HTTP driver can throw the same error the emulated driver throws.
  */
 import { z } from 'zod';
 import type { BenchCapability, BenchDriver } from '../../harness/bench/bench.ts';
-import { BENCH_PATH, type BenchCapabilitiesBody, type BenchTimeBody } from '../../harness/bench/http-bench-protocol.ts';
+import { BENCH_PATH, type BenchCapabilitiesBody, type BenchLocalDeliveryAnswer, type BenchTimeBody } from '../../harness/bench/http-bench-protocol.ts';
 import { isEui64, normalizeEui } from '../../harness/protocol/gbcs/eui.ts';
+import { bytesToHex, hexToBytes } from '../../harness/protocol/gbcs/hex.ts';
 import { HttpProblem, json, readJson, requireMethod } from './json-http.ts';
 
 const device = z.string().refine(isEui64, 'an EUI-64 as 16 hex digits').transform(normalizeEui);
@@ -21,6 +22,7 @@ const BODIES = {
   radio: z.strictObject({ device, up: z.boolean() }),
   interference: z.strictObject({ page: z.number().int(), channel: z.number().int(), levelDbm: z.number().finite().nullable() }),
   filler: z.strictObject({ device, bytes: z.number().int().min(1) }),
+  localDelivery: z.strictObject({ device, command: z.string().regex(/^(?:[0-9A-Fa-f]{2})+$/, 'a GBCS frame as hex') }),
 };
 
 async function body<S extends z.ZodType>(request: Request, path: string, schema: S): Promise<z.infer<S>> {
@@ -40,14 +42,15 @@ export function benchHttpHandler(driver: BenchDriver, name: string): BenchHttpHa
   const need = (capability: BenchCapability, path: string) => {
     if (!driver.capabilities.has(capability)) throw new HttpProblem(400, `${path}: this bench cannot ${capability}`);
   };
-  const act = async (run: () => Promise<void>): Promise<Response> => {
+  const act = async (run: () => Promise<object | void>): Promise<Response> => {
+    let extra: object | void;
     try {
-      await run();
+      extra = await run();
     } catch (e) {
       if (e instanceof RangeError) throw new HttpProblem(400, e.message);
       throw e;
     }
-    return json(200, time());
+    return json(200, { ...time(), ...extra });
   };
 
   return async (subpath, request) => {
@@ -97,6 +100,17 @@ export function benchHttpHandler(driver: BenchDriver, name: string): BenchHttpHa
         const transmit = driver.transmitFiller?.bind(driver);
         if (!transmit) throw new HttpProblem(400, `${subpath}: this bench cannot duty-cycle-pressure`);
         return act(() => transmit(b.device, b.bytes));
+      }
+      case BENCH_PATH.localDelivery: {
+        requireMethod(request, subpath, 'POST');
+        need('local-delivery', subpath);
+        const b = await body(request, subpath, BODIES.localDelivery);
+        const deliver = driver.deliverLocally?.bind(driver);
+        if (!deliver) throw new HttpProblem(400, `${subpath}: this bench cannot local-delivery`);
+        return act(async (): Promise<Omit<BenchLocalDeliveryAnswer, keyof BenchTimeBody>> => {
+          const outcome = await deliver(b.device, hexToBytes(b.command, `POST ${subpath} command`));
+          return { response: outcome.response ? bytesToHex(outcome.response) : null, note: outcome.note };
+        });
       }
       default:
         throw new HttpProblem(404, `no bench endpoint ${subpath || '/'}; the bench answers ${Object.values(BENCH_PATH).join(', ')}`);

@@ -17,6 +17,8 @@ export type DccEvent =
   /** A critical request (CV 4) answered I0 with the pre-command to sign. */
   | 'pre-command'
   | 'command'
+  /** A GBCS command returned to the user for local delivery (CV 2, 3, 6, 7). */
+  | 'local-command'
   /** A device response or alert was delivered to the receiver as DUIS. */
   | 'relayed'
   /** A device message arrived that the DCC could not turn into DUIS (no matching request, no alert code). */

@@ -19,12 +19,12 @@
  * | XML signature missing (strict mode) or present but not verifying with the originator's DS public key | E9004 invalidXmlSignature (provisional) |
  * | the user's role is not eligible for the SRV                      | E2 roleNotEligible         |
  * | RequestID counter not above the originator's last accepted one   | E9002 requestIdCounterNotIncreasing |
- * | CV 2, 3, 6, 7 (a command for local delivery)                     | E17 localCommandNotAvailable (not emulated) |
  * | CV 8: an SRV with no non-device service here (non-device-services.ts) | E11 (not emulated)    |
  * | target EUI not in the DCC's inventory (the premises' devices)    | E19 deviceUnknown          |
  * | the target's comms hub returned (8.14.3 / 8.14.4) / installed with no SM WAN (8.14.2) | E5 invalidDeviceStatus / E20 cannotCommunicate (comms-hub-inventory.ts) |
  * | no transform of the SRV to the target's device type (srv-transforms.ts)  | E11 srvNotForDeviceType |
- * | CV 5 without a pre-command issued for its RequestID, or not that pre-command + signature | E9001 |
+ * | CV 2, 3, 6, 7 for a command the ACB originates (to the CHF) [P]  | E17 localCommandNotAvailable |
+ * | CV 5, 6, 7 without a pre-command issued for its RequestID, or not that pre-command + signature | E9001 |
  * | the body lacks what the command needs                            | E9001 (E19 for an unknown DeviceID, E11 for a variant not emulated) |
  *
  * [P] E11 doubles as "not emulated" for SRVs the emulated DCC does not transform yet: DUIS has no
@@ -39,9 +39,22 @@
  *
  * Critical commands: CV 4 (/serviceT) is answered synchronously I0 with the pre-command
  * (ResponseMessage/PreCommand: GBCS frame without signature field or MAC); the user signs it
- * and sends it back under the same RequestID as CV 5 (/serviceS, SignedPreCommand/GBCSPayload);
- * the DCC MACs it, delivers it and answers I99. The device checks the user's signature: a wrong
- * one is refused by the device (no response follows, as for any refused command) [P].
+ * and sends it back under the same RequestID as CV 5 (/serviceS, SignedPreCommand/GBCSPayload;
+ * CV 6 and 7 for local delivery, below); the DCC MACs it, delivers it and answers I99. The
+ * device checks the user's signature: a wrong one is refused by the device (no response
+ * follows, as for any refused command) [P].
+ *
+ * Local delivery (command variants 2, 3, 6, 7; `returnsLocalCommand`): the DCC builds and
+ * protects the command exactly as for the WAN (CV 2 and 3 as CV 1; CV 6 and 7 are the signed
+ * pre-command of a CV 4, MACed as CV 5) and returns it to the user in
+ * ResponseMessage/LocalCommand/GBCSPayload, to be handed to the device locally (a hand-held
+ * terminal: the Bench's `local-delivery`). CV 2 and 6 (`/serviceD`) send nothing over the WAN
+ * and are answered I0; CV 3 and 7 (`/serviceS`) also send it over the WAN as CV 1 and 5 and are
+ * answered I99 with the copy, the device response following as usual [P: DUIS's synchronous
+ * code for CV 3 and 7 is not in the material at hand; DCC Boxed does not serve them: its Node-RED
+ * nodes, SmartDCCInnovation/dccboxed-nodered-nodes, refuse CV 3 and 7 as unsupported [V]]. Whichever
+ * copy reaches the device second finds its counter spent. The DCC keeps what it returned
+ * (local-command-log.ts) for SRV 8.13, by which the user returns the device's response.
  *
  * A request that passes becomes a GBCS command (srv-transforms.ts, command-sealing.ts), goes to
  * the premises (`handleCommand`), and is answered I99. The premises' receipt is kept in the
@@ -53,8 +66,8 @@
  * Every date-time is the virtual clock's.
  */
 import { isDuisError, type DuisError } from '../../harness/protocol/duis/duis-error.ts';
-import { buildAcknowledgement, buildPreCommand as buildPreCommandResponse } from '../../harness/protocol/duis/build-response.ts';
-import { webServiceFor } from '../../harness/protocol/duis/command-variant.ts';
+import { buildAcknowledgement, buildLocalCommand, buildPreCommand as buildPreCommandResponse } from '../../harness/protocol/duis/build-response.ts';
+import { returnsLocalCommand, sendsOverWan, webServiceFor } from '../../harness/protocol/duis/command-variant.ts';
 import { duisEuiToHex } from '../../harness/protocol/duis/eui.ts';
 import { DUIS_SERVICE_PATHS, servicePathFor } from '../../harness/protocol/duis/http-binding.ts';
 import { routePosts, type FetchHandler } from '../../harness/protocol/duis/http-route.ts';
@@ -78,6 +91,7 @@ import { DeliveryFailureRelay } from './delivery-failure-relay.ts';
 import { DeviceMessageRelay } from './device-message-relay.ts';
 import { CommsHubInventory } from './comms-hub-inventory.ts';
 import { DeviceLogRecords } from './device-log-records.ts';
+import { LocalCommandLog } from './local-command-log.ts';
 import { findNonDeviceService, type FirmwareDistributionSide, type NonDeviceContext } from './non-device-services.ts';
 import { defaultFirmwareCatalogue, type FirmwareCatalogue, type FirmwareImage } from '../../harness/programme/firmware-catalogue.ts';
 import { PendingDeviceRequests, type PendingDeviceRequest } from './pending-device-requests.ts';
@@ -172,6 +186,8 @@ class EmulatedDccService {
   /** Comms hub statuses (SRV 8.14) and device logs (CCS07, for SRV 8.12) the DCC keeps. */
   private readonly commsHubs: CommsHubInventory;
   private readonly deviceLogs = new DeviceLogRecords();
+  /** Commands returned for local delivery and the responses returned for them (SRV 8.13). */
+  private readonly localCommands = new LocalCommandLog();
   /** Pre-commands issued (CV 4) and not yet signed, by RequestID text. */
   private readonly preCommands = new Map<string, { input: CommandInput; command: DccCommand }>();
   /** SRV 11.1's side: the catalogue (loaded at the first request) and the premises' distribution. */
@@ -298,11 +314,8 @@ class EmulatedDccService {
       );
     }
     if (cv === 8) return this.serveNonDevice(request, user);
-    if (cv === 2 || cv === 3 || cv === 6 || cv === 7) {
-      throw new Rejection(RESPONSE_CODE.localCommandNotAvailable, `command variant ${cv} (a command for local delivery) is not emulated`);
-    }
     if (cv === 4) return this.sendPreCommand(request, user);
-    if (cv === 5) return this.sendSignedPreCommand(request, user);
+    if (cv >= 5) return this.sendSignedPreCommand(request, user);
     return this.sendCommand(request, user);
   }
 
@@ -336,13 +349,13 @@ class EmulatedDccService {
     const at = this.options.now();
     let xml: string;
     try {
-      const context: NonDeviceContext = { ...this.context, commsHubs: this.commsHubs, ...(this.firmware ? { firmware: this.firmware } : {}) };
+      const context: NonDeviceContext = { ...this.context, commsHubs: this.commsHubs, localCommands: this.localCommands, ...(this.firmware ? { firmware: this.firmware } : {}) };
       xml = service.answer(request, at, context);
     } catch (e) {
       throw this.bodyRejection(e);
     }
     this.counters.record(user, request.requestId.counter);
-    this.trace.record({ at, event: 'non-device', id: formatRequestId(request.requestId), srv: request.srv, responseCode: RESPONSE_CODE.success, detail: request.srvInfo.name });
+    this.trace.record({ at, event: 'non-device', id: formatRequestId(request.requestId), srv: request.srv, responseCode: service.responseCode ?? RESPONSE_CODE.success, detail: request.srvInfo.name });
     return duisAnswer(xml);
   }
 
@@ -376,6 +389,9 @@ class EmulatedDccService {
   /** The command input of a request: the transform's fields from the body (E9001 / E19 / E11 when it lacks them). */
   private commandInput(request: DuisRequestMessage, user: Eui64): CommandInput {
     const { device, transform } = this.transformFor(request);
+    if (returnsLocalCommand(request.commandVariant) && transform.originator !== 'service-user') {
+      throw new Rejection(RESPONSE_CODE.localCommandNotAvailable, `${transform.codec.name} commands are originated by the ACB, not the user: none is returned for local delivery (command variant ${request.commandVariant})`);
+    }
     let fields: unknown;
     try {
       fields = transform.commandFields(request.body, { ...this.context, requestCounter: request.requestId.counter });
@@ -438,7 +454,7 @@ class EmulatedDccService {
     const issued = this.preCommands.get(id);
     if (!issued) throw new Rejection(RESPONSE_CODE.malformedRequest, `no pre-command was issued for ${id}: send the request as command variant 4 first`);
     if (!request.gbcsPayload || request.gbcsPayloadElement?.endsWith('SignedPreCommand/GBCSPayload') !== true) {
-      throw new Rejection(RESPONSE_CODE.malformedRequest, 'a command variant 5 request carries the signed pre-command in SignedPreCommand/GBCSPayload');
+      throw new Rejection(RESPONSE_CODE.malformedRequest, `a command variant ${request.commandVariant} request carries the signed pre-command in SignedPreCommand/GBCSPayload`);
     }
     let command: DccCommand;
     try {
@@ -451,10 +467,12 @@ class EmulatedDccService {
   }
 
   private async deliver(request: DuisRequestMessage, user: Eui64, input: CommandInput, command: DccCommand): Promise<Response> {
-    const { requestId, srv } = request;
+    const { requestId, srv, commandVariant: cv } = request;
     const { transform, device } = input;
     this.counters.record(user, requestId.counter);
     const at = this.options.now();
+    if (returnsLocalCommand(cv)) this.returnForLocalDelivery(request, input, command, at);
+    if (!sendsOverWan(cv)) return duisAnswer(buildLocalCommand({ requestId, srv, at, gbcsPayload: command.frame, responseCode: RESPONSE_CODE.success }));
     const pending: PendingDeviceRequest = {
       requestId,
       srv,
@@ -481,7 +499,24 @@ class EmulatedDccService {
       gbcs: bytesToHex(command.frame),
       receipt,
     });
-    return duisAnswer(buildAcknowledgement({ requestId, srv, at }));
+    return duisAnswer(returnsLocalCommand(cv) ? buildLocalCommand({ requestId, srv, at, gbcsPayload: command.frame, responseCode: RESPONSE_CODE.acknowledged }) : buildAcknowledgement({ requestId, srv, at }));
+  }
+
+  /** Records a command returned to the user for local delivery (CV 2, 3, 6, 7), for SRV 8.13. */
+  private returnForLocalDelivery(request: DuisRequestMessage, input: CommandInput, command: DccCommand, at: number): void {
+    const useCase = input.transform.codec.name;
+    const { originator, counter, messageCode } = command.header;
+    this.localCommands.issue({ requestId: request.requestId, srv: request.srv, useCase, device: input.device, commandOriginator: originator, commandCounter: counter, sentAt: at, messageCode });
+    this.trace.record({
+      at,
+      event: 'local-command',
+      id: formatRequestId(request.requestId),
+      srv: request.srv,
+      responseCode: sendsOverWan(request.commandVariant) ? RESPONSE_CODE.acknowledged : RESPONSE_CODE.success,
+      useCase,
+      detail: `${useCase} for ${input.device} returned to ${input.user} for local delivery (command variant ${request.commandVariant})`,
+      gbcs: bytesToHex(command.frame),
+    });
   }
 }
 

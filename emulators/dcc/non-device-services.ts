@@ -11,6 +11,7 @@
  * | 8.14.3 | … – Fault Return                             | CHFFaultReturn           | the hub → returned-faulty          |
  * | 8.14.4 | … – No Fault Return                          | CHFNoFaultReturn         | the hub → returned-no-fault        |
  * | 11.1   | Update Firmware                              | UpdateFirmware           | — (the image goes to the comms hub) |
+ * | 8.13   | Return Local Command Response                | ReturnLocalCommandResponse | — (local-command-log.ts records it) |
  *
  * 11.1 [P: DUIS's body and checks for 11.1 are not in the public material at hand;
  * firmware-request-bodies.ts]: the RequestID's target is the device to update (ESME, GSME, or the
@@ -29,15 +30,30 @@
  * [P] I0 (not I99) as the project's brief for the emulated DCC says; DCC Boxed's code for a
  * non-device request with nothing to return is not in the material at hand. Other CV 8 SRVs
  * are answered E11 "not emulated" by emulated-dcc.ts.
+ *
+ * 8.13 [V: the RTDS template 8.13_RETURN_LOCAL_COMMAND_RESPONSE_CS06 — the RequestID targets the
+ * DCC (the ACB's EUI), the body is `ReturnLocalCommandResponse { OriginalRequestID,
+ * DeviceGBCSResponse }`, the response frame as base64; eligible roles IS, GS]: the user returns
+ * the device's response to a command the DCC returned for local delivery (CV 2, 3, 6, 7), so the
+ * DCC knows what the device did. The DCC checks it is the response to that command
+ * (local-command-log.ts: E9001 with the reason if not), records it, and answers I99 — DUIS's
+ * code for a successful non-device request with no data to return [V: response-codes.ts] —
+ * with nothing for the receiver [P: what a real DCC does with the response beyond recording it
+ * is not in the material at hand].
  */
 import type { XMLData } from '@smartdcc/duis-parser';
-import { buildSuccess } from '../../harness/protocol/duis/build-response.ts';
+import { buildAcknowledgement, buildSuccess } from '../../harness/protocol/duis/build-response.ts';
+import { isDuisError } from '../../harness/protocol/duis/duis-error.ts';
+import { decodeGbcsPayload } from '../../harness/protocol/duis/gbcs-payload.ts';
+import { parseRequestId, type RequestId } from '../../harness/protocol/duis/request-id.ts';
+import { RESPONSE_CODE } from '../../harness/protocol/duis/response-codes.ts';
 import type { DuisRequestMessage } from '../../harness/protocol/duis/message.ts';
 import type { CatalogueDevice, FirmwareCatalogue, FirmwareImage } from '../../harness/programme/firmware-catalogue.ts';
 import { duisEuiToHex } from '../../harness/protocol/duis/eui.ts';
 import { isEui64, normalizeEui } from '../../harness/protocol/gbcs/eui.ts';
 import type { Eui64 } from '../../harness/protocol/gbcs/frame-types.ts';
 import type { CommsHubInventory, CommsHubStatusUpdate } from './comms-hub-inventory.ts';
+import type { LocalCommandLog } from './local-command-log.ts';
 import { RequestBodyError } from './request-body-error.ts';
 import type { TransformContext } from './srv-transforms.ts';
 import { updateFirmwareVersionFromBody } from './firmware-request-bodies.ts';
@@ -56,10 +72,14 @@ export interface NonDeviceContext extends TransformContext {
   readonly commsHubs: CommsHubInventory;
   /** Firmware distribution (SRV 11.1); absent: the DCC distributes none. */
   readonly firmware?: FirmwareDistributionSide;
+  /** The commands returned for local delivery (SRV 8.13); absent: the DCC returned none. */
+  readonly localCommands?: LocalCommandLog;
 }
 
 export interface NonDeviceService {
   readonly srv: string;
+  /** The code its answer carries. Default: I0. */
+  readonly responseCode?: string;
   /** The answer XML; throws RequestBodyError when the body does not allow one. */
   answer(request: DuisRequestMessage, at: number, context: NonDeviceContext): string;
 }
@@ -124,12 +144,40 @@ const updateFirmware: NonDeviceService = {
   },
 };
 
+/** A body element read with `read`; a DuisError it throws becomes an E9001 naming the element. */
+function readElement<T>(element: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (isDuisError(e)) throw new RequestBodyError('malformed', element, e.message);
+    throw e;
+  }
+}
+
+/** SRV 8.13 Return Local Command Response (see the file header). */
+const returnLocalCommandResponse: NonDeviceService = {
+  srv: '8.13',
+  responseCode: RESPONSE_CODE.acknowledged,
+  answer(request, at, context) {
+    const root = 'ReturnLocalCommandResponse';
+    const element = child(request.body, root);
+    const original: RequestId = readElement(`${root}/OriginalRequestID`, () => parseRequestId(text(element['OriginalRequestID']) ?? '', 'OriginalRequestID'));
+    const bytes = readElement(`${root}/DeviceGBCSResponse`, () => decodeGbcsPayload(text(element['DeviceGBCSResponse']) ?? '', 'DeviceGBCSResponse'));
+    const log = context.localCommands;
+    if (!log) throw new RequestBodyError('malformed', `${root}/OriginalRequestID`, 'this DCC returned no command for local delivery');
+    const outcome = log.returnResponse({ original, user: duisEuiToHex(request.requestId.originator), bytes, at });
+    if (!outcome.ok) throw new RequestBodyError('malformed', `${root}/${outcome.element}`, outcome.detail);
+    return buildAcknowledgement({ requestId: request.requestId, srv: request.srv, at });
+  },
+};
+
 export const NON_DEVICE_SERVICES: readonly NonDeviceService[] = [
   commsHubStatusUpdate('8.14.1', 'CHFInstallSuccessSMWAN'),
   commsHubStatusUpdate('8.14.2', 'CHFInstallSuccessNoSMWAN'),
   commsHubStatusUpdate('8.14.3', 'CHFFaultReturn', otherDeviceIsEui),
   commsHubStatusUpdate('8.14.4', 'CHFNoFaultReturn'),
   updateFirmware,
+  returnLocalCommandResponse,
 ];
 
 export function findNonDeviceService(srv: string): NonDeviceService | undefined {

@@ -141,7 +141,7 @@ describe('world server: isolated worlds over loopback HTTP', () => {
     const rx = await receiver();
     const w = await createWorld(s, { seed: 'bench', startMs: START, receiverUrl: rx.url });
     const caps = await jsonOf(await fetch(`${w.benchUrl}/capabilities`));
-    expect(caps).toMatchObject({ name: 'loopback', capabilities: ['supply-power', 'battery', 'radio-loss', 'clock', 'interference', 'duty-cycle-pressure'], now: START });
+    expect(caps).toMatchObject({ name: 'loopback', capabilities: ['supply-power', 'battery', 'radio-loss', 'clock', 'interference', 'duty-cycle-pressure', 'local-delivery'], now: START });
     expect(caps['nextDueAt']).toBeGreaterThan(START); // the GSME's first wake
 
     const bench = new Bench(await createHttpBenchDriver(w.benchUrl));
@@ -166,6 +166,17 @@ describe('world server: isolated worlds over loopback HTTP', () => {
     await bench.interfere({ page: 28, channel: 1 }, -70);
     await bench.clearInterference({ page: 28, channel: 1 });
     await expect(bench.interfere({ page: 32, channel: 1 }, -70)).rejects.toThrow(new RangeError('GB sub-GHz channel pages are 28–31, got 32'));
+
+    // local delivery: the command the DCC returned (CV 2) handed to the ESME, its response back over HTTP
+    const local = buildServiceRequest({ template: templates.get('ECS17b_4.1.1'), originator: SUPPLIER, target: ESME, counter: BigInt(START) + 1n });
+    const { ds } = deriveParty('bench', SUPPLIER);
+    const answer = await sendDuis(w.duisBaseUrl, { ...local, xml: signDuisRequest(local.xml, { privateKey: ds.privateKey!, publicKey: ds.publicKey }) });
+    expect(answer).toMatchObject({ responseCode: 'I0', gbcsPayloadElement: 'Response/Body/ResponseMessage/LocalCommand/GBCSPayload' });
+    const delivered = await bench.deliverLocally(ESME, answer.gbcsPayload!);
+    expect(macWith('bench', delivered.response!)).toMatchObject({ mac: 'valid', frame: { cra: 2, originator: ESME } });
+    const badCommand = await fetch(`${w.benchUrl}/local-delivery`, { method: 'POST', body: JSON.stringify({ device: ESME, command: 'XYZ' }) });
+    expect(badCommand.status).toBe(400);
+    expect((await jsonOf(badCommand))['error']).toMatch(/a GBCS frame as hex/);
 
     const badJson = await fetch(`${w.benchUrl}/advance`, { method: 'POST', body: '{ms:' });
     expect(badJson.status).toBe(400);

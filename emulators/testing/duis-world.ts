@@ -8,6 +8,7 @@
  */
 import type { XMLData } from '@smartdcc/duis-parser';
 import { buildServiceRequest, type BuiltServiceRequest } from '../../harness/protocol/duis/build-request.ts';
+import type { CommandVariantNumber } from '../../harness/protocol/duis/command-variant.ts';
 import type { DuisDeviceAlertMessage, DuisResponseMessage, DuisUserMessage } from '../../harness/protocol/duis/message.ts';
 import { parseDuisUserMessage } from '../../harness/protocol/duis/parse.ts';
 import { sameRequestId } from '../../harness/protocol/duis/request-id.ts';
@@ -25,6 +26,8 @@ export interface SendOptions {
   readonly body?: XMLData;
   /** The user sending it (a registered user of the world). Default: the RTDS supplier. */
   readonly originator?: string;
+  /** In place of the template's command variant. */
+  readonly commandVariant?: CommandVariantNumber;
 }
 
 export interface DuisWorld {
@@ -55,7 +58,7 @@ export async function duisWorld(options: Partial<Omit<EmulatedWorldOptions, 'rec
     async send(template, target, o = {}) {
       counter += 1n;
       const originator = o.originator ?? REMOTE_PARTY.supplier;
-      const request = buildServiceRequest({ template: templates.get(template), originator, target, counter, ...(o.body ? { body: o.body } : {}) });
+      const request = buildServiceRequest({ template: templates.get(template), originator, target, counter, ...(o.body ? { body: o.body } : {}), ...(o.commandVariant ? { commandVariant: o.commandVariant } : {}) });
       const { ds } = w.keys.keysOf(originator);
       const xml = signDuisRequest(request.xml, { privateKey: ds.privateKey!, publicKey: ds.publicKey });
       const reply = await w.dcc(new Request(`http://dcc.test${request.servicePath}`, { method: 'POST', body: xml, headers: { 'content-type': 'application/xml' } }));

@@ -19,6 +19,10 @@ function driver(capabilities: BenchCapability[]): BenchDriver & { calls: string[
     setRadioLink: async (d, up) => void calls.push(`radio ${d} ${up}`),
     setInterference: async (c, level) => void calls.push(`interference ${c.page}/${c.channel} ${level}`),
     transmitFiller: async (d, bytes) => void calls.push(`filler ${d} ${bytes}`),
+    deliverLocally: async (d, command) => {
+      calls.push(`local ${d} ${command.length} bytes`);
+      return { response: Uint8Array.of(0xdd), note: 'answered' };
+    },
   };
 }
 
@@ -68,6 +72,15 @@ describe('Bench', () => {
     expect(d.calls).toEqual(['filler 00DB1234567890A1 20000', 'radio 00DB1234567890A0 false', 'advance 60000', 'radio 00DB1234567890A0 true']);
     await expect(bench.transmitFiller('00DB1234567890A1', 0)).rejects.toThrow(/whole number of bytes/);
     await expect(new Bench(driver(['clock'])).transmitFiller('00DB1234567890A1', 1)).rejects.toBeInstanceOf(BenchCapabilityMissing);
+  });
+
+  it('hands a command to a device locally and gives back its response (local delivery)', async () => {
+    const d = driver(['local-delivery']);
+    const bench = new Bench(d);
+    expect(await bench.deliverLocally('00DB1234567890A0', Uint8Array.of(0xdd, 0x00))).toEqual({ response: Uint8Array.of(0xdd), note: 'answered' });
+    expect(d.calls).toEqual(['local 00DB1234567890A0 2 bytes']);
+    await expect(bench.deliverLocally('00DB1234567890A0', new Uint8Array(0))).rejects.toThrow(/needs a GBCS command frame/);
+    await expect(new Bench(driver(['clock'])).deliverLocally('00DB1234567890A0', Uint8Array.of(0xdd))).rejects.toBeInstanceOf(BenchCapabilityMissing);
   });
 
   it('refuses nonsense values', async () => {

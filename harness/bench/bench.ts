@@ -15,7 +15,16 @@ export type BenchCapability =
   | 'clock' // move time (virtual when emulated)
   | 'consumption' // drive metered consumption
   | 'interference' // put a signal on a sub-GHz channel (a signal generator)
-  | 'duty-cycle-pressure'; // make the comms hub transmit filler to a device (a traffic generator on the hub)
+  | 'duty-cycle-pressure' // make the comms hub transmit filler to a device (a traffic generator on the hub)
+  | 'local-delivery'; // hand a GBCS command to a device over the HAN and take its response back (a hand-held terminal)
+
+/** What a device gave back for a command handed to it locally (`local-delivery`). */
+export interface LocalDeliveryOutcome {
+  /** The device's GBCS response frame, or null when none came within the terminal's wait. */
+  readonly response: Uint8Array | null;
+  /** For people: what happened (answered after how long, refused and why when the bench can tell); null when it cannot say. */
+  readonly note: string | null;
+}
 
 /** A sub-GHz channel as the Bench names it: a GB channel page (28–31) and a channel of that page. */
 export interface SubGhzChannelRef {
@@ -42,6 +51,8 @@ export interface BenchDriver {
   setInterference(channel: SubGhzChannelRef, levelDbm: number | null): Promise<void>;
   /** duty-cycle-pressure: the comms hub transmits `bytes` of filler to `device`, on the device's band. */
   transmitFiller?(device: Eui64, bytes: number): Promise<void>;
+  /** local-delivery: hands `command` to `device` over the HAN and waits (world time) for its response. */
+  deliverLocally?(device: Eui64, command: Uint8Array): Promise<LocalDeliveryOutcome>;
 }
 
 /** Raised when a suite asks for a capability the target lacks; suites turn it into a skip. */
@@ -126,6 +137,19 @@ export class Bench {
     if (!Number.isSafeInteger(bytes) || bytes < 1) throw new RangeError(`filler is a whole number of bytes ≥ 1, got ${bytes}`);
     if (!this.driver.transmitFiller) throw new BenchCapabilityMissing('duty-cycle-pressure', this.driver.name);
     await this.driver.transmitFiller(device, bytes);
+  }
+
+  /**
+   * Local delivery: hands a GBCS command the DCC returned for local delivery (DUIS command
+   * variants 2, 3, 6, 7) to `device` over the HAN, as a hand-held terminal at the premises would,
+   * and returns the device's response frame — for the user to return to the DCC (SRV 8.13). World
+   * time passes while the terminal waits; null when no response came within its wait.
+   */
+  async deliverLocally(device: Eui64, command: Uint8Array): Promise<LocalDeliveryOutcome> {
+    this.require('local-delivery');
+    if (command.length === 0) throw new RangeError('local delivery needs a GBCS command frame, got no bytes');
+    if (!this.driver.deliverLocally) throw new BenchCapabilityMissing('local-delivery', this.driver.name);
+    return this.driver.deliverLocally(device, command);
   }
 
   /** Puts a signal of `levelDbm` on a sub-GHz channel until cleared (a channel off the GB pages is refused by the target). */

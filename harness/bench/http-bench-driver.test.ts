@@ -26,6 +26,7 @@ async function stubBench(options: { capabilities?: unknown; refuse?: string; fai
       if (options.fail) return new Response('boom', { status: 500 });
       if (path === '/capabilities') return reply(200, { name: 'stub', capabilities: options.capabilities ?? ['clock', 'battery'], now });
       if (options.refuse && path === `/${options.refuse}`) return reply(400, { error: `the stub cannot ${options.refuse} that device` });
+      if (path === '/local-delivery') return reply(200, { now, response: body?.['device'] === '00DB1234567890A0' ? 'DD00' : null, note: 'stub terminal' });
       if (path === '/advance') {
         await options.advancing;
         now += body?.['ms'] as number;
@@ -65,6 +66,18 @@ describe('createHttpBenchDriver', () => {
       { method: 'POST', path: '/supply', body: { device: '00DB1234567890A0', on: false } },
       { method: 'POST', path: '/radio', body: { device: '00DB1234567890A1', up: true } },
       { method: 'POST', path: '/filler', body: { device: '00DB1234567890A1', bytes: 20_000 } },
+    ]);
+  });
+
+  it('hands a command to a device locally and reads back its response (hex) or none', async () => {
+    const stub = await stubBench({ capabilities: ['local-delivery'] });
+    served = stub.served;
+    const bench = new Bench(await createHttpBenchDriver(stub.base));
+    expect(await bench.deliverLocally('00DB1234567890A0', Uint8Array.of(0xdd, 0x01))).toEqual({ response: Uint8Array.of(0xdd, 0x00), note: 'stub terminal' });
+    expect(await bench.deliverLocally('00DB1234567890A1', Uint8Array.of(0xdd, 0x01))).toEqual({ response: null, note: 'stub terminal' });
+    expect(stub.calls.slice(1)).toEqual([
+      { method: 'POST', path: '/local-delivery', body: { device: '00DB1234567890A0', command: 'DD01' } },
+      { method: 'POST', path: '/local-delivery', body: { device: '00DB1234567890A1', command: 'DD01' } },
     ]);
   });
 

@@ -15,15 +15,17 @@
  * capability") is thrown as a RangeError with the server's explanation, as the emulated
  * driver throws it in process; any other failure is an HttpBenchError naming the URL and status.
  */
-import type { BenchCapability, BenchDriver, SubGhzChannelRef } from './bench.ts';
+import type { BenchCapability, BenchDriver, LocalDeliveryOutcome, SubGhzChannelRef } from './bench.ts';
 import {
   BENCH_PATH,
   isBenchCapability,
   type BenchCapabilitiesBody,
+  type BenchLocalDeliveryAnswer,
   type BenchPath,
   type BenchTimeBody,
 } from './http-bench-protocol.ts';
 import type { Eui64 } from '../protocol/gbcs/frame-types.ts';
+import { bytesToHex, hexToBytes } from '../protocol/gbcs/hex.ts';
 
 export class HttpBenchError extends Error {
   constructor(
@@ -123,10 +125,21 @@ class HttpBenchDriver implements BenchDriver {
     await this.post(BENCH_PATH.filler, { device, bytes });
   }
 
-  private async post(path: BenchPath, body: object): Promise<void> {
+  async deliverLocally(device: Eui64, command: Uint8Array): Promise<LocalDeliveryOutcome> {
+    const url = `${this.baseUrl}${BENCH_PATH.localDelivery}`;
+    const answer = (await this.post(BENCH_PATH.localDelivery, { device, command: bytesToHex(command) })) as Partial<BenchLocalDeliveryAnswer>;
+    const { response, note } = answer;
+    if (!(response === null || typeof response === 'string') || !(note === null || typeof note === 'string')) {
+      throw new HttpBenchError(url, 200, `expected "response" (hex or null) and "note" (text or null), got ${JSON.stringify(answer).slice(0, 200)}`);
+    }
+    return { response: response === null ? null : hexToBytes(response, `the response from ${url}`), note };
+  }
+
+  private async post(path: BenchPath, body: object): Promise<unknown> {
     const answer = await benchCall(this.doFetch, `${this.baseUrl}${path}`, { method: 'POST', body });
     this.current = readNow(answer, `${this.baseUrl}${path}`);
     this.nextDueAt = readNextDueAt(answer);
+    return answer;
   }
 }
 

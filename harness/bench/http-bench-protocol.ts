@@ -15,8 +15,10 @@
  * | POST   | `/radio`        | `{ device, up }`              | `{ now }`                     |
  * | POST   | `/interference` | `{ page, channel, levelDbm }` | `{ now }` (levelDbm null: off) |
  * | POST   | `/filler`       | `{ device, bytes }`           | `{ now }` (the hub transmits filler to the device) |
+ * | POST   | `/local-delivery` | `{ device, command }`       | `{ now, response, note }` once the device answered or the terminal's wait ended |
  *
- * `device` is an EUI-64 as 16 hex digits. Errors answer `{ error }`: 400 when the request is
+ * `device` is an EUI-64 as 16 hex digits; `command` and `response` are GBCS frames as hex
+ * (`response` null when the device gave none). Errors answer `{ error }`: 400 when the request is
  * wrong or the world refuses it (e.g. cutting the supply of a battery-powered GSME; the message
  * says why), 404 for an unknown path or world, 405 for a wrong method. Every successful answer
  * carries the world's time, so a driver's `now()` stays exact without another round trip:
@@ -34,12 +36,13 @@ export const BENCH_PATH = {
   radio: '/radio',
   interference: '/interference',
   filler: '/filler',
+  localDelivery: '/local-delivery',
 } as const;
 
 export type BenchPath = (typeof BENCH_PATH)[keyof typeof BENCH_PATH];
 
 /** Every capability a Bench can have, for checking what a server claims. */
-export const BENCH_CAPABILITIES: readonly BenchCapability[] = ['supply-power', 'battery', 'radio-loss', 'clock', 'consumption', 'interference', 'duty-cycle-pressure'];
+export const BENCH_CAPABILITIES: readonly BenchCapability[] = ['supply-power', 'battery', 'radio-loss', 'clock', 'consumption', 'interference', 'duty-cycle-pressure', 'local-delivery'];
 
 export interface BenchTimeBody {
   /** World time, epoch milliseconds. */
@@ -84,6 +87,18 @@ export interface BenchFillerBody {
   readonly device: Eui64;
   /** Filler bytes the comms hub transmits to the device, ≥ 1. */
   readonly bytes: number;
+}
+
+export interface BenchLocalDeliveryBody {
+  readonly device: Eui64;
+  /** The GBCS command frame, hex. */
+  readonly command: string;
+}
+
+export interface BenchLocalDeliveryAnswer extends BenchTimeBody {
+  /** The device's GBCS response frame, hex; null when none came. */
+  readonly response: string | null;
+  readonly note: string | null;
 }
 
 export interface BenchErrorBody {

@@ -24,10 +24,12 @@ describe('dit duis send --all (the sweep, in process)', () => {
     // an implemented row is a row of the emulators' transform table (11.2 → CHF has no template)
     const table = new Set(emulatedUseCases().map((u) => `${u.srv}/${u.targetType}/${u.useCase.toLowerCase()}`));
     expect(implemented.length).toBeGreaterThan(0);
-    for (const r of implemented) expect(table).toContain(`${r.srv}/${r.targetType}/${r.useCase?.toLowerCase()}`);
+    // 8.13 is a non-device service: its row stands for the local delivery behind it
+    for (const r of implemented.filter((x) => x.srv !== '8.13')) expect(table).toContain(`${r.srv}/${r.targetType}/${r.useCase?.toLowerCase()}`);
     for (const r of implemented) {
       expect({ template: r.template, answered: r.answered, decodable: r.decodable, reason: r.reason }).toEqual({ template: r.template, answered: true, decodable: true, reason: null });
-      expect(r.responseCode).toBe('I0');
+      // a response given back to local delivery is no DUIS message
+      expect(r.responseCode).toBe(r.commandVariant === 2 || r.srv === '8.13' ? null : 'I0');
       expect(r.elapsedMs).toBeLessThanOrEqual(result.windowMs);
     }
     expect(sweepPassed(result.rows)).toBe(true);
@@ -45,7 +47,6 @@ describe('dit duis send --all (the sweep, in process)', () => {
     const reasonOf = (key: string) => result.rows.find((r) => r.template === key)?.reason;
     expect(reasonOf('ECS01b_1.2.1_IMMEDIATE_BLOCK')).toMatch(/^SRV 1\.2\.1 \(critical\) not emulated yet/);
     expect(reasonOf('CS04ACNonCritical_8.8.2')).toMatch(/^target 00DB1234567890A4 is no device of the premises \(SRV 8\.8\.2 is emulated for GSME\)/);
-    expect(reasonOf('ECS17b_4.1.1')).toMatch(/command variant 2 \(local delivery\)/);
     expect(reasonOf('8.14.1_COMMUNICATIONS_HUB_STATUS_UPDATE_INSTALL')).toMatch(/non-device SRV 8\.14\.1: answered by the DCC itself/);
   }, 30_000);
 
@@ -76,6 +77,23 @@ describe('dit duis send --all (the sweep, in process)', () => {
       expect(row, template).toMatchObject({ implemented: true, answered: true, decodable: true, commandVariant: 4, ackCode: 'I99', responseCode: 'I0' });
     }
   });
+
+  it('answers ECS17b_4.1.1 (CV 2) by local delivery, and 8.13 with the response of a CS06 delivered locally', async () => {
+    const catalogue = await loadTemplateCatalogue();
+    const returned = decideImplemented(catalogue.get('8.13_RETURN_LOCAL_COMMAND_RESPONSE_CS06'), premises, emulatedUseCases(), catalogue);
+    expect(returned).toMatchObject({ implemented: true, targetType: null, preparation: { key: 'CS06_11.3_IMMEDIATE' } });
+    // without the catalogue the local delivery behind it cannot be found
+    expect(decideImplemented(catalogue.get('8.13_RETURN_LOCAL_COMMAND_RESPONSE_CS06'), premises).reason).toMatch(/^non-device SRV 8\.13: answered by the DCC itself/);
+    // a local-delivery variant of a command the ACB originates is refused E17
+    expect(decideImplemented({ ...catalogue.get('DBCH01_6.31'), commandVariant: 2 }, premises).reason).toMatch(/command variant 2 \(local delivery\) of DBCH01, which the ACB originates: the DCC answers E17/);
+    const result = await fullSweep();
+    expect(result.rows.find((r) => r.template === 'ECS17b_4.1.1')).toMatchObject({ implemented: true, answered: true, decodable: true, commandVariant: 2, ackCode: 'I0', responseCode: null });
+    expect(result.rows.find((r) => r.template === '8.13_RETURN_LOCAL_COMMAND_RESPONSE_CS06')).toMatchObject({ implemented: true, answered: true, decodable: true, commandVariant: 8, ackCode: 'I99', responseCode: null });
+    if (rtdsAvailable()) {
+      expect(result.rows.find((r) => r.template === 'ECS17b_4.1.1')?.rtdsNote).toMatch(/like ECS17b_4\.1\.1_SINGLE_SUCCESS_RESPONSE/);
+      expect(result.rows.find((r) => r.template === '8.13_RETURN_LOCAL_COMMAND_RESPONSE_CS06')?.rtdsNote).toMatch(/like CS06_11\.3_IMMEDIATE_SUCCESS_RESPONSE/);
+    }
+  }, 30_000);
 
   it("answers the 8.7.1 templates, whose OtherDeviceIDs are the premises' Type 1 devices; without them the DCC would answer E19", async () => {
     const catalogue = await loadTemplateCatalogue();

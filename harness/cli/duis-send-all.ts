@@ -6,16 +6,23 @@
  * `implemented` is decided from what the emulators expose (emulators/dcc/srv-transforms.ts
  * `emulatedUseCases()`, the non-device services, the premises): the template's SRV and the type
  * of its target device (the premises' EUIs are the RTDS identities) have a transform, the
- * transform builds the template's use case, that use case has a typed codec, and the command
- * variant goes over the WAN (the emulated DCC answers the local-delivery variants 2, 3, 6, 7
- * E17). Only implemented templates are sent, each to a fresh world (seed `<seed>/<template>`),
+ * transform builds the template's use case and that use case has a typed codec; a local-delivery
+ * variant (2, 3, 6, 7) needs a command the user originates (the DCC answers E17 for the ACB's).
+ * Only implemented templates are sent, each to a fresh world (seed `<seed>/<template>`),
  * so one template's counters and device state never leak into another's row. A critical
  * template is implemented when its transform is marked critical, and is sent through the
  * critical flow (`DuisClient.sendCritical`: CV 4 → I0 with the pre-command → the user signs it
  * → CV 5 → I99 → the device response); its row reports the CV 5 exchange.
  *
  * `answered`: I99, then a device response (I0 with a GBCS payload) within two wake intervals of
- * the sleepiest GSME. `decodable`: the frame opens, it is a response (CRA 2), its MAC is valid —
+ * the sleepiest GSME. Local delivery: CV 2 (and 6) are answered when the DCC's I0 carries the
+ * command for local delivery and the device, handed it by the Bench's terminal
+ * (`local-delivery`), gives a response back — the row judges that response (`responseCode`
+ * null: it is no DUIS message); CV 3 (and 7) need the copy in the I99 and the WAN response as
+ * CV 1 and 5. The 8.13 Return Local Command Response template is answered when the DCC takes
+ * (I99) a real device response returned with it: the sweep first sends a template of the same
+ * use case to the same device for local delivery (returned-response-template.ts) and judges the
+ * response the device gave back, as that template's row would. `decodable`: the frame opens, it is a response (CRA 2), its MAC is valid —
  * or uncheckable for a CHF response addressed to the ACB, or absent on a response the device
  * signs instead (ECS70, as RTDS) — its signature is not invalid, and
  * the typed codec of its message code decodes the payload as the template's use case.
@@ -24,12 +31,15 @@
  * when RTDS has none, or when the RTDS folder is absent — `rtdsNote` says which).
  */
 import type { TargetKind } from '../dit/run-config.ts';
-import type { DeviceResponse, DuisExchange } from '../dit/duis-client.ts';
+import type { DeviceResponse, DuisExchange, LocalDeviceResponse } from '../dit/duis-client.ts';
+import type { DitTarget } from '../dit/dit-target.ts';
+import { returnsLocalCommand, sendsOverWan } from '../protocol/duis/command-variant.ts';
 import type { PremisesSpec } from '../programme/premises-spec.ts';
 import { duisEuiToHex } from '../protocol/duis/eui.ts';
 import { codeText, dccNote } from './duis-answer-text.ts';
 import { findSrv } from '../protocol/duis/srv-matrix.ts';
-import { loadTemplateCatalogue, type DuisTemplate } from '../protocol/duis/templates.ts';
+import { loadTemplateCatalogue, type DuisTemplate, type TemplateCatalogue } from '../protocol/duis/templates.ts';
+import { preparationTemplateFor, returnedResponseOf, RETURN_LOCAL_COMMAND_RESPONSE_SRV } from './returned-response-template.ts';
 import { ACCESS_CONTROL_BROKER } from '../protocol/gbcs/frame-keys.ts';
 import type { GbcsFrame } from '../protocol/gbcs/frame-types.ts';
 import { hexToBytes } from '../protocol/gbcs/hex.ts';
@@ -89,9 +99,6 @@ export interface SweepResult {
   readonly windowMs: number;
 }
 
-/** Local-delivery command variants the emulated DCC answers E17 (emulated-dcc.ts). */
-const LOCAL_DELIVERY_VARIANTS: ReadonlySet<number> = new Set([2, 3, 6, 7]);
-
 const DEFAULT_WAKE_MINUTES = 30;
 
 /** Two wake intervals of the sleepiest GSME on the premises (30 minutes each by default). */
@@ -113,10 +120,15 @@ interface Decision {
   readonly implemented: boolean;
   readonly reason: string | null;
   readonly targetType: string | null;
+  /** 8.13: the template sent for local delivery first, whose device response 8.13 returns. */
+  readonly preparation?: DuisTemplate;
 }
 
-/** Whether the emulators implement a template, and why not (pure: no world is built). */
-export function decideImplemented(template: DuisTemplate, premises: PremisesSpec, table: readonly EmulatedUseCase[] = emulatedUseCases()): Decision {
+/**
+ * Whether the emulators implement a template, and why not (pure: no world is built). An 8.13
+ * template needs `catalogue` to find the template of its local delivery.
+ */
+export function decideImplemented(template: DuisTemplate, premises: PremisesSpec, table: readonly EmulatedUseCase[] = emulatedUseCases(), catalogue?: TemplateCatalogue): Decision {
   const info = findSrv(template.srv);
   const name = info ? ` — ${info.name.replace(/\s+/g, ' ').trim()}` : '';
   let targetEui: string;
@@ -127,6 +139,9 @@ export function decideImplemented(template: DuisTemplate, premises: PremisesSpec
   }
   const targetType = deviceTypesOf(premises).get(targetEui) ?? null;
   const no = (reason: string): Decision => ({ implemented: false, reason, targetType });
+  if (template.srv === RETURN_LOCAL_COMMAND_RESPONSE_SRV && findNonDeviceService(template.srv) && catalogue) {
+    return decideReturnedResponse(template, premises, table, catalogue, targetType);
+  }
   if (template.useCase === null || info?.nonDevice) {
     return no(
       findNonDeviceService(template.srv)
@@ -145,8 +160,8 @@ export function decideImplemented(template: DuisTemplate, premises: PremisesSpec
   }
   if (info?.critical && !row.critical) return no(`SRV ${template.srv} is critical; ${row.useCase} is not emulated through the CV 4 / CV 5 flow yet`);
   if (!useCaseCodecFor(row.messageCode)) return no(`no typed codec for ${row.useCase} (${formatMessageCode(row.messageCode)})`);
-  if (LOCAL_DELIVERY_VARIANTS.has(template.commandVariant)) {
-    return no(`command variant ${template.commandVariant} (local delivery) not emulated yet: the DCC answers E17`);
+  if (returnsLocalCommand(template.commandVariant) && row.originator !== 'service-user') {
+    return no(`command variant ${template.commandVariant} (local delivery) of ${row.useCase}, which the ACB originates: the DCC answers E17`);
   }
   const deviceTypes = deviceTypesOf(premises);
   const refusal = bodyRefusal(template.srv, targetType as DeviceType, template.request.body as XMLData, {
@@ -161,6 +176,16 @@ export function decideImplemented(template: DuisTemplate, premises: PremisesSpec
   return { implemented: true, reason: null, targetType };
 }
 
+/** 8.13: implemented when a template of its response's use case to its device can be sent for local delivery. */
+function decideReturnedResponse(template: DuisTemplate, premises: PremisesSpec, table: readonly EmulatedUseCase[], catalogue: TemplateCatalogue, targetType: string | null): Decision {
+  const returned = returnedResponseOf(template);
+  if (typeof returned === 'string') return { implemented: false, reason: `SRV 8.13: ${returned}`, targetType };
+  // sent for local delivery: CV 6 after CV 4 when critical, else CV 2
+  const local = (t: DuisTemplate): DuisTemplate => ({ ...t, commandVariant: findSrv(t.srv)?.critical ? 6 : 2 });
+  const preparation = preparationTemplateFor(returned, catalogue, (t) => t.srv !== template.srv && decideImplemented(local(t), premises, table).implemented);
+  if (!preparation) return { implemented: false, reason: `SRV 8.13 returns a ${returned.useCase} response of ${returned.device}; no template of it can be sent for local delivery here`, targetType };
+  return { implemented: true, reason: null, targetType, preparation };
+}
 
 interface Shape {
   readonly cra: number;
@@ -216,7 +241,10 @@ interface Outcome {
   frame: GbcsFrame | null;
 }
 
-function judgeResponse(template: DuisTemplate, response: DeviceResponse, deviceTypes: Map<string, string>): Pick<Outcome, 'decodable' | 'reason'> {
+/** A response as the row judges it: from the DCC (DUIS), or given back to local delivery. */
+type JudgedResponse = Pick<DeviceResponse, 'frame' | 'mac' | 'signature' | 'cipher'>;
+
+function judgeResponse(useCase: string | null, response: JudgedResponse, deviceTypes: Map<string, string>): Pick<Outcome, 'decodable' | 'reason'> {
   const f = response.frame;
   if (!f) return { decodable: false, reason: 'payload did not decode: the response carries no GBCS frame' };
   if (f.cra !== 2) return { decodable: false, reason: `payload did not decode: CRA flag ${f.cra}, not a response` };
@@ -233,14 +261,54 @@ function judgeResponse(template: DuisTemplate, response: DeviceResponse, deviceT
     return { decodable: false, reason: `payload did not decode: ${(e as Error).message}` };
   }
   if (!typed) return { decodable: false, reason: `payload did not decode: no typed codec for ${formatMessageCode(f.messageCode)}` };
-  if (typed.useCase.toLowerCase() !== template.useCase?.toLowerCase()) {
-    return { decodable: false, reason: `payload did not decode as ${template.useCase}: it is ${typed.useCase}` };
+  if (typed.useCase.toLowerCase() !== useCase?.toLowerCase()) {
+    return { decodable: false, reason: `payload did not decode as ${useCase}: it is ${typed.useCase}` };
   }
   if (typed.fields === null || typeof typed.fields !== 'object') return { decodable: false, reason: 'payload did not decode: no typed fields' };
   return { decodable: true, reason: null };
 }
 
-async function sendOne(template: DuisTemplate, opts: SweepOptions, url: string | undefined, windowMs: number, deviceTypes: Map<string, string>): Promise<Outcome> {
+/** Sends a template; a critical one as CV 4, then its signed pre-command as `signedCommandVariant` (default: 6 or 7 when the template says so, else 5). */
+function sendTemplate(target: DitTarget, template: DuisTemplate, local: { readonly commandVariant?: 2 | 6 } = {}): Promise<DuisExchange> {
+  const cv = local.commandVariant ?? template.commandVariant;
+  if (!findSrv(template.srv)?.critical) return target.duis.send(template.key, local.commandVariant ? { commandVariant: local.commandVariant } : {});
+  return target.duis.sendCritical(template.key, { signedCommandVariant: cv === 6 || cv === 7 ? cv : 5 });
+}
+
+/** Hands the command the DCC returned for local delivery to the request's target through the Bench; the response opened with the user's keys, or why there is none. */
+async function deliverLocally(target: DitTarget, exchange: DuisExchange): Promise<{ readonly response: LocalDeviceResponse } | { readonly reason: string }> {
+  const command = exchange.localCommand;
+  if (!command) {
+    const note = dccNote(exchange.reply.body);
+    return { reason: `${codeText(exchange.code)} from the DCC, with no command for local delivery${note ? `: ${note}` : ''}` };
+  }
+  const lacking = target.bench.lacking('local-delivery');
+  if (lacking) return { reason: lacking };
+  const delivered = await target.bench.deliverLocally(duisEuiToHex(exchange.request.requestId.target), command);
+  if (!delivered.response) return { reason: `no response to local delivery: ${delivered.note ?? 'the terminal gave no reason'}` };
+  return { response: target.duis.openLocalResponse(delivered.response, exchange.sentAt) };
+}
+
+/** The 8.13 template: `preparation` sent for local delivery, the device's response returned with 8.13 (see the file header). */
+async function returnOne(preparation: DuisTemplate, target: DitTarget, out: Outcome, deviceTypes: Map<string, string>): Promise<Outcome> {
+  let exchange: DuisExchange;
+  try {
+    exchange = await sendTemplate(target, preparation, { commandVariant: findSrv(preparation.srv)?.critical ? 6 : 2 });
+  } catch (e) {
+    return { ...out, reason: `the local delivery of ${preparation.key} behind it failed: ${(e as Error).message}` };
+  }
+  const got = await deliverLocally(target, exchange);
+  if ('reason' in got) return { ...out, reason: `the local delivery of ${preparation.key} behind it: ${got.reason}` };
+  const returned = await target.duis.returnLocalResponse(exchange, got.response.bytes);
+  const withFrame: Outcome = { ...out, ackCode: returned.code, elapsedMs: got.response.elapsedMs, frame: got.response.frame };
+  if (returned.code !== 'I99') {
+    const note = dccNote(returned.reply.body);
+    return { ...withFrame, reason: `${codeText(returned.code)} from the DCC for the returned ${preparation.useCase} response${note ? `: ${note}` : ''}` };
+  }
+  return { ...withFrame, answered: true, ...judgeResponse(preparation.useCase, got.response, deviceTypes) };
+}
+
+async function sendOne(template: DuisTemplate, decision: Decision, opts: SweepOptions, url: string | undefined, windowMs: number, deviceTypes: Map<string, string>): Promise<Outcome> {
   const seed = `${opts.seed}/${template.key}`;
   const target = await createTarget({
     config: {
@@ -256,13 +324,24 @@ async function sendOne(template: DuisTemplate, opts: SweepOptions, url: string |
   });
   const out: Outcome = { answered: false, decodable: false, reason: null, ackCode: null, responseCode: null, elapsedMs: null, frame: null };
   try {
+    if (decision.preparation) return await returnOne(decision.preparation, target, out, deviceTypes);
     let exchange: DuisExchange;
     try {
-      exchange = findSrv(template.srv)?.critical ? await target.duis.sendCritical(template.key) : await target.duis.send(template.key);
+      exchange = await sendTemplate(target, template);
     } catch (e) {
       return { ...out, reason: `request failed: ${(e as Error).message}` };
     }
     out.ackCode = exchange.code;
+    const cv = exchange.request.commandVariant;
+    if (!sendsOverWan(cv) && exchange.code === 'I0') {
+      // CV 2 / 6: the command came back; the device's response to local delivery is what the row judges
+      const got = await deliverLocally(target, exchange);
+      if ('reason' in got) return { ...out, reason: got.reason };
+      return { ...out, answered: true, elapsedMs: got.response.elapsedMs, frame: got.response.frame, ...judgeResponse(template.useCase, got.response, deviceTypes) };
+    }
+    if (returnsLocalCommand(cv) && exchange.code === 'I99' && !exchange.localCommand) {
+      return { ...out, reason: 'I99 from the DCC without the copy for local delivery (ResponseMessage/LocalCommand)' };
+    }
     if (exchange.code !== 'I99') {
       const note = dccNote(exchange.reply.body);
       return { ...out, reason: `${codeText(exchange.code)} from the DCC${note ? `: ${note}` : ''}` };
@@ -280,7 +359,7 @@ async function sendOne(template: DuisTemplate, opts: SweepOptions, url: string |
       return { ...out, reason: `${codeText(response.message.responseCode)} from the DCC after ${response.elapsedMs / 1000} s (virtual)` };
     }
     out.answered = true;
-    return { ...out, ...judgeResponse(template, response, deviceTypes) };
+    return { ...out, ...judgeResponse(template.useCase, response, deviceTypes) };
   } finally {
     await target.close();
   }
@@ -304,7 +383,7 @@ export async function runDuisSweep(opts: SweepOptions): Promise<SweepResult> {
   try {
     for (const key of keys) {
       const template = catalogue.get(key);
-      const decision = decideImplemented(template, opts.premises, table);
+      const decision = decideImplemented(template, opts.premises, table, catalogue);
       const base = {
         srv: template.srv,
         useCase: template.useCase,
@@ -315,14 +394,16 @@ export async function runDuisSweep(opts: SweepOptions): Promise<SweepResult> {
         rows.push({ template: key, implemented: false, answered: false, decodable: false, reason: decision.reason, rtdsShape: null, rtdsNote: null, ...base, ackCode: null, responseCode: null, elapsedMs: null });
         continue;
       }
-      const outcome = await sendOne(template, opts, url, windowMs, deviceTypes);
+      const outcome = await sendOne(template, decision, opts, url, windowMs, deviceTypes);
+      // an 8.13 row's response is its preparation's: compared with the RTDS response of that use case
+      const judgedAs = decision.preparation ?? template;
       let rtdsShape: boolean | null = null;
       let rtdsNote: string | null = null;
       if (!outcome.frame) rtdsNote = 'no response frame to compare';
       else if (!rtdsPresent) rtdsNote = `RTDS folder absent (${rtdsDir}): shape not compared`;
       else {
-        const reference = rtdsReferenceFor(template, rtdsResponses);
-        if (!reference) rtdsNote = `RTDS has no ${template.useCase} ${template.srv} response`;
+        const reference = rtdsReferenceFor(judgedAs, rtdsResponses);
+        if (!reference) rtdsNote = `RTDS has no ${judgedAs.useCase} ${judgedAs.srv} response`;
         else {
           const c = compareWithRtds(outcome.frame, reference);
           rtdsShape = c.same;
@@ -366,7 +447,7 @@ export function formatSweep(result: SweepResult): string {
   lines.push(`implemented (${impl.length}):`);
   lines.push(`  ${'template'.padEnd(w)}  ${'type'.padEnd(4)}  answered  decodable  rtds  response / reason`);
   for (const r of impl) {
-    const detail = r.reason ?? `${r.responseCode} after ${(r.elapsedMs ?? 0) / 1000} s${r.rtdsNote ? `; ${r.rtdsNote}` : ''}`;
+    const detail = r.reason ?? `${r.responseCode ?? (r.ackCode === 'I99' ? 'delivered locally, returned with 8.13 (I99)' : 'delivered locally, answered')} after ${(r.elapsedMs ?? 0) / 1000} s${r.rtdsNote ? `; ${r.rtdsNote}` : ''}`;
     lines.push(`  ${r.template.padEnd(w)}  ${(r.targetType ?? '-').padEnd(4)}  ${yes(r.answered).padEnd(8)}  ${yes(r.decodable).padEnd(9)}  ${yes(r.rtdsShape).padEnd(4)}  ${detail}`);
   }
   lines.push('');

@@ -54,6 +54,15 @@ describe('dit duis send TEMPLATE: what a new user tries first', () => {
     expect(result.response).toMatchObject({ responseCode: 'I0', gbcs: { messageCode: expect.stringMatching(/^0x00AF CS03C/), signature: 'valid' }, payload: { result: 0 } });
   });
 
+  it('a local-delivery template (CV 2): I0 with the command, handed to the ESME through the Bench, its response decoded', async () => {
+    const { code, out } = await dit(['duis', 'send', 'ECS17b_4.1.1']);
+    expect(out).toMatch(/^acknowledgement: HTTP 200 I0/m);
+    expect(out).toMatch(/^delivered locally, response after 2 s \(virtual\):/m);
+    expect(code).toBe(0);
+    const result = JSON.parse((await dit(['duis', 'send', 'ECS17b_4.1.1', '--json'])).out);
+    expect(result.response).toMatchObject({ responseCode: null, gbcs: { messageCode: expect.stringMatching(/^0x0027 ECS17b/), mac: 'valid' }, payload: { ok: true } });
+  });
+
   it('--set changes a body element: an impossible 6.28 threshold is refused at the edge (E9001) or by the CHF (hardware-fault), each saying so', async () => {
     const edge = JSON.parse((await dit(['duis', 'send', 'DBCH04_6.28', '--set', 'SetCHFSubGHzConfiguration/LimitedCriticalDutyCycleThreshold=100.50', '--json'])).out);
     expect(edge.acknowledgement).toMatchObject({ responseCode: 'E9001', reason: expect.stringMatching(/LimitedCriticalDutyCycleThreshold: expected a percentage from 0\.00 to 100\.00/) });

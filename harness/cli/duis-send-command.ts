@@ -5,11 +5,15 @@
  * HTTP), prints the DCC's acknowledgement, waits for the device response in virtual time and
  * prints the GBCS frame it carries with its payload decoded to typed fields. A critical template
  * (command variant 4) goes through the critical flow (`DuisClient.criticalExchanges`): the
- * pre-command's answer is printed, then the signed pre-command's (CV 5) and the response.
+ * pre-command's answer is printed, then the signed pre-command's (CV 5) and the response. A
+ * local-delivery template (CV 2: the DCC answers I0 with the command) has the command handed to
+ * its target through the Bench's terminal (`local-delivery`), and the response the device gives
+ * back printed the same way.
  * `dit duis templates` lists the template keys.
  */
 import { resolve } from 'node:path';
-import type { DeviceResponse, DuisExchange, RequestSignature } from '../dit/duis-client.ts';
+import type { DeviceResponse, DuisExchange, LocalDeviceResponse, RequestSignature } from '../dit/duis-client.ts';
+import { duisEuiToHex } from '../protocol/duis/eui.ts';
 import type { DitRunConfig, TargetKind } from '../dit/run-config.ts';
 import { loadTemplateCatalogue } from '../protocol/duis/templates.ts';
 import { loadPremisesSpec } from '../programme/premises-spec.ts';
@@ -100,7 +104,7 @@ export async function duisSendCommand(templateKey: string, opts: DuisSendOptions
     // the same request again, byte for byte (already signed as it was: 'none' adds no signature):
     // its RequestID counter is no longer above the last one the DCC accepted
     const replayed = opts.replay ? acknowledgementOf(await target.duis.sendBuilt(exchange.request, { signature: 'none' })) : null;
-    let response: DeviceResponse | null = null;
+    let response: DeviceResponse | LocalDeviceResponse | null = null;
     let waitError: string | null = null;
     if (exchange.code === 'I99') {
       try {
@@ -108,6 +112,13 @@ export async function duisSendCommand(templateKey: string, opts: DuisSendOptions
       } catch (e) {
         waitError = (e as Error).message;
       }
+    }
+    // a command returned for local delivery (CV 2): the Bench's terminal hands it to the target
+    const command = exchange.code === 'I0' ? exchange.localCommand : null;
+    if (command) {
+      const delivered = await target.bench.deliverLocally(duisEuiToHex(exchange.request.requestId.target), command);
+      if (delivered.response) response = target.duis.openLocalResponse(delivered.response, exchange.sentAt);
+      else waitError = `no response to local delivery: ${delivered.note ?? 'the terminal gave no reason'}`;
     }
     const decoded = response ? describeResponse(response) : null;
     if (opts.json) {
@@ -119,7 +130,7 @@ export async function duisSendCommand(templateKey: string, opts: DuisSendOptions
       if (preCommandAck) process.stdout.write(ackLine('pre-command (CV 4)', preCommandAck));
       process.stdout.write(ackLine(preCommandAck ? 'signed pre-command (CV 5)' : 'acknowledgement', ack));
       if (replayed) process.stdout.write(ackLine('replayed', replayed));
-      if (decoded) process.stdout.write(`response after ${decoded.elapsedMs / 1000} s (virtual):\n${toJson(decoded, 2).replace(/^/gm, '  ')}\n`);
+      if (decoded) process.stdout.write(`${command ? 'delivered locally, response' : 'response'} after ${decoded.elapsedMs / 1000} s (virtual):\n${toJson(decoded, 2).replace(/^/gm, '  ')}\n`);
       if (waitError) process.stdout.write(`no response: ${waitError}\n`);
     }
     if (replayed && !replayed.responseCode.startsWith('E')) return EXIT.failed;
@@ -130,7 +141,8 @@ export async function duisSendCommand(templateKey: string, opts: DuisSendOptions
   }
 }
 
-function describeResponse(r: DeviceResponse) {
+function describeResponse(r: DeviceResponse | LocalDeviceResponse) {
+  const bytes = 'message' in r ? r.message.gbcsPayload : r.bytes;
   const f = r.frame;
   let payload: unknown = null;
   let payloadError: string | null = null;
@@ -142,7 +154,7 @@ function describeResponse(r: DeviceResponse) {
     }
   }
   return {
-    responseCode: r.message.responseCode,
+    responseCode: 'message' in r ? r.message.responseCode : null,
     elapsedMs: r.elapsedMs,
     gbcs: f
       ? {
@@ -154,7 +166,7 @@ function describeResponse(r: DeviceResponse) {
           macProtected: f.macProtected,
           mac: r.mac,
           signature: r.signature,
-          hex: r.message.gbcsPayload ? bytesToHex(r.message.gbcsPayload) : null,
+          hex: bytes ? bytesToHex(bytes) : null,
         }
       : null,
     payload,

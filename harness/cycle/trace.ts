@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 
-export type TraceDirection = 'user→dcc' | 'dcc→user' | 'dcc→device' | 'device→dcc';
+/** Who sent a traced message to whom; `device→user`: a response the device gave back to local delivery (the Bench's terminal). */
+export type TraceDirection = 'user→dcc' | 'dcc→user' | 'dcc→device' | 'device→dcc' | 'device→user';
 
 export interface TraceEntry {
   /** World time (virtual when emulated), epoch ms. */

@@ -6,6 +6,12 @@
  * inside a response window, then opens the GBCS frame it carries with the user's keys (MAC and
  * signature status) and decodes its payload to typed fields. Every exchange lands in the trace.
  *
+ * Local delivery (DUIS command variants 2, 3, 6, 7): the DCC's answer carries the command for
+ * local delivery (`DuisExchange.localCommand`), which the user hands to the device — through the
+ * Bench's `local-delivery` — and whose response frame the user opens (`openLocalResponse`) and
+ * returns to the DCC with SRV 8.13 (`returnLocalResponse`). A critical one is sent as CV 4, then
+ * the signed pre-command as CV 6 or 7 (`sendCritical` with `signedCommandVariant`).
+ *
  * Every request goes out with the user's XML signature (xml-signature.ts: XML-DSig, ECDSA-SHA256
  * with the user's DS key, exclusive C14N, as DCC Boxed expects) unless `sign: false`; the trace
  * records the request as sent, signature included (deterministic, RFC 6979). Negative tests
@@ -82,7 +88,15 @@ export type PreCommandSignature = 'signed' | 'wrong';
 
 export interface SendCriticalOptions extends Omit<SendOptions, 'commandVariant'> {
   readonly preCommandSignature?: PreCommandSignature;
+  /** The signed pre-command's variant: 5 over the WAN (default), 6 returned for local delivery, 7 both. */
+  readonly signedCommandVariant?: 5 | 6 | 7;
 }
+
+/**
+ * The RTDS template of SRV 8.13 Return Local Command Response, the only one: its RequestID
+ * targets the DCC, its body names the original request and carries the device's response.
+ */
+export const RETURN_LOCAL_COMMAND_RESPONSE_TEMPLATE = '8.13_RETURN_LOCAL_COMMAND_RESPONSE_CS06';
 
 /** A critical command's two exchanges: CV 4 (I0 with the pre-command) and CV 5 (the signed pre-command), null when CV 4 failed. */
 export interface CriticalExchanges {
@@ -101,6 +115,13 @@ export interface DeviceResponse {
   readonly signature: SignatureStatus | null;
   /** The inner cipher for protected content, when the user's keys allow it. */
   readonly cipher: PayloadCipher | undefined;
+}
+
+/** A device response the user got back from local delivery (no DUIS message: the terminal gave the frame itself). */
+export interface LocalDeviceResponse extends Omit<DeviceResponse, 'message' | 'frame'> {
+  /** The response frame as the device gave it. */
+  readonly bytes: Uint8Array;
+  readonly frame: GbcsFrame;
 }
 
 export class DuisRequestError extends Error {
@@ -131,6 +152,11 @@ export class DuisExchange {
   /** The synchronous response code (I99, I0, E…), or `HTTP <status>` when the body was not DUIS. */
   get code(): string {
     return this.ack?.responseCode ?? `HTTP ${this.reply.status}`;
+  }
+
+  /** The command the DCC returned for local delivery (CV 2, 3, 6, 7: ResponseMessage/LocalCommand), or null. */
+  get localCommand(): Uint8Array | null {
+    return this.ack?.gbcsPayloadElement?.endsWith('LocalCommand/GBCSPayload') ? this.ack.gbcsPayload : null;
   }
 
   /** Waits for the asynchronous device response inside the window (world time, ms). */
@@ -235,7 +261,7 @@ export class DuisClient {
   }
 
   async criticalExchanges(templateKey: string, options: SendCriticalOptions = {}): Promise<CriticalExchanges> {
-    const { preCommandSignature, ...sendOptions } = options;
+    const { preCommandSignature, signedCommandVariant, ...sendOptions } = options;
     const preCommand = await this.send(templateKey, { ...sendOptions, commandVariant: 4 });
     const bytes = preCommand.ack?.responseCode === 'I0' ? preCommand.ack.gbcsPayload : null;
     if (!bytes) return { preCommand, signed: null };
@@ -253,7 +279,7 @@ export class DuisClient {
       originator: this.options.user.eui,
       target: preCommand.request.requestId.target,
       counter: preCommand.request.requestId.counter,
-      commandVariant: 5,
+      commandVariant: signedCommandVariant ?? 5,
       body: { SignedPreCommand: { GBCSPayload: encodeGbcsPayload(signedPre) } },
     });
     const signed = await this.sendBuilt(request, sendOptions.signature ? { signature: sendOptions.signature } : {});
@@ -317,6 +343,27 @@ export class DuisClient {
     if (!ds.privateKey) throw new DuisRequestError(`the user ${this.options.user.eui} has no private DS key to sign the DUIS request with`);
     const signedXml = signDuisRequest(xml, { privateKey: ds.privateKey, publicKey: ds.publicKey });
     return signature === 'broken' ? breakSignatureValue(signedXml) : signedXml;
+  }
+
+  /**
+   * SRV 8.13 Return Local Command Response: returns to the DCC the response the device gave to
+   * the command of `original` (an exchange whose answer carried a command for local delivery).
+   * The DCC answers I99 when it took it, an E-code with its reason when not.
+   */
+  async returnLocalResponse(original: DuisExchange, response: Uint8Array, options: { readonly signature?: RequestSignature } = {}): Promise<DuisExchange> {
+    if (!original.localCommand) throw new DuisRequestError(`${original.request.requestIdText} was answered ${original.code} with no command for local delivery: there is no response to return`);
+    return this.send(RETURN_LOCAL_COMMAND_RESPONSE_TEMPLATE, {
+      body: { ReturnLocalCommandResponse: { OriginalRequestID: original.request.requestIdText, DeviceGBCSResponse: encodeGbcsPayload(response) } },
+      ...(options.signature ? { signature: options.signature } : {}),
+    });
+  }
+
+  /** Opens a response frame the device gave back to local delivery, with the user's keys (as `openGbcs`). */
+  openLocalResponse(bytes: Uint8Array, sentAt: number): LocalDeviceResponse {
+    const arrivedAt = this.now();
+    const opened = this.openGbcs(bytes)!;
+    this.trace.record({ at: arrivedAt, direction: 'device→user', protocol: 'gbcs', summary: `delivered locally, answered: ${gbcsSummary(bytes)}`, body: bytesToHex(bytes) });
+    return { bytes, arrivedAt, elapsedMs: arrivedAt - sentAt, frame: opened.frame, mac: opened.mac, signature: opened.signature, cipher: opened.cipher };
   }
 
   /** Opens the GBCS frame of a device response or alert with the user's keys. */

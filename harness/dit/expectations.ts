@@ -2,7 +2,8 @@
 /**
  * The checks every DIT test makes on what came back, written once: a device response is an I0
  * DUIS response carrying a GBCS response frame of the expected use case, from the expected
- * device, protected as expected, whose payload decodes to typed fields; a device alert (or a
+ * device, protected as expected, whose payload decodes to typed fields (a response delivered
+ * locally, the same checks on the frame the Bench gave back); a device alert (or a
  * DCC alert) arrives inside its window, carrying the expected alert; and nothing arrived that
  * nobody asked for. Each failure message names what was expected and what came.
  */
@@ -13,7 +14,7 @@ import type { DuisDccAlertMessage, DuisDeviceAlertMessage } from '../protocol/du
 import type { Eui64, GbcsFrame } from '../protocol/gbcs/frame-types.ts';
 import type { MacStatus, SignatureStatus } from '../protocol/gbcs/secure-frame.ts';
 import type { AlertCodec, UseCaseCodec } from '../protocol/gbcs/payload/use-cases/use-case-codec.ts';
-import type { DeviceResponse, DuisClient } from './duis-client.ts';
+import type { DeviceResponse, DuisClient, LocalDeviceResponse } from './duis-client.ts';
 
 export interface ResponseExpectation {
   /** The device the response must come from. */
@@ -34,6 +35,25 @@ export function expectDeviceResponse<R>(
   expect(response.message.responseCode, `${what}: DUIS response code`).toBe('I0');
   const frame = response.frame;
   if (!frame) throw new Error(`${what}: the DUIS response carries no GBCS payload`);
+  return expectResponseFrame(what, { ...response, frame }, codec, expected);
+}
+
+/**
+ * Asserts a response the device gave back to local delivery (no DUIS message: the frame came
+ * back from the Bench's terminal) as `expectDeviceResponse` does, and returns its payload.
+ */
+export function expectLocalResponse<R>(response: LocalDeviceResponse, codec: UseCaseCodec<unknown, R>, expected: ResponseExpectation): R {
+  return expectResponseFrame(`${codec.name} response from ${expected.from}, delivered locally`, response, codec, expected);
+}
+
+/** The checks on a device response's GBCS frame, however it came back. */
+function expectResponseFrame<R>(
+  what: string,
+  response: Pick<DeviceResponse, 'mac' | 'cipher' | 'elapsedMs'> & { readonly frame: GbcsFrame },
+  codec: UseCaseCodec<unknown, R>,
+  expected: ResponseExpectation,
+): R {
+  const frame = response.frame;
   expect(formatMessageCode(frame.messageCode), `${what}: message code`).toBe(formatMessageCode(codec.messageCode));
   expect(frame.cra, `${what}: CRA flag`).toBe(2);
   expect(frame.originator, `${what}: originator`).toBe(expected.from);

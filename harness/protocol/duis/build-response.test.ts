@@ -6,6 +6,7 @@ import {
   buildDccAlert,
   buildDeviceAlert,
   buildDeviceResponse,
+  buildLocalCommand,
   buildPreCommand,
   buildRejection,
   buildSuccess,
@@ -69,6 +70,16 @@ describe('DCC responses build → parse', () => {
     const m = parseDuisUserMessage(buildPreCommand({ requestId: request, srv: '11.3', at, gbcsPayload: frame, gbcsVersion: '2.0' }));
     expect(m).toMatchObject({ kind: 'response', gbcsPayloadElement: 'Response/Body/ResponseMessage/PreCommand/GBCSPayload', body: { ResponseMessage: { PreCommand: { GBCSVersion: '2.0' } } } });
     expect(m.gbcsPayload).toEqual(frame);
+  });
+
+  it('command for local delivery: I0 (CV 2, 6) or I99 (CV 3, 7) with the frame in ResponseMessage/LocalCommand/GBCSPayload', () => {
+    for (const responseCode of [RESPONSE_CODE.success, RESPONSE_CODE.acknowledged] as const) {
+      const xml = buildLocalCommand({ requestId: request, srv: '4.1.1', at, gbcsPayload: frame, responseCode });
+      expect(parseDuis('simplified', xml)).toMatchObject({ body: { ResponseMessage: { LocalCommand: { GBCSPayload: Buffer.from(frame).toString('base64') } } } });
+      const m = parseDuisUserMessage(xml);
+      expect(m).toMatchObject({ kind: responseCode === 'I0' ? 'response' : 'ack', responseCode, requestId: request, gbcsPayloadElement: 'Response/Body/ResponseMessage/LocalCommand/GBCSPayload' });
+      expect(m.gbcsPayload).toEqual(frame);
+    }
   });
 
   it('device alert: ResponseID device:user:counter, AlertCode and GBCS payload', () => {

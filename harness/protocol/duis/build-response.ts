@@ -2,7 +2,8 @@
 /**
  * Builds the DUIS XML the DCC sends a user: the synchronous acknowledgement (I99), a success
  * (I0) with content, an E-code rejection, a device response carrying a GBCS frame, a
- * pre-command (the /serviceT answer), a device alert and a DCC alert.
+ * pre-command (the /serviceT answer), a command for local delivery, a device alert and a DCC
+ * alert.
  *
  * Shape [V: DCC Boxed responses in the public @smartdcc/duis-parser test resources]:
  *
@@ -157,6 +158,21 @@ export function buildPreCommand(
     body: responseMessage(input.srv, {
       PreCommand: { GBCSVersion: input.gbcsVersion, GBCSPayload: encodeGbcsPayload(input.gbcsPayload) },
     }),
+  });
+}
+
+/**
+ * The answer carrying a command for local delivery (command variants 2, 3, 6, 7): the GBCS
+ * command, built and protected as the DCC sends it over the WAN, in
+ * ResponseMessage/LocalCommand/GBCSPayload [V: @smartdcc/duis-parser's response types name
+ * `LocalCommand { GBCSPayload }` inside ResponseMessage]. The code is the caller's [P]: I0 when
+ * returning the command is all that happens (CV 2, 6), I99 when it also went over the WAN and
+ * the device response follows (CV 3, 7).
+ */
+export function buildLocalCommand(input: SolicitedResponseInput & { readonly gbcsPayload: Uint8Array; readonly responseCode: typeof RESPONSE_CODE.success | typeof RESPONSE_CODE.acknowledged }): string {
+  return envelope({
+    ...input,
+    body: responseMessage(input.srv, { LocalCommand: { GBCSPayload: encodeGbcsPayload(input.gbcsPayload) } }),
   });
 }
 
