@@ -34,6 +34,7 @@ import { requireProfile, shippedProfiles, type ProfileCatalogue } from './firmwa
 import type { FirmwareProfile } from './firmware/profile-schema.ts';
 import { createPremises, type Premises, type PremisesProfiles } from './premises.ts';
 import { profileOfImage } from './firmware/image-profile.ts';
+import type { DutyCycleUsage } from './radio/han-medium.ts';
 
 /** A device's firmware profile: given as is, named by (model id, release id) in the profile catalogue, or none (null). */
 export type ProfileChoice = FirmwareProfile | { readonly model: string; readonly release: string } | null;
@@ -96,6 +97,12 @@ export interface EmulatedWorld {
   /** The Bench's emulated driver over this world's premises and clock. */
   readonly benchDriver: BenchDriver;
   readonly keys: KeyDirectory;
+  /**
+   * Read-only world statistics for the composition root (e.g. `dit soak`), never for a suite:
+   * every sub-GHz transmitter's duty cycle now and the peak it reached (radio/han-medium.ts),
+   * the hub first.
+   */
+  dutyCycleUsage(): DutyCycleUsage[];
   /** Detaches the DCC and stops the premises' activity on the clock. Idempotent. */
   close(): Promise<void>;
 }
@@ -133,6 +140,7 @@ export function createEmulatedWorld(options: EmulatedWorldOptions): EmulatedWorl
     dccTrace: dcc.trace,
     benchDriver: createEmulatedBenchDriver(premises),
     keys,
+    dutyCycleUsage: () => premises.han.medium.usage(),
     async close() {
       if (closed) return;
       closed = true;

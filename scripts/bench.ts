@@ -4,7 +4,8 @@
  * Measured so far (issue 8 adds the rest):
  * - codec: decode + verify all RTDS messages (MACs and signatures where checkable), messages/s;
  * - cycle: `dit run` of the programme's confidence cycle in process — wall time, executions/s,
- *   and virtual time covered ÷ wall time (the speed-up of the emulated world).
+ *   and virtual time covered ÷ wall time (the speed-up of the emulated world);
+ * - soak: `dit soak --days 7` — wall seconds of the whole command and of the soak itself.
  * Figures are measurements, never assertions.
  */
 import { spawnSync } from 'node:child_process';
@@ -60,6 +61,21 @@ console.log(
   `cycle: dit run of the confidence cycle: ${row.n} executions in ${round(wallSeconds, 2)} s wall (${round(row.n / wallSeconds, 1)}/s); ` +
     `${round(row.virtualMs / 1000 / 60, 1)} min of virtual time → ${Math.round(row.virtualMs / 1000 / wallSeconds)}× faster than real time`,
 );
+// soak: `dit soak` of 7 virtual days (reads every 30 min, a channel change, an 868 MHz firmware update, a supply outage)
+const soakTrace = join(out, 'soak-trace.jsonl');
+const t2 = performance.now();
+const soak = spawnSync(process.execPath, [join(root, 'bin/dit.js'), 'soak', '--days', '7', '--seed', 'bench', '--trace', soakTrace, '--json'], { cwd: root, encoding: 'utf8' });
+const soakWallSeconds = (performance.now() - t2) / 1000;
+const soakReport = soak.status === 0 || soak.status === 1 ? (JSON.parse(soak.stdout) as { passed: boolean; wallSeconds: number; requests: { total: number } }) : null;
+results.soak = {
+  exit: soak.status,
+  days: 7,
+  wallSeconds: round(soakWallSeconds, 2),
+  soakSeconds: soakReport?.wallSeconds ?? null,
+  requests: soakReport?.requests.total ?? null,
+  passed: soakReport?.passed ?? false,
+};
+console.log(`soak: 7 virtual days in ${round(soakWallSeconds, 2)} s wall (${soakReport?.wallSeconds ?? '?'} s in the soak itself, the rest starting the CLI); ${soakReport?.requests.total ?? '?'} DUIS requests, ${soakReport?.passed ? 'passed' : `exit ${soak.status}`}`);
 for (const figure of ['overhead', 'edge', 'scale']) {
   results[figure] = { notMeasured: 'arrives with the benchmarks issue (issue 8)' };
   console.log(`${figure}: not measured yet (issue 8)`);

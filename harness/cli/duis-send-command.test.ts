@@ -1,20 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from './main.ts';
-
-/** Runs the CLI in process and returns its exit code with what it printed. */
-async function dit(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((t: string | Uint8Array) => ((out += String(t)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((t: string | Uint8Array) => ((err += String(t)), true));
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+import { afterEach, describe, expect, it } from 'vitest';
+import { runDit as dit } from './testing/run-dit.ts';
 
 afterEach(() => {
   process.exitCode = undefined;

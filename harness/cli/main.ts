@@ -115,6 +115,19 @@ export function buildProgram(): Command {
       process.exitCode = await regressionCommand(opts);
     });
 
+  program
+    .command('soak')
+    .description('run one emulated premises through N virtual days (reads every 30 min, a channel change, a firmware update over 868 MHz, a supply outage), deterministically from the seed; writes the trace as JSON Lines')
+    .addOption(new Option('--days <n>', 'virtual days (1–366)').argParser(positiveInt('--days')).default(7))
+    .option('--seed <seed>', 'seed of the world and of the times of the events: the same seed writes the same trace', 'dit')
+    .option('--trace <file>', 'where the trace is written (JSON Lines, one event a line)', 'out/soak/trace.jsonl')
+    .option('--premises <file>', 'premises description', 'fixtures/premises/dual-band.json')
+    .option('--json', 'print the counts as JSON')
+    .action(async (opts) => {
+      const { soakCommand } = await import('./soak-command.ts');
+      process.exitCode = await soakCommand(opts);
+    });
+
   const gbcs = program.command('gbcs').description('decode and verify GBCS frames');
   gbcs
     .command('verify')

@@ -25,6 +25,7 @@ import { DuisClient } from '../dit/duis-client.ts';
 import { worldStartMs } from '../dit/run-config.ts';
 import type { DuisReceiver } from '../protocol/duis/receiver.ts';
 import { loadTemplateCatalogue } from '../protocol/duis/templates.ts';
+import type { PartyKeys } from '../protocol/gbcs/frame-types.ts';
 import { deriveParty } from '../protocol/gbcs/keys.ts';
 import { createHttpTransport } from '../transport/http-transport.ts';
 import { DccEdgeInjector } from '../transport/dcc-edge-injector.ts';
@@ -32,11 +33,18 @@ import { createInProcessTransport } from '../transport/in-process-transport.ts';
 import { virtualTimeWait } from '../transport/wait.ts';
 import { createEmulatedWorld, type WorldProfiles } from '../../emulators/world.ts';
 import { REMOTE_PARTY } from '../../emulators/remote-parties.ts';
+import type { DutyCycleUsage } from '../../emulators/radio/han-medium.ts';
 
 export const SERVICE_USER_EUI = REMOTE_PARTY.supplier;
 
+/** Other parties' keys, seed-derived as the emulated SMKI's, each derived once (a derivation costs two point multiplications). */
 function keyLookup(seed: string) {
-  return (eui: string) => deriveParty(seed, eui);
+  const derived = new Map<string, PartyKeys>();
+  return (eui: string): PartyKeys => {
+    let keys = derived.get(eui);
+    if (!keys) derived.set(eui, (keys = deriveParty(seed, eui)));
+    return keys;
+  };
 }
 
 /** What a test of the composition root may set on an emulated world (never a suite). */
@@ -53,7 +61,15 @@ export async function createTarget(request: TargetRequest, world: EmulatedWorldC
   return createEmulatedTarget(request, world);
 }
 
-async function createEmulatedTarget({ config, premises, seed }: TargetRequest, choices: EmulatedWorldChoices): Promise<DitTarget> {
+/**
+ * An emulated target with what the composition root may read of its world (never a suite):
+ * every sub-GHz transmitter's duty cycle and its peak (`dit soak` reports them).
+ */
+export interface EmulatedTarget extends DitTarget {
+  readonly dutyCycleUsage: () => DutyCycleUsage[];
+}
+
+export async function createEmulatedTarget({ config, premises, seed }: TargetRequest, choices: EmulatedWorldChoices = {}): Promise<EmulatedTarget> {
   const templates = await loadTemplateCatalogue();
   let receiver: DuisReceiver | undefined;
   const world = createEmulatedWorld({
@@ -89,6 +105,7 @@ async function createEmulatedTarget({ config, premises, seed }: TargetRequest, c
     duis,
     bench: new Bench(world.benchDriver),
     ...(edgeFaults ? { edgeFaults } : {}),
+    dutyCycleUsage: () => world.dutyCycleUsage(),
     async close() {
       await duis.close();
       await transport.close();
