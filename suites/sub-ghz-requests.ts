@@ -5,6 +5,7 @@
  * user would change and send back), and the reads and requests with their checks. The CHF
  * answers the DCC Access Control Broker: the user cannot check those MACs ('uncheckable').
  */
+import type { DitContext } from '../harness/dit/dit-case.ts';
 import type { XMLData } from '@smartdcc/duis-parser';
 import { expect } from 'vitest';
 import type { DuisClient, DuisExchange } from '../harness/dit/duis-client.ts';
@@ -74,6 +75,18 @@ export async function readChannel(duis: DuisClient, chf: Eui64): Promise<{ reado
   if (!read.ok) throw new Error(`DBCH01 answered ${read.result}, expected the channel`);
   expect(read.channel.channels, 'DBCH01: one operating channel').toHaveLength(1);
   return { page: read.channel.page, channel: read.channel.channels[0] as number, mask: read.channel };
+}
+
+/**
+ * 6.31 on a hub that has not changed channel reports the channel its premises description says
+ * it operates on (finds firmware that reports the wrong channel).
+ */
+export async function channelReadMatchesThePremises(ctx: DitContext): Promise<void> {
+  const { duis, premises } = ctx;
+  const configured = premises.commsHub.subGhzChannel;
+  if (configured === undefined) return ctx.skip('the premises description names no sub-GHz channel');
+  const read = await readChannel(duis, premises.commsHub.chf);
+  expect(read.mask.mask.toString(16).toUpperCase().padStart(8, '0'), 'DBCH01: the operating channel the premises description gives').toBe(configured);
 }
 
 /** 6.29: asks for a scan; the CHF accepts it. */

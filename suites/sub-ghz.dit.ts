@@ -28,7 +28,7 @@ import { dbch09SubGhzConfigurationChanged } from '../harness/protocol/gbcs/paylo
 import { gcs38 } from '../harness/protocol/gbcs/payload/use-cases/gcs38.ts';
 import { gncaSubGhzChannelNotChanged, gncaSubGhzEnergyScanInitiated } from '../harness/protocol/gbcs/payload/use-cases/sub-ghz-generic-alerts.ts';
 import { subGhzChannelMaskFor } from '../harness/protocol/gbcs/payload/use-cases/sub-ghz-channel-mask.ts';
-import { CHF_WINDOW_MS, configurationBody, readChannel, readConfiguration, requestScan, setConfiguration } from './sub-ghz-requests.ts';
+import { CHF_WINDOW_MS, channelReadMatchesThePremises, configurationBody, readChannel, readConfiguration, requestScan, setConfiguration } from './sub-ghz-requests.ts';
 
 const MINUTE = 60_000;
 /** A CHF alert reaches the user within a minute of its event. */
@@ -56,6 +56,20 @@ async function scanAwayFromInterference(ctx: DitContext, chf: Eui64) {
   expect(assessed.arrivedAt, '0x8F28 after 0x8F27').toBeGreaterThanOrEqual(initiated.arrivedAt);
   return { before, assessed };
 }
+
+ditCase(
+  {
+    id: 'SUBGHZ-CHANNEL-READ',
+    title: 'Read the CHF Sub GHz Channel (6.31 DBCH01): the channel the premises operates on',
+    useCase: 'DBCH01',
+    srv: '6.31',
+    deviceTypes: ['CHF'],
+    bands: ['868MHz'],
+    tags: ['formal', 'regression'],
+    severity: 2,
+  },
+  channelReadMatchesThePremises,
+);
 
 ditCase(
   {

@@ -21,6 +21,7 @@ import {
   queuedCommandsAllAnswered,
 } from '../../suites/han-checks.ts';
 import { heldAlertsFollowTheSuspension, hubDutyCycleEscalatesAndRecovers } from '../../suites/duty-cycle-checks.ts';
+import { channelReadMatchesThePremises } from '../../suites/sub-ghz-requests.ts';
 import { createTarget } from './targets.ts';
 
 const premises = loadPremisesSpec();
@@ -100,5 +101,16 @@ describe('the duty-cycle fault primitives are found through DUIS and the Bench a
       expect(await run(hubDutyCycleEscalatesAndRecovers, 'GSME', {}, `duty-cycle/${seed}`), seed).toBeNull();
       expect(await run(heldAlertsFollowTheSuspension, 'GSME', {}, `duty-cycle/${seed}`), seed).toBeNull();
     }
+  });
+
+  it('reports the wrong channel (wrong-value on DBCH01 channel.mask): SUBGHZ-CHANNEL-READ finds a hub naming another channel', async () => {
+    expect(await run(channelReadMatchesThePremises, 'GSME')).toBeNull();
+    // page 28 channel 5 instead of channel 0: the mask and the channel list change together
+    const wrongValue = (id: string, field: string, value: number) =>
+      testFault({ id, primitive: 'wrong-value', useCase: 'DBCH01', direction: 'response', field, replacement: { kind: 'constant', value } } as Fault);
+    const profiles: WorldProfiles = {
+      commsHub: testProfile({ id: 'HUB', kind: 'comms-hub', faults: [wrongValue('WRONG-CHANNEL-MASK', 'channel.mask', 0xe0000020), wrongValue('WRONG-CHANNEL', 'channel.channels.0', 5)] }),
+    };
+    expect((await run(channelReadMatchesThePremises, 'GSME', profiles))?.message).toMatch(/operating channel the premises description gives/);
   });
 });
