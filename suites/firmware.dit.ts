@@ -18,8 +18,11 @@
  *   keeps its own usage below the Limited threshold (1.3 % of any hour: 46.8 s [V: RTDS DBCH04])
  *   [P], so an image needing more hub airtime than that waits for the first hour's airtime to
  *   leave the window: at least one hour per budget's worth beyond the first;
- * - the ceiling: that floor, plus every block's unpaced cycle (request, response, 20 ms
- *   turnaround [P]), plus the GSME's wake interval (it starts at its next wake) and a margin.
+ * - the ceiling: the same budget arithmetic for a lossy link, whose retransmissions cost the hub
+ *   airtime too (up to half as much again: LOSSY_LINK_AIRTIME_FACTOR [P]; a seeded link can need
+ *   one more hour of budget than a clean one), plus every block's unpaced cycle (request,
+ *   response, 20 ms turnaround [P]), plus the GSME's wake interval (it starts at its next wake)
+ *   and a margin.
  */
 import * as allure from 'allure-js-commons';
 import { expect } from 'vitest';
@@ -51,6 +54,8 @@ const OTA_REQUEST_ON_AIR_BYTES = 17 + 57;
 const OTA_TURNAROUND_MS = 20;
 /** The hub's budget: below Limited, 1.3 % of a rolling hour [V: RTDS DBCH04 1.30 %; P: the hub paces below it]. */
 const HUB_BUDGET_MS_PER_HOUR = 0.013 * HOUR;
+/** Hub airtime of a lossy link relative to a clean one (retransmitted blocks) [P]. */
+const LOSSY_LINK_AIRTIME_FACTOR = 1.5;
 
 /** The catalogue image for the meter's model it does not run yet (the newest such release), or a skip. */
 function nextImage({ meter, skip }: DitContext): FirmwareImage {
@@ -133,7 +138,8 @@ ditCase(
     const sizeRateFloorMs = toMs(image.sizeBytes);
     const dutyCycleFloorMs = (Math.ceil(hubAirtimeMs / HUB_BUDGET_MS_PER_HOUR) - 1) * HOUR;
     const unpacedMs = blocks * (toMs(OTA_REQUEST_ON_AIR_BYTES) + toMs(OTA_RESPONSE_ON_AIR_BYTES) + OTA_TURNAROUND_MS);
-    const ceilingMs = dutyCycleFloorMs + unpacedMs + wakeMs + 10 * MINUTE;
+    const lossyLinkBudgetMs = (Math.ceil((hubAirtimeMs * LOSSY_LINK_AIRTIME_FACTOR) / HUB_BUDGET_MS_PER_HOUR) - 1) * HOUR;
+    const ceilingMs = lossyLinkBudgetMs + unpacedMs + wakeMs + 10 * MINUTE;
 
     const { acceptedAt, receivedAt } = await distribute(duis, ctx, image, ceilingMs);
     const transferMs = receivedAt - acceptedAt;
@@ -141,7 +147,7 @@ ditCase(
     await allure.attachment('measurements: 868 MHz firmware transfer', JSON.stringify(measurements, null, 2), 'application/json');
     expect(transferMs, 'transfer time ≥ the image at the sub-GHz rate (ms)').toBeGreaterThanOrEqual(sizeRateFloorMs);
     expect(transferMs, "transfer time ≥ what the hub's duty-cycle budget allows (ms)").toBeGreaterThanOrEqual(dutyCycleFloorMs);
-    expect(transferMs, 'transfer time ≤ budget + unpaced blocks + one wake + margin (ms)').toBeLessThanOrEqual(ceilingMs);
+    expect(transferMs, 'transfer time ≤ lossy-link budget + unpaced blocks + one wake + margin (ms)').toBeLessThanOrEqual(ceilingMs);
 
     const window = wakeMs + MINUTE;
     const outcome = await activate(duis, ctx, 'CS06_11.3_IMMEDIATE', { FirmwareHash: image.imageHash }, window);
