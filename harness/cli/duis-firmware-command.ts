@@ -7,16 +7,14 @@
  * time for the device's firmware distribution receipt (alert 8F72) and prints when it came.
  * Activation (11.3) stays a separate, critical request, as in DUIS.
  */
-import { resolve } from 'node:path';
 import type { DuisDeviceAlertMessage } from '../protocol/duis/message.ts';
-import type { DitRunConfig, TargetKind } from '../dit/run-config.ts';
+import type { TargetKind } from '../dit/run-config.ts';
 import { isEui64, normalizeEui } from '../protocol/gbcs/eui.ts';
-import { loadPremisesSpec, type PremisesSpec } from '../programme/premises-spec.ts';
+import type { PremisesSpec } from '../programme/premises-spec.ts';
 import { versionOctetsOf } from '../programme/firmware-catalogue.ts';
 import { codeText, dccNote } from './duis-answer-text.ts';
 import { toJson } from './json-output.ts';
-import { startLoopbackDcc } from './loopback-dcc.ts';
-import { createTarget } from './targets.ts';
+import { checkWorldTargetOptions, withWorldTarget, worldPremises } from './world-target.ts';
 import { EXIT, UserError } from './user-error.ts';
 
 export interface DuisFirmwareOptions {
@@ -61,40 +59,37 @@ export function versionOctetsFrom(version: string): string {
 }
 
 export async function duisFirmwareCommand(opts: DuisFirmwareOptions): Promise<number> {
-  if (opts.url && opts.target !== 'loopback') throw new UserError('--url needs --target loopback');
-  const premisesFile = resolve(opts.premises);
-  const premises = loadPremisesSpec(premisesFile);
-  const eui = deviceEuiOf(premises, opts.device);
+  checkWorldTargetOptions(opts);
+  const loaded = worldPremises(opts);
+  const eui = deviceEuiOf(loaded.premises, opts.device);
   const versionOctets = versionOctetsFrom(opts.firmware);
-  const loopback = opts.target === 'loopback' && !opts.url ? await startLoopbackDcc() : undefined;
-  const url = opts.url ?? loopback?.url;
-  const config: DitRunConfig = { runId: 'duis-update-firmware', runSeed: opts.seed, target: opts.target, programmeDate: '2019-04-12', premisesFile, ...(url ? { url } : {}) };
-  const target = await createTarget({ config, premises, seed: opts.seed });
-  try {
-    const exchange = await target.duis.sendRequest('11.1', { target: eui, body: { UpdateFirmware: { FirmwareVersion: versionOctets } } });
-    const answer = { responseCode: exchange.code, meaning: codeText(exchange.code), reason: dccNote(exchange.reply.body), requestId: exchange.request.requestIdText };
-    let receipt: { alertCode: string; afterMs: number } | null = null;
-    let waitError: string | null = null;
-    if (exchange.code === 'I0') {
-      const sentAt = target.duis.now();
-      try {
-        const alert = (await target.duis.transport.inbox.awaitAlert({ kind: 'device-alert', alertCode: RECEIPT_ALERT, from: eui }, { within: RECEIPT_WINDOW_MS })) as DuisDeviceAlertMessage;
-        receipt = { alertCode: alert.alertCode ?? RECEIPT_ALERT, afterMs: target.duis.now() - sentAt };
-      } catch (e) {
-        waitError = (e as Error).message;
+  return withWorldTarget(
+    opts,
+    'duis-update-firmware',
+    async (target, url) => {
+      const exchange = await target.duis.sendRequest('11.1', { target: eui, body: { UpdateFirmware: { FirmwareVersion: versionOctets } } });
+      const answer = { responseCode: exchange.code, meaning: codeText(exchange.code), reason: dccNote(exchange.reply.body), requestId: exchange.request.requestIdText };
+      let receipt: { alertCode: string; afterMs: number } | null = null;
+      let waitError: string | null = null;
+      if (exchange.code === 'I0') {
+        const sentAt = target.duis.now();
+        try {
+          const alert = (await target.duis.transport.inbox.awaitAlert({ kind: 'device-alert', alertCode: RECEIPT_ALERT, from: eui }, { within: RECEIPT_WINDOW_MS })) as DuisDeviceAlertMessage;
+          receipt = { alertCode: alert.alertCode ?? RECEIPT_ALERT, afterMs: target.duis.now() - sentAt };
+        } catch (e) {
+          waitError = (e as Error).message;
+        }
       }
-    }
-    if (opts.json) {
-      process.stdout.write(`${toJson({ device: eui, versionOctets, target: opts.target, answer, receipt, error: waitError })}\n`);
-    } else {
-      process.stdout.write(`11.1 Update Firmware ${versionOctets} → ${eui} (${opts.target}${url ? ` ${url}` : ''})\n`);
-      process.stdout.write(`DCC: ${answer.meaning}${answer.reason ? ` — ${answer.reason}` : ''}\n`);
-      if (receipt) process.stdout.write(`the device holds the image: alert ${receipt.alertCode} after ${(receipt.afterMs / 60_000).toFixed(1)} min (virtual); activate it with 11.3\n`);
-      if (waitError) process.stdout.write(`no receipt: ${waitError}\n`);
-    }
-    return receipt ? EXIT.ok : EXIT.failed;
-  } finally {
-    await target.close();
-    await loopback?.close();
-  }
+      if (opts.json) {
+        process.stdout.write(`${toJson({ device: eui, versionOctets, target: opts.target, answer, receipt, error: waitError })}\n`);
+      } else {
+        process.stdout.write(`11.1 Update Firmware ${versionOctets} → ${eui} (${opts.target}${url ? ` ${url}` : ''})\n`);
+        process.stdout.write(`DCC: ${answer.meaning}${answer.reason ? ` — ${answer.reason}` : ''}\n`);
+        if (receipt) process.stdout.write(`the device holds the image: alert ${receipt.alertCode} after ${(receipt.afterMs / 60_000).toFixed(1)} min (virtual); activate it with 11.3\n`);
+        if (waitError) process.stdout.write(`no receipt: ${waitError}\n`);
+      }
+      return receipt ? EXIT.ok : EXIT.failed;
+    },
+    loaded,
+  );
 }

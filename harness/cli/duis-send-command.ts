@@ -11,17 +11,14 @@
  * back printed the same way.
  * `dit duis templates` lists the template keys.
  */
-import { resolve } from 'node:path';
 import type { DeviceResponse, DuisExchange, LocalDeviceResponse, RequestSignature } from '../dit/duis-client.ts';
 import { duisEuiToHex } from '../protocol/duis/eui.ts';
-import type { DitRunConfig, TargetKind } from '../dit/run-config.ts';
+import type { TargetKind } from '../dit/run-config.ts';
 import { loadTemplateCatalogue } from '../protocol/duis/templates.ts';
-import { loadPremisesSpec } from '../programme/premises-spec.ts';
 import { describeMessageCode } from '../protocol/gbcs/message-codes.ts';
 import { bytesToHex } from '../protocol/gbcs/hex.ts';
 import { decodeTypedPayload } from '../protocol/gbcs/payload/registry.ts';
-import { startLoopbackDcc } from './loopback-dcc.ts';
-import { createTarget } from './targets.ts';
+import { checkWorldTargetOptions, withWorldTarget, worldPremises } from './world-target.ts';
 import { EXIT, UserError } from './user-error.ts';
 import { toJson } from './json-output.ts';
 import { formatSweep, runDuisSweep, sweepPassed } from './duis-send-all.ts';
@@ -78,24 +75,11 @@ export async function duisSendCommand(templateKey: string, opts: DuisSendOptions
   } catch (e) {
     throw new UserError((e as Error).message);
   }
-  if (opts.url && opts.target !== 'loopback') throw new UserError('--url needs --target loopback');
+  checkWorldTargetOptions(opts);
   const signature = signatureOf(opts.signature);
   const overrides = (opts.set ?? []).map(parseBodyOverride);
   const sendOptions = { signature, ...(overrides.length > 0 ? { body: applyBodyOverrides(template.request.body, overrides) } : {}) };
-  const premisesFile = resolve(opts.premises);
-  const premises = loadPremisesSpec(premisesFile);
-  const loopback = opts.target === 'loopback' && !opts.url ? await startLoopbackDcc() : undefined;
-  const url = opts.url ?? loopback?.url;
-  const config: DitRunConfig = {
-    runId: 'duis-send',
-    runSeed: opts.seed,
-    target: opts.target,
-    programmeDate: '2019-04-12',
-    premisesFile,
-    ...(url ? { url } : {}),
-  };
-  const target = await createTarget({ config, premises, seed: opts.seed });
-  try {
+  return withWorldTarget(opts, 'duis-send', async (target, url) => {
     // a critical template: CV 4 → the pre-command → signed by the user → CV 5, whose answer and response follow
     const critical = template.commandVariant === 4 ? await target.duis.criticalExchanges(template.key, sendOptions) : null;
     const exchange = critical ? (critical.signed ?? critical.preCommand) : await target.duis.send(template.key, sendOptions);
@@ -135,10 +119,7 @@ export async function duisSendCommand(templateKey: string, opts: DuisSendOptions
     }
     if (replayed && !replayed.responseCode.startsWith('E')) return EXIT.failed;
     return exchange.code === 'I99' && response ? EXIT.ok : exchange.code.startsWith('I') && !waitError ? EXIT.ok : EXIT.failed;
-  } finally {
-    await target.close();
-    await loopback?.close();
-  }
+  });
 }
 
 function describeResponse(r: DeviceResponse | LocalDeviceResponse) {
@@ -179,9 +160,8 @@ function describeResponse(r: DeviceResponse | LocalDeviceResponse) {
  * (duis-send-all.ts). Exit 0 when every implemented template is answered and decodable.
  */
 export async function duisSendAllCommand(opts: DuisSendOptions, out: { write(text: string): unknown } = process.stdout): Promise<number> {
-  if (opts.url && opts.target !== 'loopback') throw new UserError('--url needs --target loopback');
-  const premisesFile = resolve(opts.premises);
-  const premises = loadPremisesSpec(premisesFile);
+  checkWorldTargetOptions(opts);
+  const { premisesFile, premises } = worldPremises(opts);
   const result = await runDuisSweep({ target: opts.target, seed: opts.seed, premises, premisesFile, ...(opts.url ? { url: opts.url } : {}) });
   out.write(opts.json ? `${toJson(result.rows, 2)}\n` : formatSweep(result));
   return sweepPassed(result.rows) ? EXIT.ok : EXIT.failed;

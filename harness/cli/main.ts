@@ -26,6 +26,13 @@ const targetOption = () =>
     .choices(['emulated', 'loopback'])
     .default('emulated');
 
+/** The options of a command that talks DUIS to one emulated premises (harness/cli/world-target.ts), besides --target. */
+const worldOptions = (command: Command): Command =>
+  command
+    .option('--url <url>', 'with --target loopback: an emulated DCC already running; default: start one')
+    .option('--seed <seed>', 'seed of the emulated world', 'dit')
+    .option('--premises <file>', 'premises description', 'fixtures/premises/dual-band.json');
+
 export function buildProgram(): Command {
   const program = new Command('dit')
     .description('Device integration test harness for GB smart metering Dual Band Comms Hubs')
@@ -150,15 +157,11 @@ export function buildProgram(): Command {
     });
 
   const duis = program.command('duis').description('talk DUIS to a DCC');
-  duis
-    .command('send')
+  worldOptions(duis.command('send'))
     .description('send one DUIS request template and print the acknowledgement and the decoded response')
     .argument('[template]', 'template key, e.g. ECS52_11.2 or ECS17b_4.1.1_SINGLE (see dit duis templates); omit with --all')
     .option('--all', 'every loaded template: one row each (implemented, answered, decodable, reason, rtdsShape); exit 1 unless every implemented one is answered and decodable')
     .addOption(targetOption())
-    .option('--url <url>', 'with --target loopback: an emulated DCC already running; default: start one')
-    .option('--seed <seed>', 'seed of the emulated world', 'dit')
-    .option('--premises <file>', 'premises description', 'fixtures/premises/dual-band.json')
     .option('--json', 'print JSON')
     .option('--signature <how>', 'XML signature of the request: signed (the user\'s key), none, or broken (one character of the signature value changed)')
     .option('--replay', 'send the same request a second time, as a replay (its RequestID counter is not above the last)')
@@ -174,15 +177,11 @@ export function buildProgram(): Command {
       if (template === undefined) throw new UserError('dit duis send needs a TEMPLATE (see dit duis templates) or --all');
       process.exitCode = await duisSendCommand(template, opts);
     });
-  duis
-    .command('update-firmware')
+  worldOptions(duis.command('update-firmware'))
     .description('SRV 11.1 Update Firmware to a device of an emulated premises: the DCC\'s answer, then the device\'s receipt alert (8F72) in virtual time')
     .requiredOption('--device <device>', 'ESME, GSME, CHF, or the EUI-64 of a device of the premises')
     .requiredOption('--firmware <version>', 'the release version (its ASCII bytes are the firmware version octets, as the catalogue names images), or hex:OCTETS')
     .addOption(targetOption())
-    .option('--url <url>', 'with --target loopback: an emulated DCC already running; default: start one')
-    .option('--seed <seed>', 'seed of the emulated world', 'dit')
-    .option('--premises <file>', 'premises description', 'fixtures/premises/dual-band.json')
     .option('--json', 'print JSON')
     .action(async (opts) => {
       const { duisFirmwareCommand } = await import('./duis-firmware-command.ts');
