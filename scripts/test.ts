@@ -171,9 +171,11 @@ if (!process.argv.includes('--no-e2e')) {
         'run', '--no-report', '--allure-dir', join(e2e, 'allure-dcc-faults'), '--ledger', scheduledLedger,
         '--dcc-faults', join(root, 'fixtures/dcc-faults/programme-2019-04-incidents.json'), '--cycle', 'MM1-FORMAL-DIT', '--combination', 'vendor=WNC',
       ]),
+    // a slice of the fault audit (the whole audit takes minutes: run it by hand)
+    () => dit(['profiles', 'audit', '--json', '--test-case', 'FW-READ-ESME', '--use-case', 'ECS52', '--pairs', '1']),
   ];
   const [lifecycleStates, ...ran] = await pool<unknown>([lifecycle, ...jobs], 2);
-  const [aRun, bRun, loopRun, injRun, schRun] = ran as Ran[];
+  const [aRun, bRun, loopRun, injRun, schRun, auditRun] = ran as Ran[];
 
   const a = recordedRun('dit run (first)', aRun!);
   const b = recordedRun('dit run (second)', bRun!);
@@ -222,6 +224,22 @@ if (!process.argv.includes('--no-e2e')) {
     categories.every((c) => c.startsWith('environment:')) &&
     scheduledDefects === '[]';
   check('--dcc-faults with the programme incidents: HTTP 500s and lost AD1 alerts are environment failures, no defect', schOk, `  exit ${schRun!.status}; failures: ${[...new Set(categories)].join(', ')}; defects: ${scheduledDefects}`);
+
+  // the audit slice: FW-READ-ESME finds the ECS52 faults on the ESME (and MM1 2.0.4's declared
+  // wrong version), nothing fails fault-free, and the CHF's ECS52 faults are reported unexercised
+  let audit: { faultFreeFailures?: number; findings?: Array<{ id: string; detected: boolean; reason?: string }> } = {};
+  try {
+    audit = JSON.parse(auditRun!.stdout) as typeof audit;
+  } catch {
+    audit = {};
+  }
+  const finding = (id: string) => audit.findings?.find((f) => f.id === id);
+  const auditOk =
+    auditRun!.status === 1 &&
+    audit.faultFreeFailures === 0 &&
+    ['GEN-ECS52-response-ESME-drop', 'GEN-ECS52-response-ESME-wrong-value', 'GEN-ECS52-command-ESME-reject', 'MM1-2.0.4-ECS52-VERSION'].every((id) => finding(id)?.detected === true) &&
+    /no test case exercises ECS52\/response\/CHF/.test(finding('GEN-ECS52-response-CHF-drop')?.reason ?? '');
+  check('dit profiles audit (a slice): generated and declared ECS52 faults detected, unexercised ones reported, none fault-free', auditOk, auditOk ? '' : `  exit ${auditRun!.status}\n${auditRun!.stdout.slice(0, 2000)}${auditRun!.stderr.slice(-2000)}`);
 }
 
 console.log(`dit: ${passed} passed, ${failed} failed, ${skipped} skipped`);

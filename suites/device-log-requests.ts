@@ -53,8 +53,12 @@ export async function removeFromDeviceLog(duis: DuisClient, chf: Eui64, meter: M
   expect(await nextDeviceLog(duis, chf, MINUTE), 'CS14 device log after the removal').not.toContain(meter.eui);
 }
 
-/** CCS01: the meter whitelisted again with its install code; it joins inside its window (a CS14 each time). */
-export async function addToDeviceLogAndRejoin(duis: DuisClient, chf: Eui64, meter: MeterSpec): Promise<void> {
+/**
+ * CCS01: the meter whitelisted again with its install code; it joins inside its window (a CS14
+ * each time). Returns the world time from the whitelisting request to the CS14 listing it joined.
+ */
+export async function addToDeviceLogAndRejoin(duis: DuisClient, chf: Eui64, meter: MeterSpec): Promise<number> {
+  const sentAt = duis.now();
   const added = await updateDeviceLog(duis, 'CCS01_8.11', chf, {
     DeviceID: duisEui(meter.eui),
     RequestType: 'Add',
@@ -64,4 +68,5 @@ export async function addToDeviceLogAndRejoin(duis: DuisClient, chf: Eui64, mete
   expect(addResults, 'CCS01 results').toEqual({ registerDevice: 'success', setJoinTimeout: 'success', setEnableJoining: 'success' });
   expect(await nextDeviceLog(duis, chf, MINUTE), 'CS14 device log once whitelisted').toContain(meter.eui);
   expect(await nextDeviceLog(duis, chf, REJOIN_WINDOW_MS), 'CS14 device log once joined').toContain(meter.eui);
+  return duis.now() - sentAt;
 }

@@ -123,7 +123,7 @@ ditCase(
     severity: 3,
     needs: ['clock'],
   },
-  async ({ duis, meter }) => {
+  async ({ duis, premises, meter, measure }) => {
     // a sleepy meter answers at its next wake: one wake interval plus its response latency
     const window = (meter.wakeIntervalMinutes ?? 30) * MINUTE + MINUTE;
     const join = await acknowledged(duis, 'CS03B_8.7.2', meter.eui, { JoinServiceNonCritical: { OtherDeviceID: toDuisEui(IHD) } });
@@ -132,7 +132,12 @@ ditCase(
     const read = await acknowledged(duis, 'CS07_8.9', meter.eui, { ReadDeviceLog: '' });
     const log = expectDeviceResponse(await read.response({ within: window }), cs07, { from: meter.eui, within: window });
     if (!log.ok) throw new Error(`CS07 answered result ${log.result}, expected the device log`);
-    expect(log.devices.map((d) => d.deviceId), 'CS07: the joined display is in the GSME device log').toContain(IHD);
+    const listed = log.devices.map((d) => d.deviceId);
+    expect(listed, 'CS07: the joined display is in the GSME device log').toContain(IHD);
+    // every other entry is a device the GSME can be joined with on this premises: its GPF, a Type 1 device of the inventory
+    const known = new Set<string>([IHD, premises.commsHub.gpf, ...(premises.type1Devices ?? []).map((d) => d.eui)]);
+    measure('CS07 entries that are no device of the premises', listed.filter((id) => !known.has(id)).length, { equals: 0 });
+    measure('CS07 entries listed more than once', listed.length - new Set(listed).size, { equals: 0 });
     // the join's 0x8F49 alert is the join suite's subject
     expectNoUnexpectedMessages(duis, ['8F49']);
   },

@@ -267,3 +267,45 @@ ditCase(
     await expectQuietFor(duis, bench, HOUR);
   },
 );
+
+/** The comms hub image of its vendor it does not run yet (the newest such release), or a skip. */
+function nextHubImage({ premises, skip }: DitContext): FirmwareImage {
+  const hub = premises.commsHub;
+  const vendorId = hub.vendorId ?? hub.vendor;
+  const images = defaultFirmwareCatalogue()
+    .forDevice({ kind: 'comms-hub', vendorId })
+    .filter((i) => i.versionOctets !== hub.firmwareImage.toUpperCase() && i.version !== hub.firmware);
+  return images[images.length - 1] ?? skip(`the firmware catalogue has no other comms hub release of vendor ${vendorId}`);
+}
+
+ditCase(
+  {
+    id: 'FW-CHF-UPDATE-ACTIVATE',
+    title: 'Comms hub firmware: 11.1 distributes the next hub release over the WAN (0x8F72 from the CHF), 11.3 activates it, 0x8F43, 11.2 reads it (a Release 1 → Release 2 move when the image is GBCS 2.x)',
+    useCase: 'CS06',
+    srv: '11.3',
+    deviceTypes: ['CHF'],
+    bands: ['2.4GHz', '868MHz'],
+    tags: ['formal', 'regression'],
+    // a hub that cannot take new firmware blocks every later fix: no workaround short of replacing it
+    severity: 1,
+  },
+  async (ctx) => {
+    const { duis, premises, measure } = ctx;
+    const chf = premises.commsHub.chf;
+    const image = nextHubImage(ctx);
+    const update = await updateFirmware(duis, chf, image.versionOctets);
+    measure(`SRV 11.1 for ${image.releaseId}: DCC response code`, update.code, { equals: 'I0' });
+    const receipt = await expectDeviceAlert(duis, fdraVerifiedDlms, { from: chf, within: ESME_TRANSFER_WINDOW_MS, mac: 'absent', signature: 'valid' });
+    measure('image hash the comms hub calculated', receipt.fields.calculatedImageHash, { equals: image.imageHash });
+    measure('comms hub firmware before activation', await readFirmwareVersion(duis, chf, 'uncheckable'), { equals: premises.commsHub.firmwareImage });
+    const exchange = await sendCriticalRequest(duis, 'CS06_11.3_IMMEDIATE', { target: chf, body: { ActivateFirmware: { FirmwareHash: image.imageHash } } });
+    const response = await exchange.response({ within: MAINS_WINDOW_MS });
+    expect(response.signature, 'the CHF signs its CS06 response').toBe('valid');
+    const outcome = expectDeviceResponse(response, cs06, { from: chf, mac: 'absent', within: MAINS_WINDOW_MS });
+    expect(outcome, 'CS06: activated, running the new version').toEqual({ kind: 'outcome', result: 'success', firmwareVersion: image.versionOctets });
+    await expectDeviceAlert(duis, gncaExecutingFirmwareChangedDlms, { from: chf, within: ALERT_WINDOW_MS });
+    measure('comms hub firmware after activation', await readFirmwareVersion(duis, chf, 'uncheckable'), { equals: image.versionOctets });
+    expectNoUnexpectedMessages(duis);
+  },
+);

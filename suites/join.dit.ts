@@ -11,7 +11,8 @@
  * - the join service on the GSME: SRV 8.7.2 (CS03B, Method B) joins a device without
  *   certificates (an IHD) → 0x8F49 device joined; SRV 8.8.2 (CS04B) unjoins it → 0x8F4B device
  *   unjoined; unjoining it again is refused in the response (result 1) with no alert.
- * - the critical join service on the ESME: SRV 8.7.1 (CS03A1, Method A) joins the PPMID the
+ * - the critical join service on the ESME (SRV 8.7.1, CS03A1, Method A) and the GSME (CS03C,
+ *   Method C, answered at its wake): it joins the PPMID the
  *   DCC's inventory holds for the premises (the premises description's `type1Devices`: an
  *   inventory entry, not a radio), SRV 8.8.1 (CS04AC) unjoins it, each through the critical flow
  *   and answered signed by the ESME; unjoining it again answers 1. [P] No alert follows a
@@ -23,7 +24,7 @@ import type { SendOptions } from '../harness/dit/duis-client.ts';
 import { expectDeviceAlert, expectDeviceResponse, expectNoUnexpectedMessages, expectQuietFor } from '../harness/dit/expectations.ts';
 import { ecs17b } from '../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
 import { type1DeviceOfType } from '../harness/programme/premises-spec.ts';
-import { cs03a1, cs03b, cs04ac, cs04b, gncaDeviceJoined, gncaDeviceUnjoined, JOIN_SERVICE_RESULT } from '../harness/protocol/gbcs/payload/use-cases/join-service.ts';
+import { cs03a1, cs03b, cs03c, cs04ac, cs04b, gncaDeviceJoined, gncaDeviceUnjoined, JOIN_SERVICE_RESULT } from '../harness/protocol/gbcs/payload/use-cases/join-service.ts';
 import { sendCriticalRequest } from './critical-requests.ts';
 import { addToDeviceLogAndRejoin, duisEui, removeFromDeviceLog } from './device-log-requests.ts';
 import { esmeRejoinsAfterPowerCycle, gsmeRejoinsAfterBatteryChange } from './han-checks.ts';
@@ -115,39 +116,50 @@ ditCase(
   },
 );
 
-ditCase(
-  {
-    id: 'JOIN-ESME-PPMID-CRITICAL',
-    title: "ESME joins the premises' PPMID (8.7.1 CS03A1, critical) and unjoins it (8.8.1 CS04AC): signed responses, result 0 each; unjoining it again answers 1",
-    useCase: 'CS03A1',
-    srv: '8.7.1',
-    deviceTypes: ['ESME'],
-    bands: ['2.4GHz', '868MHz'],
-    tags: ['formal', 'regression'],
-    // a prepayment interface that cannot be joined fails the function; the meter's own interface is the workaround
-    severity: 2,
-  },
-  async ({ duis, premises, meter, skip }) => {
-    const ppmid = type1DeviceOfType(premises, 'PPMID') ?? skip("the premises description lists no PPMID in the DCC's inventory (type1Devices)");
-    const critical = async (template: string, body: Body) => {
-      const exchange = await sendCriticalRequest(duis, template, { target: meter.eui, body });
-      const response = await exchange.response({ within: MAINS_WINDOW_MS });
-      expect(response.signature, `the ESME signs its ${template} response`).toBe('valid');
-      return response;
-    };
-    const joinBody = { JoinServiceCritical: { OtherDeviceID: duisEui(ppmid.eui) } };
-    const unjoinBody = { UnjoinServiceCritical: { OtherDeviceID: duisEui(ppmid.eui) } };
-    const expectResult = { from: meter.eui, mac: 'absent', within: MAINS_WINDOW_MS } as const;
+/** The critical join service per meter type: Method A on the ESME (CS03A1), Method C on the GSME (CS03C); CS04AC unjoins either. */
+const CRITICAL_JOIN = {
+  ESME: { template: 'CS03A1_8.7.1', codec: cs03a1 },
+  GSME: { template: 'CS03CCritical_8.7.1', codec: cs03c },
+} as const;
 
-    const joined = await critical('CS03A1_8.7.1', joinBody);
-    expect(expectDeviceResponse(joined, cs03a1, expectResult).result, 'CS03A1 result').toBe(JOIN_SERVICE_RESULT.success);
-    const unjoined = await critical('CS04ACCritical_8.8.1', unjoinBody);
-    expect(expectDeviceResponse(unjoined, cs04ac, expectResult).result, 'CS04AC result').toBe(JOIN_SERVICE_RESULT.success);
-    const again = await critical('CS04ACCritical_8.8.1', unjoinBody);
-    expect(expectDeviceResponse(again, cs04ac, expectResult).result, 'CS04AC result for a device not joined').toBe(JOIN_SERVICE_RESULT.notJoined);
-    expectNoUnexpectedMessages(duis);
-  },
-);
+for (const type of ['ESME', 'GSME'] as const) {
+  const join = CRITICAL_JOIN[type];
+  ditCase(
+    {
+      id: `JOIN-${type}-PPMID-CRITICAL`,
+      title: `${type} joins the premises' PPMID (8.7.1 ${join.codec.name}, critical) and unjoins it (8.8.1 CS04AC): signed responses, result 0 each; unjoining it again answers 1`,
+      useCase: join.codec.name,
+      srv: '8.7.1',
+      deviceTypes: [type],
+      bands: type === 'ESME' ? ['2.4GHz', '868MHz'] : ['868MHz', '2.4GHz'],
+      tags: ['formal', 'regression'],
+      // a prepayment interface that cannot be joined fails the function; the meter's own interface is the workaround
+      severity: 2,
+    },
+    async ({ duis, premises, meter, skip, measure }) => {
+      const ppmid = type1DeviceOfType(premises, 'PPMID') ?? skip("the premises description lists no PPMID in the DCC's inventory (type1Devices)");
+      // a sleepy GSME answers at its next wake: one wake interval plus its response latency
+      const window = type === 'ESME' ? MAINS_WINDOW_MS : (meter.wakeIntervalMinutes ?? 30) * MINUTE + MINUTE;
+      const critical = async (template: string, body: Body) => {
+        const exchange = await sendCriticalRequest(duis, template, { target: meter.eui, body });
+        const response = await exchange.response({ within: window });
+        expect(response.signature, `the ${type} signs its ${template} response`).toBe('valid');
+        return response;
+      };
+      const joinBody = { JoinServiceCritical: { OtherDeviceID: duisEui(ppmid.eui) } };
+      const unjoinBody = { UnjoinServiceCritical: { OtherDeviceID: duisEui(ppmid.eui) } };
+      const expectResult = { from: meter.eui, mac: 'absent', within: window } as const;
+
+      const joined = await critical(join.template, joinBody);
+      measure(`${join.codec.name} result`, expectDeviceResponse(joined, join.codec, expectResult).result, { equals: JOIN_SERVICE_RESULT.success });
+      const unjoined = await critical('CS04ACCritical_8.8.1', unjoinBody);
+      measure('CS04AC result', expectDeviceResponse(unjoined, cs04ac, expectResult).result, { equals: JOIN_SERVICE_RESULT.success });
+      const again = await critical('CS04ACCritical_8.8.1', unjoinBody);
+      measure('CS04AC result for a device not joined', expectDeviceResponse(again, cs04ac, expectResult).result, { equals: JOIN_SERVICE_RESULT.notJoined });
+      expectNoUnexpectedMessages(duis);
+    },
+  );
+}
 
 ditCase(
   {

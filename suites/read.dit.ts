@@ -6,7 +6,7 @@
  * and no message arrives that nobody asked for.
  */
 import { expect } from 'vitest';
-import { ditCase } from '../harness/dit/dit-case.ts';
+import { ditCase, type DitContext } from '../harness/dit/dit-case.ts';
 import type { DuisClient } from '../harness/dit/duis-client.ts';
 import { expectDeviceResponse, expectNoUnexpectedMessages } from '../harness/dit/expectations.ts';
 import { ecs17b } from '../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
@@ -30,7 +30,7 @@ ditCase(
     severity: 2,
     needs: ['clock'],
   },
-  async ({ duis, bench, meter }) => {
+  async ({ duis, bench, meter, measure }) => {
     const read = async () => {
       const exchange = await duis.send('ECS17b_4.1.1_SINGLE', { target: meter.eui });
       expect(exchange.code, 'DCC acknowledgement').toBe('I99');
@@ -46,7 +46,7 @@ ditCase(
     await bench.advance(60 * MINUTE);
     const after = await read();
     expect(after.length).toBe(before.length);
-    expect(after[0]!.value, 'active import after an hour of consumption').toBeGreaterThan(before[0]!.value);
+    measure('ESME active import advance over an hour of supply', after[0]!.value - before[0]!.value, { min: 1, unit: before[0]!.unit ?? 'Wh' });
     after.forEach((r, i) => expect(r.value, `register ${i} never runs backwards`).toBeGreaterThanOrEqual(before[i]!.value));
     expectNoUnexpectedMessages(duis);
   },
@@ -63,27 +63,54 @@ ditCase(
     tags: ['smoke', 'confidence', 'formal', 'regression'],
     severity: 2,
   },
-  async ({ duis, premises }) => {
-    const gpf = premises.commsHub.gpf;
-    const exchange = await duis.send('GCS13a_4.1.1_RELIABLE_GPF', { target: gpf });
-    expect(exchange.code, 'DCC acknowledgement').toBe('I99');
-    const response = await exchange.response({ within: MAINS_WINDOW_MS });
-    const fields = expectDeviceResponse(response, gcs13a, { from: gpf, within: MAINS_WINDOW_MS });
-    for (const [name, attr] of Object.entries({
-      divisor: fields.divisor,
-      multiplier: fields.multiplier,
-      unitOfMeasure: fields.unitOfMeasure,
-      currentSummationDelivered: fields.currentSummationDelivered,
-    })) {
-      expect(attr.status, `${name} read status`).toBe('success');
-    }
-    if (fields.divisor.status === 'success') expect(fields.divisor.value, 'divisor').toBeGreaterThan(0);
-    if (fields.currentSummationDelivered.status === 'success') {
-      expect(fields.currentSummationDelivered.value, 'current summation delivered').toBeGreaterThan(0);
-    }
+  async ({ duis, premises, measure }) => {
+    await readGasConsumption(duis, premises.commsHub.gpf, MAINS_WINDOW_MS, 'GPF', measure);
     expectNoUnexpectedMessages(duis);
   },
 );
+
+ditCase(
+  {
+    id: 'READ-GSME-CONSUMPTION-METER',
+    title: 'Read the GSME consumption register from the meter itself (answered at its wake): at least what the GPF mirror holds',
+    useCase: 'GCS13a',
+    srv: '4.1.1',
+    deviceTypes: ['GSME'],
+    bands: ['868MHz', '2.4GHz'],
+    tags: ['formal', 'regression'],
+    severity: 2,
+  },
+  async ({ duis, premises, meter, measure }) => {
+    const mirrored = await readGasConsumption(duis, premises.commsHub.gpf, MAINS_WINDOW_MS, 'GPF', measure);
+    // a sleepy meter answers at its next wake: one wake interval plus its response latency
+    const window = (meter.wakeIntervalMinutes ?? 30) * MINUTE + MINUTE;
+    const own = await readGasConsumption(duis, meter.eui, window, 'GSME', measure);
+    if (own !== null && mirrored !== null) measure('GSME register minus the GPF mirror of it', own - mirrored, { min: 0, unit: 'units of the meter' });
+    expectNoUnexpectedMessages(duis);
+  },
+);
+
+/**
+ * GCS13a from the GPF mirror (`RELIABLE_GPF`) or the GSME itself: every attribute read, divisor
+ * and consumption positive (measurements); returns the current summation delivered, if read.
+ */
+async function readGasConsumption(duis: DuisClient, from: string, within: number, who: 'GPF' | 'GSME', measure: DitContext['measure']): Promise<number | null> {
+  const exchange = await duis.send(who === 'GPF' ? 'GCS13a_4.1.1_RELIABLE_GPF' : 'GCS13a_4.1.1_UNRELIABLE', { target: from });
+  expect(exchange.code, 'DCC acknowledgement').toBe('I99');
+  const fields = expectDeviceResponse(await exchange.response({ within }), gcs13a, { from, within });
+  for (const [name, attr] of Object.entries({
+    divisor: fields.divisor,
+    multiplier: fields.multiplier,
+    unitOfMeasure: fields.unitOfMeasure,
+    currentSummationDelivered: fields.currentSummationDelivered,
+  })) {
+    measure(`${who} ${name} read status`, attr.status, { equals: 'success' });
+  }
+  if (fields.divisor.status === 'success') measure(`${who} divisor`, fields.divisor.value, { min: 1 });
+  if (fields.currentSummationDelivered.status !== 'success') return null;
+  measure(`${who} current summation delivered`, fields.currentSummationDelivered.value, { min: 1 });
+  return fields.currentSummationDelivered.value;
+}
 
 ditCase(
   {
@@ -96,8 +123,8 @@ ditCase(
     tags: ['smoke', 'confidence', 'formal', 'regression'],
     severity: 3,
   },
-  async ({ duis, meter }) => {
-    expect(await readFirmwareVersion(duis, meter.eui, 'valid'), 'firmware version the ESME reports').toBe(meter.firmwareImage);
+  async ({ duis, meter, measure }) => {
+    measure('ESME firmware version', await readFirmwareVersion(duis, meter.eui, 'valid'), { equals: meter.firmwareImage });
     expectNoUnexpectedMessages(duis);
   },
 );
@@ -113,9 +140,9 @@ ditCase(
     tags: ['smoke', 'confidence', 'formal', 'regression'],
     severity: 3,
   },
-  async ({ duis, premises }) => {
+  async ({ duis, premises, measure }) => {
     const { chf, firmwareImage } = premises.commsHub;
-    expect(await readFirmwareVersion(duis, chf, 'uncheckable'), 'firmware version the comms hub reports').toBe(firmwareImage);
+    measure('comms hub firmware version', await readFirmwareVersion(duis, chf, 'uncheckable'), { equals: firmwareImage });
     expectNoUnexpectedMessages(duis);
   },
 );
@@ -131,7 +158,7 @@ ditCase(
     tags: ['smoke', 'confidence', 'formal', 'regression'],
     severity: 3,
   },
-  async ({ duis, meter }) => {
+  async ({ duis, meter, measure }) => {
     const wakeMs = (meter.wakeIntervalMinutes ?? 30) * MINUTE;
     // a sleepy meter answers at its next wake: one wake interval plus its response latency
     const window = wakeMs + MINUTE;
@@ -139,8 +166,8 @@ ditCase(
     expect(exchange.code, 'DCC acknowledgement').toBe('I99');
     const response = await exchange.response({ within: window });
     const fields = expectDeviceResponse(response, gcs38, { from: meter.eui, within: window });
-    expect(fields.firmwareVersion.status, 'firmware version read status').toBe('success');
-    if (fields.firmwareVersion.status === 'success') expect(fields.firmwareVersion.value, 'firmware version the GSME reports').toBe(meter.firmwareImage);
+    measure('GSME firmware version read status', fields.firmwareVersion.status, { equals: 'success' });
+    if (fields.firmwareVersion.status === 'success') measure('GSME firmware version', fields.firmwareVersion.value, { equals: meter.firmwareImage });
     expectNoUnexpectedMessages(duis);
   },
 );

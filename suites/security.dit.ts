@@ -10,6 +10,7 @@
  * | XML that is not well-formed                  | DCC edge              | E9001 at once, nothing follows |
  * | an SRV the request matrix does not know      | DCC edge              | E9003 at once, nothing follows |
  * | a broken or missing XML signature            | DCC edge              | E9004 at once, nothing follows |
+ * | an originator that is no registered DCC user | DCC edge              | E1 at once, nothing follows |
  *
  * "Nothing follows" is what a DUIS user can see of "no device saw it": no response and no alert
  * in the minute after, and the same request, made correctly, still goes through. (Response codes
@@ -140,6 +141,27 @@ ditCase(
   async (ctx) => {
     await refusedAtTheEdge(ctx, await ctx.duis.send(READ, { target: ctx.meter.eui, signature: 'broken' }), RESPONSE_CODE.invalidXmlSignature);
     await refusedAtTheEdge(ctx, await ctx.duis.send(READ, { target: ctx.meter.eui, signature: 'none' }), RESPONSE_CODE.invalidXmlSignature);
+    await readWorks(ctx);
+  },
+);
+
+/** An EUI-64 no SEC party holds (the user's own with its last octet changed, so it is never a premises device either). */
+function unregisteredOriginator(user: string): string {
+  const last = parseInt(user.slice(-2), 16);
+  return `${user.slice(0, -2)}${((last + 0x5a) & 0xff).toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+ditCase(
+  {
+    ...META,
+    id: 'SECURITY-UNAUTHORISED-ORIGINATOR',
+    title: 'A request from an originator that is no registered DCC user is refused by the DCC edge: E1',
+  },
+  async (ctx) => {
+    const template = (await loadTemplateCatalogue()).get(READ);
+    const originator = unregisteredOriginator(ctx.duis.user.eui);
+    const request = buildServiceRequest({ template, originator, target: ctx.meter.eui, counter: BigInt(ctx.duis.now()) });
+    await refusedAtTheEdge(ctx, await ctx.duis.sendBuilt(request), RESPONSE_CODE.invalidUserRole);
     await readWorks(ctx);
   },
 );

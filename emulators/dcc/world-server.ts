@@ -48,6 +48,9 @@ export interface WorldServerOptions {
   /** Default 0 (an ephemeral port); `dit emulate` uses 8079, as DCC Boxed. */
   readonly port?: number;
   readonly allowNonLoopback?: boolean;
+  /** Slow-client timeouts (http-serve.ts; defaults there). */
+  readonly headersTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
   /** A world served at the root in the DCC Boxed shape. */
   readonly defaultWorld?: DefaultWorldOptions;
   /** Used for deliveries to receivers; defaults to the global fetch. */
@@ -179,6 +182,8 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
       host: options.host ?? '127.0.0.1',
       port: options.port ?? 0,
       ...(options.allowNonLoopback !== undefined ? { allowNonLoopback: options.allowNonLoopback } : {}),
+      ...(options.headersTimeoutMs !== undefined ? { headersTimeoutMs: options.headersTimeoutMs } : {}),
+      ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     });
   } catch (e) {
     await routes.close();

@@ -10,6 +10,16 @@ import { fileURLToPath } from 'node:url';
 
 export type RenderResult = { ok: true; index: string } | { ok: false; reason: string };
 
+/**
+ * What else the report carries (Allure 3 config): `variables` are shown as key/value pairs in
+ * the report's summary header; `globalAttachments` are files attached to the whole report (the
+ * awesome report lists them under "Global attachments"), e.g. the control-point report.
+ */
+export interface AllureReportExtras {
+  readonly variables?: Readonly<Record<string, string>>;
+  readonly globalAttachments?: readonly string[];
+}
+
 /** The `allure` CLI script of the installed package (its package.json is not exported). */
 function allureCli(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -30,7 +40,13 @@ function allureCli(): string {
  * across the runs rendered before (the history file is appended to; keep it outside the report
  * folder, which is emptied first).
  */
-export async function renderAllureReport(resultsDir: string | readonly string[], reportDir: string, name: string, historyPath?: string): Promise<RenderResult> {
+export async function renderAllureReport(
+  resultsDir: string | readonly string[],
+  reportDir: string,
+  name: string,
+  historyPath?: string,
+  extras: AllureReportExtras = {},
+): Promise<RenderResult> {
   const dirs = typeof resultsDir === 'string' ? [resultsDir] : [...resultsDir];
   const empty = dirs.filter((d) => !existsSync(d) || readdirSync(d).length === 0);
   if (empty.length === dirs.length) return { ok: false, reason: `no Allure results in ${dirs.join(', ')}` };
@@ -41,7 +57,8 @@ export async function renderAllureReport(resultsDir: string | readonly string[],
     const config = join(dirname(historyPath), 'allurerc.json');
     // one self-contained HTML file: it opens from disk or from a CI artifact, no server needed
     const plugins = { awesome: { options: { singleFile: true, reportName: name } } };
-    writeFileSync(config, `${JSON.stringify({ name, historyPath, plugins }, null, 2)}\n`);
+    const { variables, globalAttachments } = extras;
+    writeFileSync(config, `${JSON.stringify({ name, historyPath, plugins, ...(variables ? { variables } : {}), ...(globalAttachments ? { globalAttachments } : {}) }, null, 2)}\n`);
     args.push('--config', config);
   }
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolveRun) => {

@@ -18,6 +18,7 @@ import type { DitRunConfig } from '../dit/run-config.ts';
 import type { TestTag } from '../dit/test-case-meta.ts';
 import { loadProgramme } from '../programme/load-programme.ts';
 import type { Programme } from '../programme/programme.ts';
+import { loadPremisesSpec } from '../programme/premises-spec.ts';
 import { parseProgrammeDate, programmeToday, type ProgrammeDate } from '../programme/programme-date.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 import { UserError } from './user-error.ts';
@@ -61,6 +62,8 @@ export async function cyclePlan(opts: CyclePlanOptions): Promise<{ programme: Pr
   const strategy = (opts.strategy ?? 'full') as PlanStrategy;
   if (strategy !== 'full' && strategy !== 'pairwise') throw new UserError(`--strategy must be full or pairwise, got "${opts.strategy}"`);
   const tags = parseTags(opts.tags);
+  // the premises the plan's worlds are built from: a broken description is refused here, before planning
+  loadPremisesSpec(resolve(opts.premises));
   const collectConfig: DitRunConfig = {
     runId: 'plan',
     runSeed: 'plan',

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { startWorldServer } from '../../emulators/dcc/world-server.ts';
 import { worldStartMs } from '../dit/run-config.ts';
 import { loadPremisesSpec } from '../programme/premises-spec.ts';
+import { parseProgrammeDate } from '../programme/programme-date.ts';
 import { createLogger } from './logger.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 import { EXIT, UserError } from './user-error.ts';
@@ -26,6 +27,8 @@ export interface EmulateOptions {
 
 export async function emulateCommand(opts: EmulateOptions): Promise<number> {
   if (opts.receiver && !/^https?:\/\/[^/]+/.test(opts.receiver)) throw new UserError(`--receiver "${opts.receiver}" is not an http(s) URL`);
+  // the programme date the world starts at: checked before anything is served
+  const startMs = worldStartMs(parseProgrammeDate(opts.at ?? '2019-04-12', '--at'));
   const premises = loadPremisesSpec(resolve(opts.premises));
   const log = createLogger(`${PROJECT_ROOT}/out`, 'dit-emulate');
   let server: Awaited<ReturnType<typeof startWorldServer>>;
@@ -36,7 +39,7 @@ export async function emulateCommand(opts: EmulateOptions): Promise<number> {
       allowNonLoopback: Boolean(opts.allowNonLoopback),
       defaultWorld: {
         seed: opts.seed,
-        startMs: worldStartMs(opts.at ?? '2019-04-12'),
+        startMs,
         premises,
         ...(opts.receiver ? { receiverUrl: opts.receiver } : {}),
         ...(opts.acceptUnsigned ? { acceptUnsigned: true } : {}),
@@ -45,7 +48,9 @@ export async function emulateCommand(opts: EmulateOptions): Promise<number> {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') throw new UserError(`port ${opts.port} on ${opts.host} is already in use: choose another with --port`);
-    if (err.name === 'NonLoopbackHostError') throw new UserError(`${err.message} (pass --allow-non-loopback to bind it anyway)`);
+    if (err.name === 'NonLoopbackHostError') {
+      throw new UserError(`--host ${opts.host}: not a loopback address (127.0.0.0/8, ::1, localhost); the emulated DCC serves this machine only unless --allow-non-loopback is given`);
+    }
     throw e;
   }
   log.info({ url: server.url, seed: opts.seed }, 'emulated DCC listening');

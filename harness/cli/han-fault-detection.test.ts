@@ -12,6 +12,7 @@ import type { WorldProfiles } from '../../emulators/world.ts';
 import { combinationOf, type DitContext } from '../dit/dit-case.ts';
 import type { DitTarget } from '../dit/dit-target.ts';
 import { DEFAULT_RUN_CONFIG } from '../dit/run-config.ts';
+import { measurementFailure, measurementOf } from '../dit/measurement.ts';
 import { loadPremisesSpec } from '../programme/premises-spec.ts';
 import {
   esmeRejoinsAfterPowerCycle,
@@ -45,6 +46,11 @@ async function run(check: (ctx: DitContext) => Promise<void>, type: 'ESME' | 'GS
     combination: combinationOf(premises, meter),
     skip: (reason) => {
       throw new Error(`skipped: ${reason}`);
+    },
+    measure: (name, value, spec) => {
+      const m = measurementOf(name, value, spec);
+      if (m.outcome === 'fail') throw new Error(measurementFailure(m));
+      return true;
     },
   };
   return check(ctx).then(

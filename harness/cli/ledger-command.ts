@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** `dit ledger check` and `dit ledger runs`: read-only views of the SQLite ledger. */
+/**
+ * `dit ledger check` and `dit ledger runs`: read-only views of the SQLite ledger; `dit ledger
+ * merge`: a union of other ledgers' records (runs, events, executions, defect annotations,
+ * control-point assessments) into this one, refusing records that conflict under one id.
+ */
 import { resolve } from 'node:path';
 import { openLedger, type Ledger } from '../ledger/ledger.ts';
 import { EXIT } from './user-error.ts';
@@ -63,11 +67,11 @@ export async function ledgerMergeCommand(files: string[], opts: { ledger: string
     for (const file of files) {
       const merged = target.mergeFrom(resolve(file));
       process.stdout.write(
-        `merged ${resolve(file)}: ${merged.runs.added} run(s), ${merged.runEvents.added} run event(s), ${merged.executions.added} execution(s) added (${merged.executions.skipped} already present), ${merged.defectAnnotations.added} defect annotation(s)\n`,
+        `merged ${resolve(file)}: ${merged.runs.added} run(s), ${merged.runEvents.added} run event(s), ${merged.executions.added} execution(s) added (${merged.executions.skipped} already present), ${merged.defectAnnotations.added} defect annotation(s), ${merged.assessments.added} assessment(s) added (${merged.assessments.skipped} already present)\n`,
       );
     }
     const counts = target.counts();
-    process.stdout.write(`ledger ${target.file}: ${counts.runs} run(s), ${counts.executions} execution(s), integrity ${target.integrityCheck()}\n`);
+    process.stdout.write(`ledger ${target.file}: ${counts.runs} run(s), ${counts.executions} execution(s), ${target.assessments().length} assessment(s), integrity ${target.integrityCheck()}\n`);
   } finally {
     target.close();
   }

@@ -26,6 +26,12 @@ const targetOption = () =>
     .choices(['emulated', 'loopback'])
     .default('emulated');
 
+/** `dit run`'s targets: the two above, and a real lab's DCC (DCC Boxed). */
+const runTargetOption = () =>
+  new Option('--target <target>', 'where DUIS goes: emulated (in-process, msw), loopback (the emulated DCC over HTTP on 127.0.0.1) or lab (a real DCC such as DCC Boxed at --url, real time)')
+    .choices(['emulated', 'loopback', 'lab'])
+    .default('emulated');
+
 /** The options of a command that talks DUIS to one emulated premises (harness/cli/world-target.ts), besides --target. */
 const worldOptions = (command: Command): Command =>
   command
@@ -57,8 +63,11 @@ export function buildProgram(): Command {
       .command('run')
       .description('run a DIT cycle: the planned test cases against emulated premises, recorded in the ledger, with Allure results and an HTML report'),
   )
-    .addOption(targetOption())
-    .option('--url <url>', 'with --target loopback: an emulated DCC already running (dit emulate); default: start one for the run')
+    .addOption(runTargetOption())
+    .option('--url <url>', 'with --target loopback: an emulated DCC already running (dit emulate; default: start one for the run); with --target lab: the DCC\'s DUIS base URL')
+    .option('--keystore <dir>', 'with --target lab: keys in the RTDS keystore layout (default: the RTDS folder\'s keystore, the test PKI of DCC Boxed)')
+    .option('--user <eui>', 'with --target lab: the Service User EUI-64 whose private keys the keystore holds (default: the RTDS supplier 90-B3-D5-1F-30-01-00-00)')
+    .option('--receiver <host:port[=url]>', 'with --target lab: where the DUIS receiver listens for the DCC\'s responses and alerts, and the URL the DCC posts to if different (default 127.0.0.1:8081)')
     .option('--seed <seed>', 'run seed: the same seed gives the same results and the same message bytes', 'dit')
     .addOption(new Option('--attempts <n>', 'tries per failing execution (each attempt is recorded)').argParser(positiveInt('--attempts')).default(1))
     .option('--inject-dcc-error <status/n>', 'fault injection: every n-th DUIS request answered by the DCC edge with that HTTP 5xx status, e.g. 503/3')
@@ -100,11 +109,18 @@ export function buildProgram(): Command {
 
   program
     .command('report')
-    .description('render Allure results into the HTML report, with each test\'s history across the runs rendered before (merges shard results given together)')
+    .description('render Allure results into the HTML report, with each test\'s history across the runs rendered before (merges shard results given together), and the control-point report beside it, linked both ways')
     .argument('[results...]', 'Allure results folders (e.g. one per shard)', ['allure-results'])
     .option('--report-dir <dir>', 'where the HTML report is generated', 'out/allure-report')
     .option('--history <file>', 'Allure history across runs (kept outside the report folder)', 'out/allure-history.jsonl')
     .option('--name <name>', 'report name', 'dit')
+    .option('--programme <name|dir>', 'programme whose control point is assessed beside the Allure report', 'dbch-2019-04')
+    .option('--at <date>', 'programme date assessed (YYYY-MM-DD; default: the latest programme date a run of the programme recorded in --ledger, else the programme\'s today)')
+    .option('--control-point <id>', 'control point assessed (default: the programme\'s first control point dated on or after --at, else its latest)')
+    .option('--no-control-point', 'build the Allure report only')
+    .option('--ledger <file>', 'SQLite ledger the control point is assessed from (the assessment is appended to it when it exists)', 'out/ledger.db')
+    .option('--control-point-dir <dir>', 'where the control-point report (HTML, Markdown, JSON) is written; it links to the Allure report, which attaches it', 'out/control-point')
+    .option('--premises <file>', 'premises description the test case catalogue is collected with', 'fixtures/premises/dual-band.json')
     .action(async (results: string[], opts) => {
       const { reportCommand } = await import('./report-command.ts');
       process.exitCode = await reportCommand(results, opts);
@@ -133,6 +149,17 @@ export function buildProgram(): Command {
     .action(async (opts) => {
       const { soakCommand } = await import('./soak-command.ts');
       process.exitCode = await soakCommand(opts);
+    });
+
+  program
+    .command('replay')
+    .description('re-run a failing property suite from the token its failure printed (NAME:SEED:PATH; the property name is part of it): the shrunk sequence step by step and the invariant that broke; exit 1 when it reproduces, 0 when the property holds')
+    .argument('<token>', 'NAME:SEED:PATH as printed after "replay: dit replay" (NAME:SEED re-runs the whole seed)')
+    .option('--premises <file>', 'premises description the sequences run on (the one the failure was found on)', 'fixtures/premises/dual-band.json')
+    .addOption(new Option('--runs <n>', 'with NAME:SEED only: sequences to draw (default DIT_PROPERTY_RUNS or 200)').argParser(positiveInt('--runs')))
+    .action(async (token: string, opts) => {
+      const { replayCommand } = await import('./replay-command.ts');
+      process.exitCode = await replayCommand(token, opts);
     });
 
   const gbcs = program.command('gbcs').description('decode and verify GBCS frames');
@@ -227,6 +254,41 @@ export function buildProgram(): Command {
     .action(async (opts) => {
       const { defectsExportCommand } = await import('./defects-command.ts');
       process.exitCode = await defectsExportCommand(opts);
+    });
+
+  const profiles = program.command('profiles').description('firmware behaviour profiles and their faults');
+  profiles
+    .command('audit')
+    .description('switch generated faults (and every fault the shipped profiles declare) on in the emulated premises and report which DIT test cases detect each; undetected faults are the suites\' gaps')
+    .option('--json', 'print the report as JSON: { faults, detected, undetected, faultFreeFailures, findings, … }')
+    .option('--use-case <id>', 'only faults on this GBCS use case (id or alias, e.g. ECS17b)')
+    .option('--primitive <name>', 'only faults of this primitive (drop, delay, corrupt, omit-alert, wrong-value, reject, …)')
+    .option('--test-case <ids>', 'only these test cases (comma-separated ids)')
+    .addOption(new Option('--pairs <n>', 'random pairs of generated faults (seeded)').argParser((v) => (v === '0' ? 0 : positiveInt('--pairs')(v))).default(20))
+    .option('--seed <seed>', 'run seed: the executions\' seeds and the pairs derive from it', 'dit')
+    .option('--premises <file>', 'premises description', 'fixtures/premises/dual-band.json')
+    .option('--programme <name|dir>', 'programme the shipped profiles belong to', 'dbch-2019-04')
+    .option('--at <date>', "programme date the worlds start on (default: the programme's own today)")
+    .action(async (opts) => {
+      const { profilesAuditCommand } = await import('./profiles-audit-command.ts');
+      process.exitCode = await profilesAuditCommand(opts);
+    });
+
+  program
+    .command('control-point')
+    .description('control points: go / no-go assessments over the programme and the ledger')
+    .command('assess')
+    .description('assess a control point as of a programme date: criteria with evidence, coverage, options, forecast; writes HTML, Markdown and JSON (exit 1 when it fails)')
+    .option('--programme <name|dir>', 'programme folder, or a name under fixtures/programme/', 'dbch-2019-04')
+    .option('--at <date>', "programme date (YYYY-MM-DD; default: the programme's own today)")
+    .option('--control-point <id>', "control point id (default: the programme's first)")
+    .option('--ledger <file>', 'SQLite ledger file (the assessment is appended to it as an audit record)', 'out/ledger.db')
+    .addOption(new Option('--format <format>', 'what is printed: the Markdown summary, the HTML file path, or the JSON').choices(['html', 'md', 'json']).default('md'))
+    .option('--out <dir>', 'where the report files are written', 'out/control-point')
+    .option('--premises <file>', 'premises description the test case catalogue is collected with', 'fixtures/premises/dual-band.json')
+    .action(async (opts) => {
+      const { controlPointAssessCommand } = await import('./control-point-command.ts');
+      process.exitCode = await controlPointAssessCommand(opts);
     });
 
   const ledger = program.command('ledger').description('inspect the SQLite ledger');

@@ -17,7 +17,8 @@ import { ExecutionReporter } from '../cycle/execution-reporter.ts';
 import type { PlanItem } from '../cycle/plan-item.ts';
 import { parseDccEdgeFault } from '../transport/dcc-edge-fault.ts';
 import { loadDccEdgeSchedule, mergeSchedules, scheduleOfEdgeFault, type DccEdgeSchedule } from '../transport/dcc-edge-schedule.ts';
-import type { DitRunConfig, TargetKind } from '../dit/run-config.ts';
+import type { DitRunConfig, LabConfig, TargetKind } from '../dit/run-config.ts';
+import { labConfigOf } from './lab-options.ts';
 import { newId } from '../ledger/ids.ts';
 import { openLedger, type Ledger } from '../ledger/ledger.ts';
 import type { LedgerRun } from '../ledger/records.ts';
@@ -58,6 +59,10 @@ export interface RunOptions extends CyclePlanOptions {
   injectDccError?: string;
   /** A DCC edge fault schedule (JSON, harness/transport/dcc-edge-schedule.ts) the run lives through. */
   dccFaults?: string;
+  /** --target lab: keystore folder (RTDS layout), Service User EUI, receiver host:port[=advertised URL]. */
+  keystore?: string;
+  user?: string;
+  receiver?: string;
 }
 
 /** What a run records about itself so that `--resume` can continue it exactly. */
@@ -71,6 +76,8 @@ interface RecordedRunPlan {
   /** The DCC edge fault schedule as loaded (kept whole: a resume does not re-read the file). */
   readonly dccFaults?: DccEdgeSchedule;
   readonly dccFaultsFile?: string;
+  /** A lab target's keystore, user and receiver (no secrets: paths and addresses). */
+  readonly lab?: LabConfig;
   readonly plan: readonly PlanItem[];
 }
 
@@ -86,7 +93,10 @@ interface PreparedRun {
 }
 
 export async function runCommand(opts: RunOptions): Promise<number> {
-  if (opts.url && opts.target !== 'loopback') throw new UserError('--url needs --target loopback');
+  if (opts.url && opts.target === 'emulated') throw new UserError('--url needs --target loopback or --target lab');
+  if (opts.target === 'lab' && !opts.url) throw new UserError('--target lab needs --url: the DUIS base URL of the lab DCC (e.g. DCC Boxed)');
+  if (opts.target !== 'lab' && (opts.keystore || opts.user || opts.receiver)) throw new UserError('--keystore, --user and --receiver apply to --target lab only');
+  if (opts.target === 'lab' && (opts.dccFaults || opts.injectDccError)) throw new UserError('--dcc-faults and --inject-dcc-error apply to emulated and loopback targets, not to a lab');
   if (opts.url && !/^https?:\/\/[^/]+/.test(opts.url)) throw new UserError(`--url "${opts.url}" is not an http(s) URL`);
   const ledgerFile = resolve(opts.ledger);
   const allureDir = resolve(opts.allureDir);
@@ -128,6 +138,8 @@ export async function runCommand(opts: RunOptions): Promise<number> {
           root: PROJECT_ROOT,
           config: join(PROJECT_ROOT, 'vitest.config.ts'),
           project: ['dit'],
+          // a lab's DUIS receiver listens on one fixed port: one execution at a time
+          ...(config.target === 'lab' ? { fileParallelism: false } : {}),
           watch: false,
           run: true,
           reporters: [
@@ -202,6 +214,7 @@ async function prepareNewRun(ledger: Ledger, opts: RunOptions): Promise<Prepared
   const dccFaults = dccFaultsOf(opts); // refuse a broken fault schedule before anything runs
   const premisesFile = resolve(opts.premises);
   loadPremisesSpec(premisesFile); // refuse a broken premises description before anything runs
+  const lab = opts.target === 'lab' ? labConfigOf(opts) : undefined;
   const { at, plan } = await cyclePlan(opts);
   const items: PlanItem[] = shardOf(plan.items, opts.shard);
   const runId = newId(Date.now(), randomBytes);
@@ -214,6 +227,7 @@ async function prepareNewRun(ledger: Ledger, opts: RunOptions): Promise<Prepared
     ...(opts.shard ? { shard: opts.shard } : {}),
     ...(dccFaults ? { dccFaults } : {}),
     ...(opts.dccFaults ? { dccFaultsFile: resolve(opts.dccFaults) } : {}),
+    ...(lab ? { lab } : {}),
     plan: items,
   };
   ledger.startRun({
@@ -235,6 +249,7 @@ async function prepareNewRun(ledger: Ledger, opts: RunOptions): Promise<Prepared
     attempts: opts.attempts,
     ...(opts.url ? { url: opts.url } : {}),
     ...(dccFaults ? { dccFaults } : {}),
+    ...(lab ? { lab } : {}),
   };
   const description = [
     `dit run ${runId}: ${plan.programme} cycle ${plan.cycle.id} (${plan.cycle.type}) at ${at}, target ${opts.target}${opts.url ? ` (${opts.url})` : ''}, seed "${opts.seed}"`,
@@ -269,6 +284,7 @@ function prepareResume(ledger: Ledger, opts: RunOptions): PreparedRun | undefine
     attempts: recorded.attempts,
     ...(recorded.url ? { url: recorded.url } : {}),
     ...(recorded.dccFaults ? { dccFaults: recorded.dccFaults } : {}),
+    ...(recorded.lab ? { lab: recorded.lab } : {}),
   };
   const description = `dit run ${run.id} resumed: ${run.programme ?? ''} cycle ${run.cycle ?? ''} at ${run.programmeDate}, target ${run.target}, seed "${run.seed}": ${toRun.length} of ${recorded.plan.length} plan item(s) have no recorded result`;
   return { runId: run.id, programme: recorded.programme, cycle: recorded.cycle, resumed: true, config, toRun, planned: recorded.plan.length, description };

@@ -20,6 +20,7 @@
  */
 import { Bench } from '../bench/bench.ts';
 import { createHttpBenchDriver } from '../bench/http-bench-driver.ts';
+import { createLabTarget } from './lab-target.ts';
 import type { DitTarget, TargetRequest } from '../dit/dit-target.ts';
 import { DuisClient } from '../dit/duis-client.ts';
 import { worldStartMs } from '../dit/run-config.ts';
@@ -32,6 +33,9 @@ import { DccEdgeInjector } from '../transport/dcc-edge-injector.ts';
 import { createInProcessTransport } from '../transport/in-process-transport.ts';
 import { virtualTimeWait } from '../transport/wait.ts';
 import { createEmulatedWorld, type WorldProfiles } from '../../emulators/world.ts';
+import { parseFaultSet, profilesWithFaultSet, withFaultSet } from '../../emulators/firmware/fault-set.ts';
+import { shippedProfiles, type ProfileCatalogue } from '../../emulators/firmware/profile-loader.ts';
+import { premisesProfilesFromSpec } from '../../emulators/premises-from-spec.ts';
 import { REMOTE_PARTY } from '../../emulators/remote-parties.ts';
 import type { DutyCycleUsage } from '../../emulators/radio/han-medium.ts';
 
@@ -51,12 +55,34 @@ function keyLookup(seed: string) {
 export interface EmulatedWorldChoices {
   /** Firmware profiles in place of those the premises description names (emulated target only). */
   readonly profiles?: WorldProfiles;
+  /** Where the world looks profiles up (a device activating another image takes that release's). Default: the shipped ones. */
+  readonly profileCatalogue?: ProfileCatalogue;
 }
 
 export async function createTarget(request: TargetRequest, world: EmulatedWorldChoices = {}): Promise<DitTarget> {
+  const faultSet = request.planItemId !== undefined ? request.config.faultSets?.[request.planItemId] : undefined;
+  if (request.config.target === 'lab') {
+    if (world.profiles || faultSet) throw new Error('firmware profiles and fault sets apply to the emulated target only, not to a lab');
+    return createLabTarget(request);
+  }
   if (request.config.target === 'loopback') {
     if (world.profiles) throw new Error('profiles given in code apply to the emulated target only');
+    if (faultSet) throw new Error(`plan item ${request.planItemId}: fault sets (dit profiles audit) apply to the emulated target only`);
     return createLoopbackTarget(request);
+  }
+  if (faultSet && !world.profiles) {
+    // the run's fault set for this plan item (dit profiles audit) in place of the profiles' own faults
+    const named = premisesProfilesFromSpec(request.premises, shippedProfiles);
+    const set = parseFaultSet(faultSet, `plan item ${request.planItemId}`);
+    const roleOfModel = (modelId: string) => {
+      const meter = request.premises.meters.find((m) => (m.modelId ?? m.model) === modelId);
+      return meter ? (meter.type === 'ESME' ? 'esme' : 'gsme') : undefined;
+    };
+    return createEmulatedTarget(request, {
+      profiles: profilesWithFaultSet(named, set),
+      // the fault set is the only fault and stays with the device: an image activated later runs its release's timings with the set's faults
+      profileCatalogue: withFaultSet(shippedProfiles(), set, roleOfModel),
+    });
   }
   return createEmulatedTarget(request, world);
 }
@@ -77,6 +103,7 @@ export async function createEmulatedTarget({ config, premises, seed }: TargetReq
     startMs: worldStartMs(config.programmeDate),
     premises,
     ...(choices.profiles ? { profiles: choices.profiles } : {}),
+    ...(choices.profileCatalogue ? { profileCatalogue: choices.profileCatalogue } : {}),
     receiver: {
       deliver: async (xml: string) => {
         if (!receiver) throw new Error('the DUIS receiver is not connected yet');

@@ -23,6 +23,7 @@ export interface WorldTargetOptions {
 /** Refuses options that contradict each other, before anything starts. */
 export function checkWorldTargetOptions(opts: WorldTargetOptions): void {
   if (opts.url && opts.target !== 'loopback') throw new UserError('--url needs --target loopback');
+  if (opts.url && !/^https?:\/\/[^/\s]+/.test(opts.url)) throw new UserError(`--url "${opts.url}" is not an http(s) URL (e.g. http://127.0.0.1:8079)`);
 }
 
 /** Loads the premises description the options name (a broken one is a user error). */

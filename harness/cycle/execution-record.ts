@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** One execution as the run records it (the ledger's row, before storage). */
+import type { Measurement } from '../dit/measurement.ts';
 import type { Combination } from './combination.ts';
 import type { PlanDevices } from './plan-item.ts';
 import type { ExecutionFailure } from './failure.ts';
@@ -29,4 +30,8 @@ export interface ExecutionRecord {
   readonly trace: readonly TraceEntry[];
   readonly traceHash: string;
   readonly seed: string;
+  /** The case's tags (confidence, formal, regression, smoke): what the control point selects by. */
+  readonly tags: readonly string[];
+  /** The measurements the attempt took, with limits and outcomes (kept in the ledger's details). */
+  readonly measurements: readonly Measurement[];
 }

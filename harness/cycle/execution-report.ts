@@ -5,6 +5,7 @@
  * message trace. It travels in the test's `meta` from the worker to the reporters in the main
  * process, which record each attempt in the ledger.
  */
+import type { Measurement } from '../dit/measurement.ts';
 import type { TestCaseMeta } from '../dit/test-case-meta.ts';
 import type { Combination } from './combination.ts';
 import type { PlanDevices } from './plan-item.ts';
@@ -19,6 +20,8 @@ export interface AttemptReport {
   readonly wallDurationMs: number;
   readonly trace: readonly TraceEntry[];
   readonly traceHash: string;
+  /** Every measurement the attempt took, with its limits and outcome (none for an attempt that never ran). */
+  readonly measurements?: readonly Measurement[];
 }
 
 export interface ExecutionReport {

@@ -103,5 +103,7 @@ function recordOf(runId: string, report: ExecutionReport, a: ExecutionReport['at
     trace: a.trace,
     traceHash: a.traceHash,
     seed: report.seed,
+    tags: report.testCase.tags,
+    measurements: a.measurements ?? [],
   };
 }

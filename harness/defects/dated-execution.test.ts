@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failureFrom } from '../cycle/failure.ts';
 import { openLedger } from '../ledger/ledger.ts';
-import { applyMigrations, MIGRATIONS } from '../ledger/migrations.ts';
+import { applyMigrations, latestVersion, MIGRATIONS } from '../ledger/migrations.ts';
 import { combinationName, datedExecutions, datedExecutionsOf } from './dated-execution.ts';
 import { projectDefects } from './project-defects.ts';
 import { combo, SyntheticLedger } from './testing/synthetic-ledger.ts';
@@ -61,7 +61,7 @@ describe('dated executions', () => {
 
     const ledger = openLedger(file);
     try {
-      expect(ledger.schemaVersion).toBe(2);
+      expect(ledger.schemaVersion).toBe(latestVersion(MIGRATIONS));
       const [defect] = projectDefects(datedExecutions(ledger), [], { at: '2019-04-01' });
       expect(defect).toMatchObject({ signature: failure.signature, severity: 3, state: 'open', foundIn: 'MM1 E470 1.4', ticket: null });
       ledger.annotateDefect({ defectId: defect?.id ?? '', atWall: '2025-01-02T00:00:00Z', author: 'ana', data: { ticket: 'DIT-9', severity: 1 } });

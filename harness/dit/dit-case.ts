@@ -11,7 +11,7 @@
  */
 import { test, type TestContext } from 'vitest';
 import * as allure from 'allure-js-commons';
-import type { Bench } from '../bench/bench.ts';
+import { BenchCapabilityMissing, type Bench } from '../bench/bench.ts';
 import { meterOfType, loadPremisesSpec, type MeterSpec, type PremisesSpec } from '../programme/premises-spec.ts';
 import type { Combination } from '../cycle/combination.ts';
 import { combinationKey } from '../cycle/combination.ts';
@@ -24,6 +24,8 @@ import type { DuisClient } from './duis-client.ts';
 import { targetFactory } from './dit-target.ts';
 import { currentRunConfig, type DitRunConfig } from './run-config.ts';
 import { validateTestCaseMeta, type Severity, type TestCaseMeta } from './test-case-meta.ts';
+import { describeMeasurement, measurementFailure, type MeasuredValue, type MeasurementSpec } from './measurement.ts';
+import { closeMeasurementLog, openMeasurementLog } from './measurement-log.ts';
 
 export interface DitContext {
   readonly duis: DuisClient;
@@ -34,6 +36,12 @@ export interface DitContext {
   readonly combination: Combination;
   /** Skips this execution with a reason (e.g. a capability the target lacks). */
   skip(reason: string): never;
+  /**
+   * Records a measurement with its limits (measurement.ts): kept in the ledger and the report
+   * whether it passes or not; one outside its limits fails the execution once the body ends
+   * (the body goes on, so every measurement is taken). Returns whether it is within its limits.
+   */
+  measure(name: string, value: MeasuredValue, spec: MeasurementSpec): boolean;
 }
 
 const ALLURE_SEVERITY: Record<Severity, string> = { 1: 'blocker', 2: 'critical', 3: 'minor', 4: 'trivial' };
@@ -73,8 +81,22 @@ function premisesOfRun(file: string): PremisesSpec {
   return premisesCache.spec;
 }
 
+/** A DIT case's body. */
+export type DitCaseBody = (ctx: DitContext) => Promise<void>;
+
+let bareSink: ((meta: TestCaseMeta, body: DitCaseBody) => void) | null = null;
+
+/**
+ * Hands every case declared from now on to `sink` instead of vitest: for a driver that runs the
+ * bodies bare (scripts/bench-overhead.ts: no runner, ledger or Allure), never for a suite.
+ */
+export function takeDitCasesBare(sink: (meta: TestCaseMeta, body: DitCaseBody) => void): void {
+  bareSink = sink;
+}
+
 export function ditCase(metaIn: TestCaseMeta, body: (ctx: DitContext) => Promise<void>): void {
   const meta = validateTestCaseMeta(metaIn);
+  if (bareSink) return bareSink(meta, body);
   const config = currentRunConfig();
   if (config.mode === 'collect') {
     test(`${meta.id} ${meta.title}`, { tags: [...meta.tags], meta: { ditCase: meta } }, () => {});
@@ -166,12 +188,13 @@ async function runAttempt(
 ): Promise<AttemptOutcome> {
   // every attempt starts from a fresh world with the same seed: a retry repeats, it does not continue
   const wallStart = performance.now();
-  const target = await targetFactory()({ config, premises, seed });
+  const target = await targetFactory()({ config, premises, seed, planItemId: item.id });
   const startedAt = target.bench.now();
   let error: unknown | null = null;
   let skipped: string | null = target.bench.lacking(...(meta.needs ?? []));
   // expect.soft records its failures on the task instead of throwing: they fail the attempt too
   const softErrorsBefore = context.task.result?.errors?.length ?? 0;
+  const measurements = openMeasurementLog();
   if (skipped === null) {
     try {
       await body({
@@ -183,13 +206,19 @@ async function runAttempt(
         skip: (reason: string): never => {
           throw new SkipExecution(reason);
         },
+        measure: (name, value, spec) => measurements.record(name, value, spec).outcome === 'pass',
       });
     } catch (e) {
       if (e instanceof SkipExecution) skipped = e.reason;
+      // a Bench capability the case did not declare in `needs` but the target lacks: a skip too
+      else if (e instanceof BenchCapabilityMissing) skipped = e.message;
       else error = e;
     }
-    if (skipped === null) error = attemptFailure(error, (context.task.result?.errors ?? []).slice(softErrorsBefore));
+    closeMeasurementLog(measurements);
+    const outOfLimits = measurements.failed.map((m) => ({ message: measurementFailure(m) }));
+    if (skipped === null) error = attemptFailure(error, [...(context.task.result?.errors ?? []).slice(softErrorsBefore), ...outOfLimits]);
   }
+  closeMeasurementLog(measurements);
   // a failure during which the run's DCC edge fault schedule struck (a dropped alert looks to the
   // suite like a device that never sent it) says so: categoriseFailure reads it as environment
   const injected = error !== null ? target.edgeFaults?.explanation() : null;
@@ -203,7 +232,9 @@ async function runAttempt(
     wallDurationMs: Math.round(performance.now() - wallStart),
     trace,
     traceHash: target.duis.trace.hash(),
+    measurements: [...measurements.all],
   };
+  for (const m of measurements.all) await allure.logStep(`measure: ${describeMeasurement(m)}`, m.outcome === 'pass' ? allure.Status.PASSED : allure.Status.FAILED);
   await allure.attachment(`message trace (attempt ${attempt})`, JSON.stringify(trace, null, 2), 'application/json');
   await target.close();
   return { report, error, skipped };

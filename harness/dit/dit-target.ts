@@ -30,6 +30,8 @@ export interface TargetRequest {
   readonly premises: PremisesSpec;
   /** Seed of this execution's world (derived from run seed, combination and test case). */
   readonly seed: string;
+  /** The plan item this execution runs (its fault set, if the run gives one: DitRunConfig.faultSets). */
+  readonly planItemId?: string;
 }
 
 export type TargetFactory = (request: TargetRequest) => Promise<DitTarget>;

@@ -15,6 +15,7 @@ import type { Eui64, GbcsFrame } from '../protocol/gbcs/frame-types.ts';
 import type { MacStatus, SignatureStatus } from '../protocol/gbcs/secure-frame.ts';
 import type { AlertCodec, UseCaseCodec } from '../protocol/gbcs/payload/use-cases/use-case-codec.ts';
 import type { DeviceResponse, DuisClient, LocalDeviceResponse } from './duis-client.ts';
+import { recordMeasurement } from './measurement-log.ts';
 
 export interface ResponseExpectation {
   /** The device the response must come from. */
@@ -59,6 +60,7 @@ function expectResponseFrame<R>(
   expect(frame.originator, `${what}: originator`).toBe(expected.from);
   expect(response.mac, `${what}: MAC`).toBe(expected.mac ?? 'valid');
   if (expected.within !== undefined) {
+    recordMeasurement(`${codec.name} response time from ${expected.from}`, response.elapsedMs, { max: expected.within, unit: 'ms' });
     expect(response.elapsedMs, `${what}: response time (ms) within the window`).toBeLessThanOrEqual(expected.within);
   }
   return codec.decodeResponse(frame.payload, { header: frame, ...(response.cipher ? { cipher: response.cipher } : {}) });
@@ -68,6 +70,7 @@ function expectResponseFrame<R>(
 export function expectNoUnexpectedMessages(duis: DuisClient, allowedAlertCodes: readonly string[] = []): void {
   const allowed = new Set(allowedAlertCodes.map((c) => c.toUpperCase()));
   const unexpected = duis.untaken().filter((m) => !(m.alertCode && allowed.has(m.alertCode.toUpperCase())));
+  recordMeasurement('messages nobody asked for', unexpected.length, { equals: 0 });
   expect(unexpected.map(describeMessage), 'messages nobody asked for').toEqual([]);
 }
 
@@ -103,8 +106,10 @@ function hex4(n: number): string {
 export async function expectDeviceAlert<A>(duis: DuisClient, codec: AlertCodec<A>, expected: AlertExpectation): Promise<ReceivedDeviceAlert<A>> {
   const code = hex4(codec.alertCode);
   const what = `${codec.name} alert ${code} from ${expected.from}`;
+  const waitFrom = duis.now();
   const message = (await duis.transport.inbox.awaitAlert({ kind: 'device-alert', alertCode: code, from: expected.from }, { within: expected.within })) as DuisDeviceAlertMessage;
   const arrivedAt = duis.now();
+  recordMeasurement(`${codec.name} alert ${code} arrival from ${expected.from}`, arrivedAt - waitFrom, { max: expected.within, unit: 'ms' });
   expect(message.responseCode, `${what}: DUIS response code`).toBe('I0');
   const opened = duis.openGbcs(message.gbcsPayload);
   if (!opened) throw new Error(`${what}: the DUIS alert carries no GBCS payload`);
@@ -120,7 +125,9 @@ export async function expectDeviceAlert<A>(duis: DuisClient, codec: AlertCodec<A
 
 /** Waits for a DUIS DCC alert (e.g. AD1) within the window and asserts it is an I0 DCC alert. */
 export async function expectDccAlert(duis: DuisClient, alertCode: string, options: { readonly within: number }): Promise<DuisDccAlertMessage> {
+  const waitFrom = duis.now();
   const message = (await duis.transport.inbox.awaitAlert({ kind: 'dcc-alert', alertCode }, { within: options.within })) as DuisDccAlertMessage;
+  recordMeasurement(`DCC alert ${alertCode} arrival`, duis.now() - waitFrom, { max: options.within, unit: 'ms' });
   expect(message.responseCode, `DCC alert ${alertCode}: DUIS response code`).toBe('I0');
   return message;
 }

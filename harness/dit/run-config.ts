@@ -9,7 +9,21 @@ import type { PlanItem } from '../cycle/plan-item.ts';
 import type { DccEdgeSchedule } from '../transport/dcc-edge-schedule.ts';
 import { DEFAULT_PREMISES_FILE } from '../programme/premises-spec.ts';
 
-export type TargetKind = 'emulated' | 'loopback';
+export type TargetKind = 'emulated' | 'loopback' | 'lab';
+
+/**
+ * How to reach a real lab (`--target lab`): the DCC (DCC Boxed) at `url`, as the Service User
+ * `user` whose private keys and the devices' certificates are in `keystore` (RTDS keystore
+ * layout, which DCC Boxed's test PKI uses), with the DUIS receiver the DCC posts asynchronous
+ * responses and alerts to listening at `receiver` (configure that URL as the user's response
+ * URL in the DCC).
+ */
+export interface LabConfig {
+  readonly keystore: string;
+  /** The Service User's EUI-64 (16 hex digits). */
+  readonly user: string;
+  readonly receiver: { readonly host: string; readonly port: number; readonly advertisedUrl?: string };
+}
 
 export interface DitRunConfig {
   readonly runId: string;
@@ -17,6 +31,8 @@ export interface DitRunConfig {
   readonly target: TargetKind;
   /** Base URL of the DCC for a loopback (or lab) target. */
   readonly url?: string;
+  /** A lab target's keys and receiver (`--target lab`). */
+  readonly lab?: LabConfig;
   /** Programme date (YYYY-MM-DD): the emulated world's clock starts at 09:00 UTC that day. */
   readonly programmeDate: string;
   readonly premisesFile: string;
@@ -36,6 +52,23 @@ export interface DitRunConfig {
   readonly dccFaults?: DccEdgeSchedule;
   /** Defects the ledger knows before the run: a failure matching one is reported as known. */
   readonly knownDefects?: readonly KnownDefect[];
+  /**
+   * Firmware faults per plan item (`dit profiles audit`; emulated target only): for each plan
+   * item id listed, the faults each device's firmware profile has in that execution in place of
+   * its own. Plain JSON here (harness never reads emulators); the composition root checks it.
+   */
+  readonly faultSets?: Readonly<Record<string, PlanItemFaultSet>>;
+}
+
+/**
+ * The faults of one execution's devices, by role: each list replaces the faults of that device's
+ * firmware profile (its timings kept; a device with no profile gets one with only these faults).
+ * The entries are fault objects of emulators/firmware/profile-schema.ts, unchecked here.
+ */
+export interface PlanItemFaultSet {
+  readonly commsHub?: readonly unknown[];
+  readonly esme?: readonly unknown[];
+  readonly gsme?: readonly unknown[];
 }
 
 declare module 'vitest' {

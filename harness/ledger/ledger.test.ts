@@ -445,6 +445,7 @@ describe('mergeFrom', () => {
       runEvents: { added: 1, skipped: 0 },
       executions: { added: 2, skipped: 0 },
       defectAnnotations: { added: 0, skipped: 0 },
+      assessments: { added: 0, skipped: 0 },
     });
     expect(merged.counts()).toEqual({ runs: 2, executions: 4, duplicates: 0 });
     expect(merged.executionsForRun('R1').map((e) => e.planItemId)).toEqual(['PI-1', 'PI-2', 'PI-3']);
@@ -460,6 +461,7 @@ describe('mergeFrom', () => {
       runEvents: { added: 0, skipped: 1 },
       executions: { added: 0, skipped: 2 },
       defectAnnotations: { added: 0, skipped: 0 },
+      assessments: { added: 0, skipped: 0 },
     });
     expect(merged.counts().executions).toBe(4);
   });
@@ -586,15 +588,62 @@ describe('defect annotations', () => {
     expect(refusal(() => openLedger(file, { readonly: true })).code).toBe('older-schema');
 
     const ledger = open('v1.db');
-    expect(ledger.schemaVersion).toBe(2);
+    expect(ledger.schemaVersion).toBe(latestVersion());
     expect(ledger.listRuns().map((r) => r.id)).toEqual(['R1']);
     ledger.annotateDefect(note('A1', '2025-03-01T10:00:00Z', { ticket: 'DIT-42' }));
     expect(ledger.defectAnnotations().map((x) => x.id)).toEqual(['A1']);
     expect(ledger.integrityCheck()).toBe('ok');
     const check = raw(file);
-    expect(check.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual([1, 2]);
-    expect(check.pragma('user_version', { simple: true })).toBe(2);
+    expect(check.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual(MIGRATIONS.map((m) => m.id));
+    expect(check.pragma('user_version', { simple: true })).toBe(latestVersion());
     check.close();
+  });
+});
+
+describe('assessment records', () => {
+  const assessment = (id: string, atWall: string, decision: 'pass' | 'fail' = 'fail') => ({
+    id,
+    controlPoint: 'CP-2019-05-03',
+    programmeDate: '2019-05-03',
+    decision,
+    inputsHash: 'sha256:abc',
+    atWall,
+    result: { decision, criteria: [{ id: 'C1', result: decision }] },
+  });
+
+  it('records them append-only; the same record again is a no-op, a different one under its id is refused', () => {
+    const ledger = open();
+    expect(ledger.recordAssessment(assessment('AS1', '2025-03-01T10:00:00Z'))).toBe('AS1');
+    expect(ledger.recordAssessment(assessment('AS1', '2025-03-01T10:00:00Z'))).toBe('AS1');
+    const error = refusal(() => ledger.recordAssessment(assessment('AS1', '2025-03-01T10:00:00Z', 'pass')));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain('different decision, result');
+    expect(ledger.assessments().map((a) => [a.id, a.decision])).toEqual([['AS1', 'fail']]);
+  });
+
+  it('merges them as a union by id, and refuses a conflicting record under a taken id, merging nothing', () => {
+    const a = open('a.db');
+    a.recordAssessment(assessment('AS1', '2025-03-01T10:00:00Z'));
+    const b = openLedger(join(dir, 'b.db'));
+    b.recordAssessment(assessment('AS1', '2025-03-01T10:00:00Z'));
+    b.recordAssessment(assessment('AS2', '2025-03-01T09:00:00Z', 'pass'));
+    b.close();
+    expect(a.mergeFrom(join(dir, 'b.db')).assessments).toEqual({ added: 1, skipped: 1 });
+    expect(a.assessments().map((x) => x.id)).toEqual(['AS2', 'AS1']);
+    expect(a.mergeFrom(join(dir, 'b.db')).assessments).toEqual({ added: 0, skipped: 2 });
+
+    const clash = openLedger(join(dir, 'clash.db'));
+    clash.startRun(run('R9'));
+    clash.recordAssessment(assessment('AS3', '2025-03-02T09:00:00Z'));
+    clash.recordAssessment({ ...assessment('AS1', '2025-03-01T10:00:00Z'), inputsHash: 'sha256:other' });
+    clash.close();
+    const error = refusal(() => a.mergeFrom(join(dir, 'clash.db')));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain('assessment AS1 is already recorded (control point CP-2019-05-03 as of 2019-05-03');
+    expect(error.message).toContain('different inputs_hash');
+    expect(error.message).toContain(`merging from ${join(dir, 'clash.db')}`);
+    expect(a.assessments().map((x) => x.id)).toEqual(['AS2', 'AS1']);
+    expect(a.counts().runs).toBe(0);
   });
 });
 

@@ -26,6 +26,16 @@ import { LedgerError } from './ledger-error.ts';
 import { inspectLedgerFile } from './ledger-file.ts';
 import { applyMigrations, latestVersion } from './migrations.ts';
 import {
+  ASSESSMENT_COLUMNS,
+  checkAssessmentRow,
+  fromAssessmentRow,
+  sameAssessment,
+  toAssessmentRow,
+  type AssessmentRecordInput,
+  type AssessmentRow,
+  type LedgerAssessment,
+} from './assessment-records.ts';
+import {
   checkRunEventRow,
   executionDifferences,
   fromDefectAnnotationRow,
@@ -68,6 +78,7 @@ export type {
   TraceMessage,
 } from './records.ts';
 export { LedgerError, type LedgerErrorCode } from './ledger-error.ts';
+export type { AssessmentRecordInput, LedgerAssessment } from './assessment-records.ts';
 
 export interface OpenLedgerOptions {
   /** Open for queries only: no migration, no writes; the file must be a ledger at this code's schema version. */
@@ -113,6 +124,7 @@ export interface MergeResult {
   readonly runEvents: MergeTally;
   readonly executions: MergeTally;
   readonly defectAnnotations: MergeTally;
+  readonly assessments: MergeTally;
 }
 
 export interface LedgerSettings {
@@ -142,6 +154,10 @@ export interface Ledger {
    * a no-op; a different one under a taken id is refused (`conflict`).
    */
   annotateDefect(annotation: DefectAnnotationInput): string;
+  /** Appends the audit record of a control-point assessment (schema version 3); returns its id. */
+  recordAssessment(record: AssessmentRecordInput): string;
+  /** The assessments recorded (all, or one control point's), oldest first. */
+  assessments(controlPoint?: string): LedgerAssessment[];
   /** Runs `fn` in one transaction (IMMEDIATE when writable): a throw rolls everything back. `fn` must be synchronous. */
   transaction<T>(fn: () => T): T;
 
@@ -259,6 +275,11 @@ class SqliteLedger implements Ledger {
       insertAnnotation: db.prepare<[DefectAnnotationRow]>(
         `INSERT INTO defect_annotations (${ANNOTATION_COLUMNS}) VALUES (@id, @defect_id, @at_wall, @author, @data)`,
       ),
+      insertAssessment: db.prepare<[AssessmentRow]>(
+        `INSERT INTO assessments (${ASSESSMENT_COLUMNS}) VALUES (@id, @control_point, @programme_date, @decision, @inputs_hash, @at_wall, @result)`,
+      ),
+      assessment: db.prepare<[string], AssessmentRow>(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments WHERE id = ?`),
+      assessments: db.prepare<[], AssessmentRow>(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments ORDER BY at_wall, id`),
       counts: db.prepare<[], LedgerCounts>(
         `SELECT (SELECT count(*) FROM runs) AS runs,
                 (SELECT count(*) FROM executions) AS executions,
@@ -324,6 +345,23 @@ class SqliteLedger implements Ledger {
     });
   }
 
+  recordAssessment(record: AssessmentRecordInput): string {
+    this.assertWritable('record an assessment');
+    const row = toAssessmentRow(this.file, record, this.nextId);
+    this.transaction(() => this.insertAssessment(row, ''));
+    return row.id;
+  }
+
+  assessments(controlPoint?: string): LedgerAssessment[] {
+    this.assertOpen();
+    return this.read('read the assessments', () =>
+      this.sql.assessments
+        .all()
+        .filter((r) => controlPoint === undefined || r.control_point === controlPoint)
+        .map(fromAssessmentRow),
+    );
+  }
+
   transaction<T>(fn: () => T): T {
     this.assertOpen();
     const wrapped = this.db.transaction((): T => {
@@ -354,6 +392,7 @@ class SqliteLedger implements Ledger {
         const runEvents = { added: 0, skipped: 0 };
         const executions = { added: 0, skipped: 0 };
         const defectAnnotations = { added: 0, skipped: 0 };
+        const assessments = { added: 0, skipped: 0 };
         const context = ` (merging from ${other})`;
         for (const raw of source.prepare<[], RunRow>(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY started_at_wall, id`).iterate()) {
           const row = toRunRow(other, runStartOf(raw), () => raw.id);
@@ -383,7 +422,11 @@ class SqliteLedger implements Ledger {
           if (this.insertAnnotation(row, context)) defectAnnotations.added++;
           else defectAnnotations.skipped++;
         }
-        return { runs, runEvents, executions, defectAnnotations };
+        for (const raw of source.prepare<[], AssessmentRow>(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments ORDER BY at_wall, id`).iterate()) {
+          if (this.insertAssessment(checkAssessmentRow(other, raw), context)) assessments.added++;
+          else assessments.skipped++;
+        }
+        return { runs, runEvents, executions, defectAnnotations, assessments };
       });
     } finally {
       source.close();
@@ -486,6 +529,22 @@ class SqliteLedger implements Ledger {
       );
     }
     this.write(`record defect annotation ${row.id}${context}`, () => this.sql.insertAnnotation.run(row));
+    return true;
+  }
+
+  /** Inserts an assessment record; false when the same record is already there; a different one under its id is refused. */
+  private insertAssessment(row: AssessmentRow, context: string): boolean {
+    const existing = this.sql.assessment.get(row.id);
+    if (existing !== undefined) {
+      if (sameAssessment(existing, row)) return false;
+      const fields = (Object.keys(row) as (keyof AssessmentRow)[]).filter((k) => existing[k] !== row[k]).join(', ');
+      throw new LedgerError(
+        'conflict',
+        this.file,
+        `assessment ${row.id} is already recorded (control point ${existing.control_point} as of ${existing.programme_date}, at ${existing.at_wall}) with different ${fields}${context}; assessments are append-only audit records and an id names one. Nothing was recorded.`,
+      );
+    }
+    this.write(`record assessment ${row.id}${context}`, () => this.sql.insertAssessment.run(row));
     return true;
   }
 

@@ -57,7 +57,7 @@ describe('applyMigrations', () => {
   it('creates the schema, records each migration and stamps the file', () => {
     const db = memoryDb();
     expect(applyMigrations(db)).toEqual({ applied: ALL_IDS, version: LATEST });
-    expect(tables(db)).toEqual(['defect_annotations', 'executions', 'ledger_meta', 'run_events', 'runs', 'schema_migrations']);
+    expect(tables(db)).toEqual(['assessments', 'defect_annotations', 'executions', 'ledger_meta', 'run_events', 'runs', 'schema_migrations']);
     expect(db.pragma('application_id', { simple: true })).toBe(LEDGER_APPLICATION_ID);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
     expect(db.prepare('SELECT key, value FROM ledger_meta').all()).toEqual([{ key: 'format', value: LEDGER_FORMAT }]);

@@ -110,6 +110,25 @@ CREATE TABLE defect_annotations (
 CREATE INDEX defect_annotations_by_defect ON defect_annotations (defect_id, at_wall, id);
 ${appendOnly('defect_annotations')}`,
   },
+  {
+    id: 3,
+    description: 'assessments (append-only audit records of control-point assessments)',
+    sql: `
+-- One control-point assessment (harness/control-point): its decision, the hash of its inputs
+-- (programme, test case catalogue, ledger as of the programme date) and its result as JSON.
+-- An audit record: never read back as an input of a later assessment.
+CREATE TABLE assessments (
+  id              TEXT PRIMARY KEY NOT NULL,
+  control_point   TEXT NOT NULL,
+  programme_date  TEXT NOT NULL,
+  decision        TEXT NOT NULL CHECK (decision IN ('pass', 'pass-with-waivers', 'fail')),
+  inputs_hash     TEXT NOT NULL,
+  at_wall         TEXT NOT NULL,
+  result          TEXT NOT NULL CHECK (json_valid(result) AND json_type(result) = 'object')
+) STRICT;
+CREATE INDEX assessments_by_control_point ON assessments (control_point, programme_date, at_wall, id);
+${appendOnly('assessments')}`,
+  },
 ];
 
 /** The schema version this code writes: the highest migration id. */

@@ -291,6 +291,35 @@ describe('a broken programme folder is refused naming file, path and reason', ()
     expectOnly(refused(folder), 'cycles.json', `[${i}].scope.models[4]`, /MM1-E24 is made by MM1/);
   });
 
+  it('an End-of-Cycle regression criterion naming an unknown cycle, at its cycle field', () => {
+    const folder = copyOfShipped();
+    const i = indexOf(folder, 'control-points.json', 'CP-2019-05-03');
+    let j = -1;
+    edit(folder, 'control-points.json', (cps) => {
+      const criteria = entry(cps, 'CP-2019-05-03').criteria as Json[];
+      j = criteria.push({ id: 'CP-2019-05-03.C9-EOC', kind: 'test-evidence', test: 'eoc-regression', owner: 'DCC test manager', title: 'EoC regression clean', cycle: 'MM2-EOC-TYPO' }) - 1;
+    });
+    const issue = expectOnly(refused(folder), 'control-points.json', `[${i}].criteria[${j}].cycle`, /unknown cycle "MM2-EOC-TYPO" \(known: /);
+    expect(issue.path).not.toMatch(/\[0\]$/);
+  });
+
+  it('a capability party and a needed manufacturer that are unknown, each at its own field', () => {
+    const folder = copyOfShipped();
+    const i = indexOf(folder, 'control-points.json', 'CP-2019-05-03');
+    edit(folder, 'control-points.json', (cps) => {
+      const criteria = entry(cps, 'CP-2019-05-03').criteria as Json[];
+      entry(criteria, 'CP-2019-05-03.C3-CAPABILITY').party = 'MM9';
+      ((entry(criteria, 'CP-2019-05-03.C2-GSME-AVAILABILITY').needs as Json[])[1] as Json).manufacturer = 'MM8';
+    });
+    const cps = readEntries(folder, 'control-points.json');
+    const criteria = (cps[i] as Json).criteria as Json[];
+    const at = (id: string) => `[${i}].criteria[${criteria.findIndex((c) => c.id === id)}]`;
+    expect(refused(folder).issues.map((x) => `${x.file}: ${x.path}: ${x.message.replace(/ \(known: .*/, '')}`).sort()).toEqual([
+      `control-points.json: ${at('CP-2019-05-03.C2-GSME-AVAILABILITY')}.needs[1].manufacturer: unknown manufacturer "MM8"`,
+      `control-points.json: ${at('CP-2019-05-03.C3-CAPABILITY')}.party: unknown manufacturer "MM9"`,
+    ]);
+  });
+
   it('a window that ends before it starts', () => {
     const folder = copyOfShipped();
     const i = indexOf(folder, 'cycles.json', 'MM1-FORMAL-DIT');

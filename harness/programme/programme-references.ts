@@ -119,6 +119,11 @@ export function checkReferences(parts: CheckedParts): ProgrammeIssue[] {
       if (unknown(table, value)) issue(file, `${path}[${k}]`, `unknown ${what} "${value}" (${known(table.keys())})`);
     });
   };
+  /** One reference held by a single field: the issue is at the field's own path (no index). */
+  const ref = (file: string, path: string, value: string | undefined, table: ReadonlyMap<string, unknown> | undefined, what: string): void => {
+    if (value === undefined || table === undefined) return;
+    if (unknown(table, value)) issue(file, path, `unknown ${what} "${value}" (${known(table.keys())})`);
+  };
 
   // device models → manufacturers
   each(parts.deviceModels, (m, i) => {
@@ -230,6 +235,22 @@ export function checkReferences(parts: CheckedParts): ProgrammeIssue[] {
       refs(FILE.controlPoints, `${at}.manufacturers`, a.subject?.manufacturers, manufacturers, 'manufacturer');
       refs(FILE.controlPoints, `${at}.models`, a.subject?.models, models, 'device model');
       refs(FILE.controlPoints, `${at}.cycles`, a.subject?.cycles, cycles, 'cycle');
+    });
+    // criteria → assessment items, cycles, models, manufacturers
+    const items = new Map(cp.assesses.map((a) => [a.id, a]));
+    cp.criteria.forEach((c, j) => {
+      const at = `[${i}].criteria[${j}]`;
+      if (c.assesses !== undefined && !items.has(c.assesses)) issue(FILE.controlPoints, `${at}.assesses`, `unknown assessment item "${c.assesses}" (${known(items.keys())})`);
+      if ('cycles' in c) refs(FILE.controlPoints, `${at}.cycles`, c.cycles, cycles, 'cycle');
+      if (c.kind === 'test-evidence' && c.test === 'eoc-regression') ref(FILE.controlPoints, `${at}.cycle`, c.cycle, cycles, 'cycle');
+      if ('models' in c) refs(FILE.controlPoints, `${at}.models`, c.models, models, 'device model');
+      if (c.kind === 'capability') ref(FILE.controlPoints, `${at}.party`, c.party, manufacturers, 'manufacturer');
+      if (c.kind === 'availability') {
+        c.needs.forEach((n, k) => {
+          refs(FILE.controlPoints, `${at}.needs[${k}].models`, n.models, models, 'device model');
+          ref(FILE.controlPoints, `${at}.needs[${k}].manufacturer`, n.manufacturer, manufacturers, 'manufacturer');
+        });
+      }
     });
   });
 

@@ -9,8 +9,11 @@
  * (emulators may import harness/protocol, and the harness may not import emulators).
  *
  * Safety: only loopback hosts unless `allowNonLoopback`; a body over `bodyLimitBytes` is
- * refused with 413 while it streams (never buffered whole); close() also ends idle keep-alive
- * connections so a test does not hang on them.
+ * refused with 413 while it streams (never buffered whole); a client that trickles its headers
+ * or its body (slowloris) or stops half-way is answered 408 and disconnected once
+ * `headersTimeoutMs` / `requestTimeoutMs` have passed (node:http's own timers, checked every
+ * `min(1 s, headersTimeoutMs / 2)`); close() also ends idle keep-alive connections so a test
+ * does not hang on them.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,7 +28,15 @@ export interface ServeOptions {
   readonly bodyLimitBytes?: number;
   /** Serve on a non-loopback address (e.g. for a DCC Boxed box to reach the receiver). */
   readonly allowNonLoopback?: boolean;
+  /** Time a client has to send the request headers. Default 10 s. */
+  readonly headersTimeoutMs?: number;
+  /** Time a client has to send the whole request, body included. Default 30 s. */
+  readonly requestTimeoutMs?: number;
 }
+
+/** Defaults of the slow-client timeouts (wall-clock: these guard a real socket). */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export interface ServedHandler {
   /** Base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */
@@ -88,7 +99,9 @@ export async function serveFetchHandler(options: ServeOptions): Promise<ServedHa
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   let base = '';
 
-  const server = createServer((req, res) => {
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, headersTimeout);
+  const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(headersTimeout / 2))) }, (req, res) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > limit) {
       refuse(res, 413, `request body of ${declared} bytes exceeds the limit of ${limit} bytes\n`);

@@ -26,10 +26,23 @@ export function deriveKeyPair(seed: string | number, eui: Eui64, purpose: KeyPur
   return { privateKey, publicKey: publicKeyFromPrivate(privateKey) };
 }
 
-/** Both key pairs of a party, derived from the seed. */
+/**
+ * Both key pairs of a party, derived from the seed — each on first use (a derivation costs a
+ * point multiplication, and a premises holds parties whose keys a run may never need: scale).
+ */
 export function deriveParty(seed: string | number, eui: Eui64): PartyKeys {
   const id = normalizeEui(eui);
-  return { eui: id, ds: deriveKeyPair(seed, id, 'ds'), ka: deriveKeyPair(seed, id, 'ka') };
+  let ds: EcKey | undefined;
+  let ka: EcKey | undefined;
+  return {
+    eui: id,
+    get ds(): EcKey {
+      return (ds ??= deriveKeyPair(seed, id, 'ds'));
+    },
+    get ka(): EcKey {
+      return (ka ??= deriveKeyPair(seed, id, 'ka'));
+    },
+  };
 }
 
 function scalarToBytes(scalar: bigint): Uint8Array {
