@@ -22,11 +22,17 @@ function check(name: string, ok: boolean, detail = ''): void {
   console.log(`${ok ? '✓' : '✗'} ${name}${detail ? `\n${detail}` : ''}`);
 }
 
-const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], {
-  cwd: root,
-  encoding: 'utf8',
+const started = performance.now();
+const seconds = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
+// the type check runs beside the vitest run (one core each while vitest starts; reported after it)
+const tscStarted = performance.now();
+const tscRun = new Promise<{ status: number | null; output: string; took: string }>((resolveTsc) => {
+  const child = spawn(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], { cwd: root });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  child.on('close', (status) => resolveTsc({ status, output, took: seconds(tscStarted) }));
 });
-check('type check (tsc --noEmit, strict)', tsc.status === 0, tsc.status === 0 ? '' : `${tsc.stdout}${tsc.stderr}`);
 
 const violations = checkLayers(root);
 check(
@@ -39,6 +45,8 @@ const outDir = join(root, 'out', 'test');
 mkdirSync(outDir, { recursive: true });
 const jsonFile = join(outDir, 'vitest.json');
 rmSync(jsonFile, { force: true });
+const vitestStarted = performance.now();
+// (spawnSync blocks this process, not the type check running beside it)
 const vitest = spawnSync(
   process.execPath,
   [
@@ -79,6 +87,9 @@ try {
   console.log(`✗ vitest produced no report (exit ${vitest.status ?? vitest.signal})`);
 }
 if (vitest.status !== 0 && failed === 0) failed += 1;
+console.log(`vitest (unit + dit): ${seconds(vitestStarted)}`);
+const tsc = await tscRun;
+check(`type check (tsc --noEmit, strict; ${tsc.took}, beside vitest)`, tsc.status === 0, tsc.status === 0 ? '' : tsc.output);
 
 // End to end, as an engineer runs it: the programme's confidence cycle in process, twice with
 // one seed (same seed → same outcomes and the same message-trace hashes), and over a real
@@ -130,6 +141,7 @@ function differing(a: Map<string, string>, b: Map<string, string>): string[] | n
   if (a.size === 0 || a.size !== b.size) return null;
   return [...a].filter(([id, v]) => b.get(id) !== v).map(([id]) => id);
 }
+const e2eStarted = performance.now();
 if (!process.argv.includes('--no-e2e')) {
   const e2e = join(outDir, 'e2e');
   rmSync(e2e, { recursive: true, force: true });
@@ -242,5 +254,7 @@ if (!process.argv.includes('--no-e2e')) {
   check('dit profiles audit (a slice): generated and declared ECS52 faults detected, unexercised ones reported, none fault-free', auditOk, auditOk ? '' : `  exit ${auditRun!.status}\n${auditRun!.stdout.slice(0, 2000)}${auditRun!.stderr.slice(-2000)}`);
 }
 
+if (!process.argv.includes('--no-e2e')) console.log(`end-to-end checks: ${seconds(e2eStarted)}`);
+console.log(`whole test run: ${seconds(started)}`);
 console.log(`dit: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exitCode = failed === 0 ? 0 : 1;
