@@ -198,11 +198,11 @@ if (!process.argv.includes('--no-e2e')) {
     `${a.detail}${b.detail}${sameSeed?.length ? `  differing plan items: ${sameSeed.join(', ')}` : ''}`,
   );
   const loop = recordedRun('dit run --target loopback', loopRun!);
-  const sameOverLoopback = loop.ok && a.ok ? differing(outcomes(join(e2e, 'a.db'), false), outcomes(join(e2e, 'loopback.db'), false)) : null;
+  const sameOverLoopback = loop.ok && a.ok ? differing(outcomes(join(e2e, 'a.db'), true), outcomes(join(e2e, 'loopback.db'), true)) : null;
   check(
-    'dit run --target loopback: the same suites over a real socket, the same outcomes',
+    'dit run --target loopback: the same suites over a real socket, the same outcomes and message traces',
     sameOverLoopback !== null && sameOverLoopback.length === 0,
-    `${loop.detail}${sameOverLoopback?.length ? `  outcomes differ from in process: ${sameOverLoopback.join(', ')}` : ''}`,
+    `${loop.detail}${sameOverLoopback?.length ? `  outcomes or traces differ from in process: ${sameOverLoopback.join(', ')}` : ''}`,
   );
 
   const states = lifecycleStates as string[];

@@ -96,6 +96,18 @@ class HttpBenchDriver implements BenchDriver {
     return this.nextDueAt === null ? null : Math.max(0, this.nextDueAt - this.current);
   }
 
+  /**
+   * Asks the bench for its time and next scheduled event. A DUIS request to the world schedules
+   * events (the device's response) the cached value cannot know of: a wait refreshes it before
+   * each step, so it moves event to event over HTTP as it does in process.
+   */
+  async refresh(): Promise<void> {
+    const url = `${this.baseUrl}${BENCH_PATH.now}`;
+    const answer = await benchCall(this.doFetch, url, { method: 'GET' });
+    this.current = readNow(answer, url);
+    this.nextDueAt = readNextDueAt(answer);
+  }
+
   async advance(ms: number): Promise<void> {
     this.advancingTo = this.current + ms;
     try {
@@ -168,7 +180,14 @@ async function benchCall(doFetch: typeof fetch, url: string, request: { method: 
  * Connects to the bench at `benchUrl` (e.g. `http://127.0.0.1:8079/worlds/w1/bench`): reads its
  * capabilities and the world time, then drives it.
  */
-export async function createHttpBenchDriver(benchUrl: string, options: HttpBenchDriverOptions = {}): Promise<BenchDriver> {
+/** An HTTP bench driver, with what a virtual-time wait over HTTP needs besides the BenchDriver. */
+export interface HttpBenchDriverHandle extends BenchDriver {
+  nextDueIn(): number | null;
+  /** Re-reads the bench's time and next scheduled event. */
+  refresh(): Promise<void>;
+}
+
+export async function createHttpBenchDriver(benchUrl: string, options: HttpBenchDriverOptions = {}): Promise<HttpBenchDriverHandle> {
   const base = new URL(benchUrl).toString().replace(/\/+$/, '');
   const doFetch = options.fetch ?? fetch;
   const url = `${base}${BENCH_PATH.capabilities}`;

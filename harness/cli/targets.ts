@@ -170,11 +170,16 @@ async function createLoopbackTarget({ config, premises, seed }: TargetRequest): 
   const benchDriver = await createHttpBenchDriver(world.benchUrl);
   // the schedule's times count from this world's start, on its clock as the bench reports it
   const edgeFaults = config.dccFaults ? new DccEdgeInjector(config.dccFaults, () => benchDriver.now()) : undefined;
+  const eventToEvent = virtualTimeWait({ advance: (ms) => benchDriver.advance(ms), nextDueIn: () => benchDriver.nextDueIn() });
   const transport = await createHttpTransport({
     baseUrl: world.duisBaseUrl,
     ...(edgeFaults ? { edgeFaults } : {}),
-    // event to event, as in process: the server tells when its next event is due
-    wait: virtualTimeWait({ advance: (ms) => benchDriver.advance(ms), nextDueIn: () => benchDriver.nextDueIn?.() ?? null }),
+    // event to event, as in process: each advance's answer gives the world's next event; a
+    // request sent since the last answer may have scheduled an earlier one, so a wait first asks
+    wait: async (ms, signal) => {
+      await benchDriver.refresh();
+      await eventToEvent(ms, signal);
+    },
   });
   const receiverSet = await fetch(`${server}/worlds/${world.id}/receiver`, {
     method: 'PUT',
