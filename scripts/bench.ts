@@ -8,7 +8,8 @@
  * - overhead: the same plan driven bare (scripts/bench-overhead.ts: no vitest, ledger or
  *   Allure) against `dit run`: the ratio of their wall times;
  * - edge: the emulated DCC of `dit emulate` over loopback HTTP under 64 concurrent clients
- *   (scripts/bench-edge.ts), XML-signature checking off and on;
+ *   (scripts/bench-edge.ts), XML-signature checking off and on, and with the harness's
+ *   DuisClient as the client;
  * - scale: 10,000 emulated premises commissioned and held in one process (scripts/bench-scale.ts);
  * - soak: `dit soak --days 7` — wall seconds of the whole command and of the soak itself.
  * Figures are measurements, never assertions. `--only codec,edge` runs some of them.
@@ -121,26 +122,27 @@ if (wanted('overhead') && formal) {
   }
 }
 
-// edge: dit emulate under 64 concurrent clients, signature checking off, then on
+// edge: dit emulate under 64 concurrent clients — the raw client with signature checking off,
+// then on, then the harness's own DuisClient (checking off)
 if (wanted('edge')) {
   const edge: Record<string, unknown> = {};
-  for (const signatures of ['off', 'on'] as const) {
-    const ran = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench-edge.ts'), '--clients', '64', '--seconds', '10', '--signatures', signatures], { cwd: root, encoding: 'utf8' });
+  for (const [name, client, signatures] of [['off', 'raw', 'off'], ['on', 'raw', 'on'], ['duisClient', 'duis', 'off']] as const) {
+    const ran = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench-edge.ts'), '--clients', '64', '--seconds', '10', '--signatures', signatures, '--client', client], { cwd: root, encoding: 'utf8' });
     const line = ran.stdout.trim().split('\n').at(-1) ?? '';
     if (ran.status !== 0 || !line.startsWith('{')) {
-      edge[signatures] = { failed: `bench-edge exited ${ran.status}: ${ran.stderr.slice(-500)}` };
-      console.log(`edge (signatures ${signatures}): failed (exit ${ran.status})\n${ran.stderr.slice(-2000)}`);
+      edge[name] = { failed: `bench-edge exited ${ran.status}: ${ran.stderr.slice(-500)}` };
+      console.log(`edge (${client} client, signatures ${signatures}): failed (exit ${ran.status})\n${ran.stderr.slice(-2000)}`);
       continue;
     }
     const e = JSON.parse(line) as { completed: number; seconds: number; rps: number; p50ms: number; p99ms: number; errors: number };
-    edge[signatures] = e;
+    edge[name] = e;
     console.log(
-      `edge: 64 clients, XML signatures ${signatures}: ${e.rps} service requests/s (ack + response) — ${e.completed} in ${e.seconds} s, p50 ${e.p50ms} ms, p99 ${e.p99ms} ms, ${e.errors} errors` +
-        (signatures === 'off' ? ' (target ≥ 2,000/s, p99 ≤ 100 ms)' : ' (reported)'),
+      `edge: 64 ${client === 'raw' ? 'raw' : 'DuisClient'} clients, XML signatures ${signatures}: ${e.rps} service requests/s (ack + response) — ${e.completed} in ${e.seconds} s, p50 ${e.p50ms} ms, p99 ${e.p99ms} ms, ${e.errors} errors` +
+        (name === 'off' ? ' (target ≥ 2,000/s, p99 ≤ 100 ms)' : ' (reported)'),
     );
   }
   const off = edge.off as { rps?: number; p50ms?: number; p99ms?: number } | undefined;
-  results.edge = { rps: off?.rps ?? null, p50ms: off?.p50ms ?? null, p99ms: off?.p99ms ?? null, clients: 64, signaturesOff: edge.off, signaturesOn: edge.on };
+  results.edge = { rps: off?.rps ?? null, p50ms: off?.p50ms ?? null, p99ms: off?.p99ms ?? null, clients: 64, signaturesOff: edge.off, signaturesOn: edge.on, duisClientSignaturesOff: edge.duisClient };
 }
 
 // scale: 10,000 premises in one process, in a child with --expose-gc
