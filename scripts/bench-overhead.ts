@@ -24,6 +24,8 @@ import { executionSeed } from '../harness/cycle/derive.ts';
 import { planCycle } from '../harness/cycle/planner.ts';
 import { premisesForItem } from '../harness/cycle/premises-for-item.ts';
 import { takeDitCasesBare, type DitCaseBody, type DitContext } from '../harness/dit/dit-case.ts';
+import { closeMeasurementLog, openMeasurementLog } from '../harness/dit/measurement-log.ts';
+import { measurementFailure, type MeasuredValue, type MeasurementSpec } from '../harness/dit/measurement.ts';
 import type { DitRunConfig } from '../harness/dit/run-config.ts';
 import type { TestCaseMeta } from '../harness/dit/test-case-meta.ts';
 import { loadProgramme } from '../harness/programme/load-programme.ts';
@@ -65,6 +67,8 @@ for (const item of plan.items) {
   if (target.bench.lacking(...(found.meta.needs ?? [])) !== null) {
     skipped += 1;
   } else {
+    // measurements as the worker takes them: every one checked, one outside its limits fails the execution
+    const measurements = openMeasurementLog();
     const context = {
       duis: target.duis,
       bench: target.bench,
@@ -74,12 +78,15 @@ for (const item of plan.items) {
       skip: (reason: string): never => {
         throw new Skip(reason);
       },
-      measure: () => true,
+      measure: (name: string, value: MeasuredValue, spec: MeasurementSpec) => measurements.record(name, value, spec).outcome === 'pass',
     };
     try {
       await found.body(context as DitContext);
+      closeMeasurementLog(measurements);
+      if (measurements.failed.length > 0) throw new Error(measurementFailure(measurements.failed[0]!));
       passed += 1;
     } catch (e) {
+      closeMeasurementLog(measurements);
       if (e instanceof Skip) skipped += 1;
       else {
         failed += 1;
