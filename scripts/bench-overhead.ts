@@ -23,9 +23,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { executionSeed } from '../harness/cycle/derive.ts';
 import { planCycle } from '../harness/cycle/planner.ts';
 import { premisesForItem } from '../harness/cycle/premises-for-item.ts';
-import { takeDitCasesBare, type DitCaseBody, type DitContext } from '../harness/dit/dit-case.ts';
-import { closeMeasurementLog, openMeasurementLog } from '../harness/dit/measurement-log.ts';
-import { measurementFailure, type MeasuredValue, type MeasurementSpec } from '../harness/dit/measurement.ts';
+import { takeDitCasesBare, type DitCaseBody } from '../harness/dit/dit-case.ts';
+import { runCaseBody } from '../harness/dit/run-case-body.ts';
+import { measurementFailure } from '../harness/dit/measurement.ts';
 import type { DitRunConfig } from '../harness/dit/run-config.ts';
 import type { TestCaseMeta } from '../harness/dit/test-case-meta.ts';
 import { loadProgramme } from '../harness/programme/load-programme.ts';
@@ -52,7 +52,6 @@ const base = loadPremisesSpec(DEFAULT_PREMISES_FILE);
 const config: DitRunConfig = { runId: 'bare', runSeed, target: 'emulated', programmeDate: at, premisesFile: DEFAULT_PREMISES_FILE };
 const t1 = performance.now();
 
-class Skip extends Error {}
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -64,36 +63,13 @@ for (const item of plan.items) {
   if (!meter) throw new Error(`plan item ${item.id}: the premises has no ${item.combination.meter.type}`);
   const seed = executionSeed(runSeed, item.combination, item.testCase);
   const target = await createTarget({ config, premises, seed, planItemId: item.id });
-  if (target.bench.lacking(...(found.meta.needs ?? [])) !== null) {
-    skipped += 1;
-  } else {
-    // measurements as the worker takes them: every one checked, one outside its limits fails the execution
-    const measurements = openMeasurementLog();
-    const context = {
-      duis: target.duis,
-      bench: target.bench,
-      premises,
-      meter,
-      combination: item.combination,
-      skip: (reason: string): never => {
-        throw new Skip(reason);
-      },
-      measure: (name: string, value: MeasuredValue, spec: MeasurementSpec) => measurements.record(name, value, spec).outcome === 'pass',
-    };
-    try {
-      await found.body(context as DitContext);
-      closeMeasurementLog(measurements);
-      if (measurements.failed.length > 0) throw new Error(measurementFailure(measurements.failed[0]!));
-      passed += 1;
-    } catch (e) {
-      closeMeasurementLog(measurements);
-      if (e instanceof Skip) skipped += 1;
-      else {
-        failed += 1;
-        if (process.env.DIT_BENCH_VERBOSE) console.error(`${item.id} ${item.testCase}: ${(e as Error).message.split('\n')[0]}`);
-      }
-    }
-  }
+  // as the worker runs a body (skips, measurements), without vitest, the ledger or Allure
+  const ran = await runCaseBody(found.body, { target, premises, meter, combination: item.combination, ...(found.meta.needs ? { needs: found.meta.needs } : {}) });
+  if (ran.skipped !== null) skipped += 1;
+  else if (ran.thrown !== null || ran.outOfLimits.length > 0) {
+    failed += 1;
+    if (process.env.DIT_BENCH_VERBOSE) console.error(`${item.id} ${item.testCase}: ${ran.thrown instanceof Error ? ran.thrown.message.split('\n')[0] : measurementFailure(ran.outOfLimits[0]!)}`);
+  } else passed += 1;
   await target.close();
 }
 const t2 = performance.now();

@@ -12,7 +12,8 @@ import type { WorldProfiles } from '../../emulators/world.ts';
 import { combinationOf, type DitContext } from '../dit/dit-case.ts';
 import type { DitTarget } from '../dit/dit-target.ts';
 import { DEFAULT_RUN_CONFIG } from '../dit/run-config.ts';
-import { measurementFailure, measurementOf } from '../dit/measurement.ts';
+import { measurementFailure } from '../dit/measurement.ts';
+import { runCaseBody } from '../dit/run-case-body.ts';
 import { loadPremisesSpec } from '../programme/premises-spec.ts';
 import {
   esmeRejoinsAfterPowerCycle,
@@ -38,25 +39,11 @@ async function run(check: (ctx: DitContext) => Promise<void>, type: 'ESME' | 'GS
   await open?.close();
   const meter = premises.meters.find((m) => m.type === type)!;
   open = await createTarget({ config: DEFAULT_RUN_CONFIG, premises, seed }, { profiles });
-  const ctx: DitContext = {
-    duis: open.duis,
-    bench: open.bench,
-    premises,
-    meter,
-    combination: combinationOf(premises, meter),
-    skip: (reason) => {
-      throw new Error(`skipped: ${reason}`);
-    },
-    measure: (name, value, spec) => {
-      const m = measurementOf(name, value, spec);
-      if (m.outcome === 'fail') throw new Error(measurementFailure(m));
-      return true;
-    },
-  };
-  return check(ctx).then(
-    () => null,
-    (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
-  );
+  // as the worker runs a case body: a skip, what it threw, or the first measurement outside its limits
+  const ran = await runCaseBody(check, { target: open, premises, meter, combination: combinationOf(premises, meter) });
+  if (ran.skipped !== null) return new Error(`skipped: ${ran.skipped}`);
+  if (ran.thrown !== null) return ran.thrown instanceof Error ? ran.thrown : new Error(String(ran.thrown));
+  return ran.outOfLimits[0] ? new Error(measurementFailure(ran.outOfLimits[0])) : null;
 }
 
 const hub = (fault: Fault): WorldProfiles => ({ commsHub: testProfile({ id: 'HUB', kind: 'comms-hub', faults: [fault] }) });

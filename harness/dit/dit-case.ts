@@ -11,7 +11,7 @@
  */
 import { test, type TestContext } from 'vitest';
 import * as allure from 'allure-js-commons';
-import { BenchCapabilityMissing, type Bench } from '../bench/bench.ts';
+import type { Bench } from '../bench/bench.ts';
 import { meterOfType, loadPremisesSpec, type MeterSpec, type PremisesSpec } from '../programme/premises-spec.ts';
 import type { Combination } from '../cycle/combination.ts';
 import { combinationKey } from '../cycle/combination.ts';
@@ -25,7 +25,7 @@ import { targetFactory } from './dit-target.ts';
 import { currentRunConfig, type DitRunConfig } from './run-config.ts';
 import { validateTestCaseMeta, type Severity, type TestCaseMeta } from './test-case-meta.ts';
 import { describeMeasurement, measurementFailure, type MeasuredValue, type MeasurementSpec } from './measurement.ts';
-import { closeMeasurementLog, openMeasurementLog } from './measurement-log.ts';
+import { runCaseBody } from './run-case-body.ts';
 
 export interface DitContext {
   readonly duis: DuisClient;
@@ -169,12 +169,6 @@ interface AttemptOutcome {
   readonly skipped: string | null;
 }
 
-class SkipExecution extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-  }
-}
-
 async function runAttempt(
   meta: TestCaseMeta,
   item: PlanItem,
@@ -190,35 +184,15 @@ async function runAttempt(
   const wallStart = performance.now();
   const target = await targetFactory()({ config, premises, seed, planItemId: item.id });
   const startedAt = target.bench.now();
-  let error: unknown | null = null;
-  let skipped: string | null = target.bench.lacking(...(meta.needs ?? []));
   // expect.soft records its failures on the task instead of throwing: they fail the attempt too
   const softErrorsBefore = context.task.result?.errors?.length ?? 0;
-  const measurements = openMeasurementLog();
-  if (skipped === null) {
-    try {
-      await body({
-        duis: target.duis,
-        bench: target.bench,
-        premises,
-        meter,
-        combination: item.combination,
-        skip: (reason: string): never => {
-          throw new SkipExecution(reason);
-        },
-        measure: (name, value, spec) => measurements.record(name, value, spec).outcome === 'pass',
-      });
-    } catch (e) {
-      if (e instanceof SkipExecution) skipped = e.reason;
-      // a Bench capability the case did not declare in `needs` but the target lacks: a skip too
-      else if (e instanceof BenchCapabilityMissing) skipped = e.message;
-      else error = e;
-    }
-    closeMeasurementLog(measurements);
-    const outOfLimits = measurements.failed.map((m) => ({ message: measurementFailure(m) }));
-    if (skipped === null) error = attemptFailure(error, [...(context.task.result?.errors ?? []).slice(softErrorsBefore), ...outOfLimits]);
-  }
-  closeMeasurementLog(measurements);
+  const ran = await runCaseBody(body, { target, premises, meter, combination: item.combination, ...(meta.needs ? { needs: meta.needs } : {}) });
+  const skipped = ran.skipped;
+  const measurements = ran.measurements;
+  let error: unknown | null =
+    skipped === null
+      ? attemptFailure(ran.thrown, [...(context.task.result?.errors ?? []).slice(softErrorsBefore), ...ran.outOfLimits.map((m) => ({ message: measurementFailure(m) }))])
+      : null;
   // a failure during which the run's DCC edge fault schedule struck (a dropped alert looks to the
   // suite like a device that never sent it) says so: categoriseFailure reads it as environment
   const injected = error !== null ? target.edgeFaults?.explanation() : null;
@@ -232,9 +206,9 @@ async function runAttempt(
     wallDurationMs: Math.round(performance.now() - wallStart),
     trace,
     traceHash: target.duis.trace.hash(),
-    measurements: [...measurements.all],
+    measurements: [...measurements],
   };
-  for (const m of measurements.all) await allure.logStep(`measure: ${describeMeasurement(m)}`, m.outcome === 'pass' ? allure.Status.PASSED : allure.Status.FAILED);
+  for (const m of measurements) await allure.logStep(`measure: ${describeMeasurement(m)}`, m.outcome === 'pass' ? allure.Status.PASSED : allure.Status.FAILED);
   await allure.attachment(`message trace (attempt ${attempt})`, JSON.stringify(trace, null, 2), 'application/json');
   await target.close();
   return { report, error, skipped };
