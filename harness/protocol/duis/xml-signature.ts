@@ -21,19 +21,21 @@
  *   takes the public key from its caller (the DCC resolves it from the RequestID's originator)
  *   and does not trust KeyInfo.
  *
- * Canonicalisation, the enveloped transform and digesting are xml-crypto's (6.x). Signing and
- * verifying are @noble/curves' P-256, plugged into xml-crypto as the ecdsa-sha256 algorithm:
- * signing is RFC 6979 deterministic, so the same request and key give the same bytes (the DUIS
- * trace hash of a seeded run stays stable). Verification accepts high-S signatures (other
- * signers, e.g. Java, do not normalise S).
+ * Canonicalisation, the enveloped transform and digesting are xml-crypto's (6.x). The
+ * ecdsa-sha256 algorithm plugged into xml-crypto signs with @noble/curves' P-256 — RFC 6979
+ * deterministic, so the same request and key give the same bytes (the DUIS trace hash of a
+ * seeded run stays stable) — and verifies with node:crypto (native, as GBCS signatures are
+ * verified: crypto/signature.ts). Verification accepts high-S signatures (other signers, e.g.
+ * Java, do not normalise S; OpenSSL does not require low S).
  *
  * Strict verification: exactly one ds:Signature, the last child element of the root, SignedInfo
  * with exactly these algorithms and one whole-document reference, the digest matching and the
  * signature verifying with the given key. Keys are never logged or put into reasons.
  */
-import { createHash } from 'node:crypto';
+import { createHash, verify } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { p256 } from '@noble/curves/nist.js';
+import { publicKeyObject } from '../gbcs/keys.ts';
 
 /*
  * xml-crypto and @xmldom/xmldom are loaded through `require` with the narrow types below: their
@@ -139,7 +141,7 @@ class EcdsaP256Sha256 {
     const signature = Buffer.from(signatureValue.replace(/\s+/g, ''), 'base64');
     if (signature.length !== 64) return false;
     try {
-      return p256.verify(signature, toBytes(material), toBytes(key), { prehash: true, lowS: false, format: 'compact' });
+      return verify('sha256', toBytes(material), { key: publicKeyObject(toBytes(key)), dsaEncoding: 'ieee-p1363' }, signature);
     } catch {
       return false;
     }
