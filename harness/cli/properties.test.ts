@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The property suites (suites/properties) in the default test run: each draws
+ * The property suites (suites/properties, every one of property-catalogue.ts: premises,
+ * device-logs) in the default test run: each draws
  * DIT_PROPERTY_RUNS sequences (default 200) from DIT_PROPERTY_SEED (default fixed) on fresh
  * emulated premises, built here by the composition root; a failure prints the shrunk sequence
  * and the token `dit replay` re-runs.

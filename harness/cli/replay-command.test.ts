@@ -5,7 +5,8 @@
  * suite) fails on one-outcome-in-window, its counterexample shrinks to the one request that shows
  * it, and `dit replay` with the printed token reproduces the failure step by step (exit 1) —
  * while on the fault-free world the same token holds (exit 0). A malformed token is a usage
- * error (exit 2).
+ * error (exit 2). The device-logs property likewise, on a comms hub whose firmware profile never
+ * sends CS14 0x8F12.
  */
 import { describe, expect, it } from 'vitest';
 import type { FaultOf } from '../../emulators/firmware/profile-schema.ts';
@@ -13,6 +14,7 @@ import { testFault, testProfile } from '../../emulators/testing/test-profiles.ts
 import type { WorldProfiles } from '../../emulators/world.ts';
 import { PROPERTIES } from '../../suites/properties/property-catalogue.ts';
 import type { PremisesSequence } from '../../suites/properties/premises-steps.ts';
+import type { DeviceLogSequence } from '../../suites/properties/device-log-steps.ts';
 import { checkProperty, propertyFailureReport } from '../dit/property-check.ts';
 import { DEFAULT_RUN_CONFIG } from '../dit/run-config.ts';
 import { loadPremisesSpec } from '../programme/premises-spec.ts';
@@ -58,6 +60,27 @@ describe('dit replay: a seeded failure shrinks and replays', () => {
     const clean = captured();
     expect(await replayCommand(result.token, {}, clean)).toBe(0);
     expect(clean.text()).toContain('holds');
+  });
+
+  it('device-logs: a comms hub that never sends CS14 fails on removal-alerted, shrinks to one removal, and replays', async () => {
+    const silentHub: WorldProfiles = {
+      commsHub: testProfile({ id: 'NO-CS14', faults: [testFault<FaultOf<'omit-alert'>>({ id: 'CS14-OMITTED', primitive: 'omit-alert', useCase: 'CS14', direction: 'alert' })] }),
+    };
+    const definition = PROPERTIES.get('device-logs')!;
+    const property = definition.property((seed) => createEmulatedTarget({ config: DEFAULT_RUN_CONFIG, premises, seed }, { profiles: silentHub }));
+    const result = await checkProperty('device-logs', property, { numRuns: 200, seed: 4 });
+    if (!result.failed) throw new Error('the device-logs property held on a comms hub that sends no CS14');
+    // seed 4 fails on its fourth sequence and shrinks to the one removal (fast-check shrinks an array from its front: other seeds may keep a harmless step after it)
+    expect(result.error.message).toMatch(/^invariant removal-alerted: SRV 8\.11 remove the ESME/);
+    expect(result.counterexample as DeviceLogSequence).toEqual({ worldSeed: 0, steps: [{ kind: 'remove', device: 'ESME', settle: false }] });
+    expect(result.token).toMatch(/^device-logs:4:\d+(:\d+)*$/);
+
+    const out = captured();
+    expect(await replayCommand(result.token, { profiles: silentHub }, out)).toBe(1);
+    expect(out.text()).toContain('1. send SRV 8.11 remove the ESME from the CHF Device Log (CCS02)');
+    expect(out.text()).toContain(`broke: ${result.error.message}`);
+    const clean = captured();
+    expect(await replayCommand(result.token, {}, clean)).toBe(0);
   });
 
   it('refuses a malformed token or an unknown property as a usage error', async () => {

@@ -12,7 +12,7 @@
  * | counters-increase         | the GBCS originator counters of each device's alerts, and the DCC alerts' ResponseID counters, increase in arrival order |
  * | hub-outage-alerted        | each loss of the comms hub's mains gives one DCC alert AD1 within a minute |
  * | duty-cycle-steps          | the duty-cycle alerts 0x8F20–0x8F25 of each originator step Normal ↔ Limited ↔ Critical ↔ Suspended one level at a time |
- * | device-log-limits         | a CHF Device Log read (CCS06, CCS07) lists at most DEVICE_LOG_LIMIT devices, each once, the CHF's only meters of the premises |
+ * | device-log-limits         | a CHF Device Log read (CCS06, CCS07) lists at most DEVICE_LOG_LIMIT devices, each once, the CHF's only meters of the premises (or devices a property's CCS01 added: `mayList`) |
  *
  * Excused from one-outcome-in-window (at most one outcome still holds) [P: what the emulated DCC
  * documents; a real DCC may add a DCC alert]: a request whose path lost power while it was
@@ -33,6 +33,7 @@ import { ccs06 } from '../../harness/protocol/gbcs/payload/use-cases/ccs06.ts';
 import { ccs07 } from '../../harness/protocol/gbcs/payload/use-cases/ccs07.ts';
 import { ALERT_MESSAGE_DISCARDED_DUTY_CYCLE, dbch10MessageDiscarded } from '../../harness/protocol/gbcs/payload/use-cases/dbch10-message-discarded.ts';
 import type { Eui64 } from '../../harness/protocol/gbcs/frame-types.ts';
+import type { PayloadContext } from '../../harness/protocol/gbcs/payload/payload-context.ts';
 import { ALERT_WINDOW_MS, MAINS_WINDOW_MS, MINUTE, sleepyWindow } from '../han-checks.ts';
 import { DutyCycleLadder } from './duty-cycle-ladder.ts';
 import { REQUEST_KINDS, type RequestKind } from './premises-steps.ts';
@@ -50,6 +51,9 @@ export type InvariantName =
   | 'hub-outage-alerted'
   | 'duty-cycle-steps'
   | 'device-log-limits'
+  | 'removal-alerted'
+  | 'removed-not-listed'
+  | 'removed-device-silent'
   | 'no-emulator-throws';
 
 /** An invariant that broke, with what broke it. */
@@ -73,8 +77,12 @@ interface Disturbance {
   to: number | null;
 }
 
-interface SentRequest {
-  readonly kind: RequestKind;
+/** A request the invariants follow: what the DCC acknowledged, to which device, when. */
+export interface SentRequest {
+  /** The vocabulary's name of the request (a property's own, or REQUEST_KINDS'). */
+  readonly kind: string;
+  /** For people: what it asks. */
+  readonly title: string;
   readonly requestId: RequestId;
   readonly target: Eui64;
   readonly targetType: 'ESME' | 'GSME' | 'GPF' | 'CHF';
@@ -83,9 +91,14 @@ interface SentRequest {
   readonly baseWindowMs: number;
 }
 
-interface Arrival {
+export interface Arrival {
   readonly at: number;
   readonly message: DuisUserMessage;
+}
+
+/** What a property adds to these invariants: `excuse` frees a request from its window (why, or null: held to `deadline`). */
+export interface PremisesInvariantOptions {
+  excuse?(request: SentRequest, deadline: number): string | null;
 }
 
 /** How a request fares: held to a deadline, or excused from one (with why). */
@@ -107,6 +120,8 @@ export class PremisesInvariants {
   private readonly unsubscribe: () => void;
   private readonly euis: Readonly<Record<SentRequest['targetType'], Eui64>>;
   private readonly gsmeWindowMs: number;
+  /** Devices besides the premises' meters a CHF Device Log may list (a property added them). */
+  private readonly addable: Eui64[] = [];
   /** Each message's GBCS frame opened once (opening checks a MAC: key agreement each time). */
   private readonly opened = new WeakMap<DuisUserMessage, ReturnType<DuisClient['openGbcs']>>();
 
@@ -114,6 +129,7 @@ export class PremisesInvariants {
     private readonly duis: DuisClient,
     private readonly bench: Bench,
     private readonly premises: PremisesSpec,
+    private readonly options: PremisesInvariantOptions = {},
   ) {
     const esme = meterOfType(premises, 'ESME');
     const gsme = meterOfType(premises, 'GSME');
@@ -133,18 +149,45 @@ export class PremisesInvariants {
     return this.arrivals;
   }
 
-  /** Records a request sent (its exchange as the DCC answered it). */
+  /** Records a request of REQUEST_KINDS sent (its exchange as the DCC answered it). */
   sent(kind: RequestKind, exchange: DuisExchange): void {
-    const targetType = REQUEST_KINDS[kind].target;
-    this.requests.push({
+    this.sentRequest(kind, REQUEST_KINDS[kind], exchange);
+  }
+
+  /** Records a request sent to a device of the premises: `title` says what it asks. */
+  sentRequest(kind: string, { title, target: targetType }: { readonly title: string; readonly target: SentRequest['targetType'] }, exchange: DuisExchange): SentRequest {
+    const request: SentRequest = {
       kind,
+      title,
       requestId: exchange.request.requestId,
       target: this.euis[targetType],
       targetType,
       sentAt: exchange.sentAt,
       code: exchange.code,
       baseWindowMs: targetType === 'GSME' ? this.gsmeWindowMs : MAINS_WINDOW_MS,
-    });
+    };
+    this.requests.push(request);
+    return request;
+  }
+
+  /** A CHF Device Log may list `eui` from now on (a CCS01 whitelisted it). */
+  mayList(eui: Eui64): void {
+    if (!this.addable.some((e) => sameEui(e, eui))) this.addable.push(eui);
+  }
+
+  /** The final outcomes that have arrived for `request` (see `outcomes`). */
+  outcomesOf(request: SentRequest): readonly Arrival[] {
+    return this.outcomes(request);
+  }
+
+  /** The decoded fields of `request`'s device response, when one arrived: `decode` gets the payload and its context. */
+  responseOf<F>(request: SentRequest, decode: (payload: Uint8Array, ctx: PayloadContext) => F): { readonly at: number; readonly fields: F } | null {
+    for (const { at, message: m } of this.outcomes(request)) {
+      if (m.kind !== 'response' || m.responseCode !== 'I0') continue;
+      const opened = this.open(m);
+      if (opened) return { at, fields: decode(opened.frame.payload, { header: opened.frame, ...(opened.cipher ? { cipher: opened.cipher } : {}) }) };
+    }
+    return null;
   }
 
   /** A disturbance begins now. */
@@ -206,7 +249,8 @@ export class PremisesInvariants {
         }
       }
     }
-    return { kind: 'deadline', at: deadline };
+    const why = this.options.excuse?.(r, deadline);
+    return why ? { kind: 'excused', why } : { kind: 'deadline', at: deadline };
   }
 
   /** The final outcomes of a request that have arrived: its DUIS response or error, the CHF's 0x8F2C naming its command. */
@@ -228,14 +272,15 @@ export class PremisesInvariants {
     return fields.discarded;
   }
 
-  private open(m: DuisUserMessage): ReturnType<DuisClient['openGbcs']> {
+  /** A message's GBCS frame as the user opens it (once per message), or null. */
+  open(m: DuisUserMessage): ReturnType<DuisClient['openGbcs']> {
     if (!this.opened.has(m)) this.opened.set(m, this.duis.openGbcs(m.gbcsPayload));
     return this.opened.get(m) ?? null;
   }
 
   private checkRequest(r: SentRequest, now: number): void {
     const id = formatRequestId(r.requestId);
-    const what = `${REQUEST_KINDS[r.kind].title} (${id}, sent at ${clockText(r.sentAt)})`;
+    const what = `${r.title} (${id}, sent at ${clockText(r.sentAt)})`;
     const outcomes = this.outcomes(r);
     if (outcomes.length > 1) {
       throw new InvariantViolation('at-most-one-outcome', `${what} got ${outcomes.length} final outcomes: ${outcomes.map((o) => `${describeMessage(o.message)} at ${clockText(o.at)}`).join('; ')}`);
@@ -278,14 +323,15 @@ export class PremisesInvariants {
     }
   }
 
-  private checkDeviceLog(what: string, devices: readonly string[], metersOnly: boolean): void {
+  /** A device log's listing: at most DEVICE_LOG_LIMIT devices, each once; `metersOnly`: the premises' meters and the devices `mayList` named. */
+  checkDeviceLog(what: string, devices: readonly string[], metersOnly: boolean): void {
     if (devices.length > DEVICE_LOG_LIMIT) throw new InvariantViolation('device-log-limits', `${what} lists ${devices.length} devices, above its limit of ${DEVICE_LOG_LIMIT}`);
     const twice = devices.filter((d, i) => devices.findIndex((x) => sameEui(x, d)) !== i);
     if (twice.length > 0) throw new InvariantViolation('device-log-limits', `${what} lists ${twice.join(', ')} more than once`);
     if (!metersOnly) return;
-    const meters = this.premises.meters.map((m) => m.eui);
-    const strangers = devices.filter((d) => !meters.some((m) => sameEui(m, d)));
-    if (strangers.length > 0) throw new InvariantViolation('device-log-limits', `${what} lists ${strangers.join(', ')}, no meter of the premises (nothing added any)`);
+    const known = [...this.premises.meters.map((m) => m.eui), ...this.addable];
+    const strangers = devices.filter((d) => !known.some((m) => sameEui(m, d)));
+    if (strangers.length > 0) throw new InvariantViolation('device-log-limits', `${what} lists ${strangers.join(', ')}, no meter of the premises nor a device a CCS01 added`);
   }
 
   private checkCounters(): void {

@@ -3,34 +3,18 @@
  * The premises property: a random sequence of service requests and Bench events
  * (premises-steps.ts) on one fresh premises, driven through the DUIS client and the Bench alone,
  * with every invariant of premises-invariants.ts checked after each step and once more when the
- * sequence is over and every window has passed. Any exception from the target while a step runs
- * breaks the property too (no-emulator-throws).
- *
- * The property does not build its premises: it asks `targetFor(worldSeed)` for a target (the
- * composition root's emulated world, or another target with the same Bench capabilities), so
- * suites never see an emulator.
+ * sequence is over and every window has passed (sequence-runner.ts runs it).
  */
 import fc from 'fast-check';
 import type { DitTarget } from '../../harness/dit/dit-target.ts';
-import { describeMessage } from '../../harness/transport/inbox.ts';
 import { MINUTE } from '../han-checks.ts';
-import { clockText, InvariantViolation, PremisesInvariants } from './premises-invariants.ts';
+import { PremisesInvariants } from './premises-invariants.ts';
 import { describeStep, premisesSequence, REQUEST_KINDS, type PremisesSequence, type PremisesStep } from './premises-steps.ts';
-
-/** Builds the target a sequence runs on, from the sequence's world seed. */
-export type TargetForSeed = (worldSeed: string) => Promise<DitTarget>;
-
-/** Where a narrated run writes its lines (`dit replay`). */
-export type SequenceLog = (line: string) => void;
-
-/** The world seed of a sequence, as the target factory gets it. */
-export function worldSeedOf(sequence: PremisesSequence): string {
-  return `premises-property/${sequence.worldSeed}`;
-}
+import { describePropertySequence, runPropertySequence, type SequenceKind, type SequenceLog, type TargetForSeed } from './sequence-runner.ts';
 
 /** The sequence for people: its world seed and its steps, numbered. */
 export function describeSequence(sequence: PremisesSequence): string[] {
-  return [`world seed ${worldSeedOf(sequence)}`, ...sequence.steps.map((s, i) => `${i + 1}. ${describeStep(s)}`)];
+  return describePropertySequence(PREMISES_SEQUENCES, sequence);
 }
 
 /** Switches the mains of the comms hub (its CHF) or the ESME off for `offSeconds`, then on, telling the invariants. */
@@ -79,50 +63,17 @@ async function runStep(step: PremisesStep, target: DitTarget, invariants: Premis
   }
 }
 
-/**
- * Runs one sequence on a fresh target: each step, then the invariants; at the end the world runs
- * until every window has passed and the invariants are checked once more. Throws the first
- * InvariantViolation. `log` narrates it: each step and the DUIS messages that arrived after it.
- */
-export async function runPremisesSequence(sequence: PremisesSequence, targetFor: TargetForSeed, log?: SequenceLog): Promise<void> {
-  const target = await targetFor(worldSeedOf(sequence));
-  const invariants = new PremisesInvariants(target.duis, target.bench, target.premises);
-  let shown = 0;
-  const narrate = (line: string) => {
-    if (!log) return;
-    log(line);
-    for (const { at, message } of invariants.received.slice(shown)) log(`     ${clockText(at)}  ← ${describeMessage(message)}`);
-    shown = invariants.received.length;
-  };
-  try {
-    log?.(`${clockText(target.bench.now())}  world ${worldSeedOf(sequence)} on the ${target.bench.name} bench`);
-    for (const [i, step] of sequence.steps.entries()) {
-      const startedAt = target.bench.now();
-      try {
-        await runStep(step, target, invariants);
-      } catch (e) {
-        const error = e instanceof Error ? e : new Error(String(e));
-        throw new InvariantViolation('no-emulator-throws', `step ${i + 1} (${describeStep(step)}) threw ${error.name}: ${error.message}`);
-      }
-      narrate(`${clockText(startedAt)}  ${i + 1}. ${describeStep(step)}`);
-      invariants.check();
-    }
-    const horizon = invariants.horizon() + 1;
-    const atEnd = target.bench.now();
-    if (horizon > atEnd) {
-      try {
-        await target.bench.advance(horizon - atEnd);
-      } catch (e) {
-        const error = e instanceof Error ? e : new Error(String(e));
-        throw new InvariantViolation('no-emulator-throws', `letting every window pass threw ${error.name}: ${error.message}`);
-      }
-    }
-    narrate(`${clockText(atEnd)}  (every window passes: ${Math.round((horizon - atEnd) / 1000)} s)`);
-    invariants.check(true);
-  } finally {
-    invariants.close();
-    await target.close();
-  }
+/** How the premises property runs its sequences (sequence-runner.ts). */
+export const PREMISES_SEQUENCES: SequenceKind<PremisesStep, PremisesInvariants> = {
+  seedSpace: 'premises-property',
+  describeStep,
+  invariants: (target) => new PremisesInvariants(target.duis, target.bench, target.premises),
+  runStep,
+};
+
+/** Runs one sequence on a fresh target, checking the invariants after each step and once every window has passed. */
+export function runPremisesSequence(sequence: PremisesSequence, targetFor: TargetForSeed, log?: SequenceLog): Promise<void> {
+  return runPropertySequence(PREMISES_SEQUENCES, sequence, targetFor, log);
 }
 
 /** The property over random sequences, for fast-check. */

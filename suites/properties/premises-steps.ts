@@ -15,6 +15,7 @@
  */
 import fc from 'fast-check';
 import type { XMLData } from '@smartdcc/duis-parser';
+import { propertySequenceOf, type PropertySequence } from './property-sequence.ts';
 
 /** A service request the property sends: its DUIS template, the device it targets and the body it carries. */
 export interface RequestKindInfo {
@@ -53,10 +54,7 @@ export type PremisesStep =
   | { readonly kind: 'duty-cycle-pressure'; readonly kilobytes: number };
 
 /** One sequence: the world's seed (keys, wake phase, consumption) and the steps, in order. */
-export interface PremisesSequence {
-  readonly worldSeed: number;
-  readonly steps: readonly PremisesStep[];
-}
+export type PremisesSequence = PropertySequence<PremisesStep>;
 
 /** At most this many steps per sequence: a handful keeps 200 sequences within seconds. */
 export const MAX_STEPS = 6;
@@ -78,10 +76,7 @@ export const premisesStep: fc.Arbitrary<PremisesStep> = fc.oneof(
 );
 
 /** The arbitrary of a sequence: a world seed and 1..MAX_STEPS steps (shrinking drops steps and lowers numbers). */
-export const premisesSequence: fc.Arbitrary<PremisesSequence> = fc.record({
-  worldSeed: fc.nat({ max: 9999 }),
-  steps: fc.array(premisesStep, { minLength: 1, maxLength: MAX_STEPS }),
-});
+export const premisesSequence: fc.Arbitrary<PremisesSequence> = propertySequenceOf(premisesStep, MAX_STEPS);
 
 /** One line for people. */
 export function describeStep(step: PremisesStep): string {

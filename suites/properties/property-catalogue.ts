@@ -5,7 +5,10 @@
  * can re-run one value narrated, step by step.
  */
 import type fc from 'fast-check';
-import { describeSequence, premisesProperty, runPremisesSequence, type SequenceLog, type TargetForSeed } from './premises-property.ts';
+import { describeDeviceLogSequence, deviceLogProperty, runDeviceLogSequence } from './device-log-property.ts';
+import type { DeviceLogSequence } from './device-log-steps.ts';
+import { describeSequence, premisesProperty, runPremisesSequence } from './premises-property.ts';
+import type { SequenceLog, TargetForSeed } from './sequence-runner.ts';
 import type { PremisesSequence } from './premises-steps.ts';
 
 export interface PropertyDefinition<T> {
@@ -27,4 +30,14 @@ const premises: PropertyDefinition<PremisesSequence> = {
   replay: runPremisesSequence,
 };
 
-export const PROPERTIES: ReadonlyMap<string, PropertyDefinition<never>> = new Map<string, PropertyDefinition<never>>([[premises.name, premises as PropertyDefinition<never>]]);
+const deviceLogs: PropertyDefinition<DeviceLogSequence> = {
+  name: 'device-logs',
+  title: 'random changes to the CHF Device Log, reads of it and the join service keep its invariants',
+  property: deviceLogProperty,
+  describe: describeDeviceLogSequence,
+  replay: runDeviceLogSequence,
+};
+
+export const PROPERTIES: ReadonlyMap<string, PropertyDefinition<never>> = new Map<string, PropertyDefinition<never>>(
+  [premises, deviceLogs].map((p) => [p.name, p as PropertyDefinition<never>]),
+);
