@@ -100,7 +100,7 @@ ${allure}<div class="decision ${a.decision}" id="decision"><span class="big">${D
 ${figure('Deliveries against what formal DIT needs', deliveriesTimelineChart(a.charts.deliveries, a.at))}
 ${figure(`Coverage matrix (${a.coverage.cycles.join(', ')})`, coverageMatrixChart(a.coverage))}
 ${figure('Pass rate per device combination', passRateHeatmap(a.charts.passRate))}
-${figure('Defects open and closed per firmware release', defectsPerReleaseChart(a.charts.defects))}
+${figure('Defects open and closed per firmware release (found on the combinations the coverage criterion plans)', defectsPerReleaseChart(a.charts.defects))}
 ${figure('Forecast fan', forecastFanChart(f))}
 </div>
 
