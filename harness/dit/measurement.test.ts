@@ -20,6 +20,8 @@ describe('a measurement with limits', () => {
     expect(withinLimits('5', { min: 0 })).toBe(false);
     expect(withinLimits(3, { min: 0, equals: 3 })).toBe(true);
     expect(describeLimits({ oneOf: ['I0', 'I99'] })).toBe('one of "I0", "I99"');
+    // nothing measured (e.g. an event that never came) is shown as none and fails a numeric limit
+    expect(measurementFailure(measurementOf('first report after joining', null, { max: 60_000, unit: 'ms' }))).toBe('measurement "first report after joining": none is outside its limits (expected ≤ 60000 ms)');
   });
 
   it('a measurement without limits is a programming error', () => {

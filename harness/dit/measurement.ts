@@ -78,6 +78,7 @@ export function measurementFailure(m: Measurement): string {
   return `measurement "${m.name}": ${value} is outside its limits (expected ${describeLimits(m.limits, m.unit)})`;
 }
 
+/** A value as a report shows it: strings quoted, null (nothing was measured) as "none". */
 function show(v: MeasuredValue): string {
-  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+  return typeof v === 'string' ? JSON.stringify(v) : v === null ? 'none' : String(v);
 }
