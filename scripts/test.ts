@@ -152,8 +152,7 @@ function outcomes(ledgerFile: string, withTrace: boolean): Map<string, string> {
   }
 }
 function differing(a: Map<string, string>, b: Map<string, string>): string[] | null {
-  if (a.size === 0 || a.size !== b.size) return null;
-  return [...a].filter(([id, v]) => b.get(id) !== v).map(([id]) => id);
+  return a.size === b.size ? differingIn(b, a) : null;
 }
 /** The plan items of `part` (a run of a subset of `whole`'s plan) whose outcome or trace differ in `whole`; null when `part` is empty. */
 function differingIn(whole: Map<string, string>, part: Map<string, string>): string[] | null {

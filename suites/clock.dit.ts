@@ -26,23 +26,18 @@ import { ecs17b } from '../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
 import { ecs70 } from '../harness/protocol/gbcs/payload/use-cases/ecs70.ts';
 import { gcs13a } from '../harness/protocol/gbcs/payload/use-cases/gcs13a.ts';
 import { gcs28 } from '../harness/protocol/gbcs/payload/use-cases/gcs28.ts';
+import { COMMISSIONING } from './commission-requests.ts';
 import { sendCriticalRequest } from './critical-requests.ts';
+import { meterWindow } from './han-checks.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-/** Mains-powered meters answer within a minute (the ESME through the CHF tunnel). */
-const MAINS_WINDOW_MS = MINUTE;
 
 /** What the suite needs to know per meter type. */
 const CLOCK = {
-  ESME: { synchronise: 'ECS70_6.11', read: 'ECS17b_4.1.1_SINGLE', toleranceS: 60 },
-  GSME: { synchronise: 'GCS28_6.11', read: 'GCS13a_4.1.1_UNRELIABLE', toleranceS: 3600 },
+  ESME: { synchronise: 'ECS70_6.11', read: 'ECS17b_4.1.1_SINGLE', toleranceS: COMMISSIONING.ESME.toleranceS },
+  GSME: { synchronise: 'GCS28_6.11', read: 'GCS13a_4.1.1_UNRELIABLE', toleranceS: COMMISSIONING.GSME.toleranceS },
 } as const;
-
-/** A sleepy GSME answers at its next wake: one wake interval plus its latency. */
-function windowFor(meter: MeterSpec): number {
-  return meter.type === 'ESME' ? MAINS_WINDOW_MS : (meter.wakeIntervalMinutes ?? 30) * MINUTE + MINUTE;
-}
 
 interface SetClockOutcome {
   /** The meter set its clock. */
@@ -58,7 +53,7 @@ async function synchronise(duis: DuisClient, meter: MeterSpec, currentDateTime: 
   const { synchronise: template, toleranceS } = CLOCK[meter.type];
   const body = { SynchroniseClock: { CurrentDateTime: new Date(currentDateTime).toISOString(), TolerancePeriod: String(toleranceS) } };
   const signed = await sendCriticalRequest(duis, template, { target: meter.eui, body });
-  const within = windowFor(meter);
+  const within = meterWindow(meter);
   const response = await signed.response({ within });
   expect(response.signature, `the ${meter.type} signs its set-clock response`).toBe('valid');
   const arrivedAt = duis.now();
@@ -75,7 +70,7 @@ async function synchronise(duis: DuisClient, meter: MeterSpec, currentDateTime: 
 async function readClock(duis: DuisClient, meter: MeterSpec): Promise<{ time: number; arrivedAt: number }> {
   const exchange = await duis.send(CLOCK[meter.type].read, { target: meter.eui });
   expect(exchange.code, 'DCC acknowledgement of the read').toBe('I99');
-  const within = windowFor(meter);
+  const within = meterWindow(meter);
   const response = await exchange.response({ within });
   if (meter.type === 'ESME') expectDeviceResponse(response, ecs17b, { from: meter.eui, within });
   else expectDeviceResponse(response, gcs13a, { from: meter.eui, within });

@@ -14,19 +14,14 @@ import { cosemDateTimeToDate } from '../harness/protocol/gbcs/payload/dlms/cosem
 import { ecs70 } from '../harness/protocol/gbcs/payload/use-cases/ecs70.ts';
 import { gcs28 } from '../harness/protocol/gbcs/payload/use-cases/gcs28.ts';
 import { sendCriticalRequest } from './critical-requests.ts';
+import { meterWindow } from './han-checks.ts';
 
-const MINUTE = 60_000;
 
 /** What commissioning needs to know per meter type. */
 export const COMMISSIONING = {
   ESME: { template: 'ECS70Commission_8.1.1', toleranceS: 60 },
   GSME: { template: 'GCS28Commission_8.1.1', toleranceS: 3600 },
 } as const;
-
-/** Mains-powered: a minute; a sleepy GSME: one wake interval plus a minute. */
-export function commissioningWindow(meter: MeterSpec): number {
-  return meter.type === 'ESME' ? MINUTE : (meter.wakeIntervalMinutes ?? 30) * MINUTE + MINUTE;
-}
 
 export function commissionBody(duis: DuisClient, toleranceS: number) {
   return { CommissionDeviceSynchroniseClock: { CurrentDateTime: new Date(duis.now()).toISOString(), TolerancePeriod: String(toleranceS) } };
@@ -48,7 +43,7 @@ export interface CommissionOutcome {
 /** Commissions the meter and returns what its signed response says. */
 export async function commissionMeter(duis: DuisClient, meter: MeterSpec): Promise<CommissionOutcome> {
   const sentAt = duis.now();
-  const within = commissioningWindow(meter);
+  const within = meterWindow(meter);
   const response = await (await sendCommission(duis, meter)).response({ within });
   const code = response.message.responseCode;
   if (code !== 'I0') throw new Error(`commissioning the ${meter.type}: the DCC answered ${code} (${describeResponseCode(code)?.title ?? 'unknown code'}) instead of the meter's response`);

@@ -27,6 +27,7 @@ import { ecs17b } from '../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
 import { gcs59, GCS59_RESULT } from '../harness/protocol/gbcs/payload/use-cases/gcs59.ts';
 import { cs03b, JOIN_SERVICE_RESULT } from '../harness/protocol/gbcs/payload/use-cases/join-service.ts';
 import { nextDeviceLog, removeFromDeviceLog } from './device-log-requests.ts';
+import { sleepyWindow } from './han-checks.ts';
 
 const MINUTE = 60_000;
 /** The CHF, the GPF and the ESME answer within a minute. */
@@ -125,7 +126,7 @@ ditCase(
   },
   async ({ duis, premises, meter, measure }) => {
     // a sleepy meter answers at its next wake: one wake interval plus its response latency
-    const window = (meter.wakeIntervalMinutes ?? 30) * MINUTE + MINUTE;
+    const window = sleepyWindow(meter);
     const join = await acknowledged(duis, 'CS03B_8.7.2', meter.eui, { JoinServiceNonCritical: { OtherDeviceID: toDuisEui(IHD) } });
     expect(expectDeviceResponse(await join.response({ within: window }), cs03b, { from: meter.eui, within: window }).result, 'CS03B result').toBe(JOIN_SERVICE_RESULT.success);
 

@@ -37,6 +37,7 @@ import { fdraVerifiedDlms, fdraVerifiedGbz } from '../harness/protocol/gbcs/payl
 import { gcs28Time } from '../harness/protocol/gbcs/payload/use-cases/gcs28.ts';
 import { sendCriticalRequest } from './critical-requests.ts';
 import { readFirmwareVersion, readGsmeFirmwareVersion } from './firmware-version-reads.ts';
+import { sleepyWindow } from './han-checks.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -60,10 +61,13 @@ const LOSSY_LINK_AIRTIME_FACTOR = 1.5;
 /** The catalogue image for the meter's model it does not run yet (the newest such release), or a skip. */
 function nextImage({ meter, skip }: DitContext): FirmwareImage {
   const modelId = meter.modelId ?? meter.model;
-  const runs = (i: FirmwareImage) => i.versionOctets === meter.firmwareImage.toUpperCase() || i.version === meter.firmware;
-  const images = defaultFirmwareCatalogue().forDevice({ kind: 'meter', modelId }).filter((i) => !runs(i));
-  const image = images[images.length - 1];
-  return image ?? skip(`the firmware catalogue has no other release for model ${modelId}`);
+  return newestNotRunning(defaultFirmwareCatalogue().forDevice({ kind: 'meter', modelId }), meter) ?? skip(`the firmware catalogue has no other release for model ${modelId}`);
+}
+
+/** The newest of `images` the device (its version and the octets it reports) does not run yet. */
+function newestNotRunning(images: readonly FirmwareImage[], running: { readonly firmware: string; readonly firmwareImage: string }): FirmwareImage | undefined {
+  const runs = (i: FirmwareImage) => i.versionOctets === running.firmwareImage.toUpperCase() || i.version === running.firmware;
+  return images.filter((i) => !runs(i)).at(-1);
 }
 
 /** SRV 11.1 for `target` naming `versionOctets`. */
@@ -85,12 +89,12 @@ async function distribute(duis: DuisClient, ctx: DitContext, image: FirmwareImag
   return { acceptedAt, receivedAt: receipt.arrivedAt };
 }
 
-/** SRV 11.3 through the critical flow: the CS06 response the meter sends within `windowMs`. */
-async function activate(duis: DuisClient, ctx: DitContext, template: string, body: Record<string, string>, windowMs: number) {
-  const exchange = await sendCriticalRequest(duis, template, { target: ctx.meter.eui, body: { ActivateFirmware: body } });
+/** SRV 11.3 through the critical flow: the CS06 response `target` (a meter, or the CHF for the hub) sends within `windowMs`. */
+async function activate(duis: DuisClient, target: string, template: string, body: Record<string, string>, windowMs: number, who = 'meter') {
+  const exchange = await sendCriticalRequest(duis, template, { target, body: { ActivateFirmware: body } });
   const response = await exchange.response({ within: windowMs });
-  expect(response.signature, 'the meter signs its CS06 response').toBe('valid');
-  return expectDeviceResponse(response, cs06, { from: ctx.meter.eui, mac: 'absent', within: windowMs });
+  expect(response.signature, `the ${who} signs its CS06 response`).toBe('valid');
+  return expectDeviceResponse(response, cs06, { from: target, mac: 'absent', within: windowMs });
 }
 
 ditCase(
@@ -109,7 +113,7 @@ ditCase(
     const image = nextImage(ctx);
     await distribute(duis, ctx, image, ESME_TRANSFER_WINDOW_MS);
     expect(await readFirmwareVersion(duis, meter.eui, 'valid'), 'distribution alone changes nothing').toBe(meter.firmwareImage);
-    const outcome = await activate(duis, ctx, 'CS06_11.3_IMMEDIATE', { FirmwareHash: image.imageHash }, MAINS_WINDOW_MS);
+    const outcome = await activate(duis, ctx.meter.eui, 'CS06_11.3_IMMEDIATE', { FirmwareHash: image.imageHash }, MAINS_WINDOW_MS);
     expect(outcome, 'CS06: activated, running the new version').toEqual({ kind: 'outcome', result: 'success', firmwareVersion: image.versionOctets });
     await expectDeviceAlert(duis, gncaExecutingFirmwareChangedDlms, { from: meter.eui, within: ALERT_WINDOW_MS });
     expect(await readFirmwareVersion(duis, meter.eui, 'valid'), '11.2 reads the new version').toBe(image.versionOctets);
@@ -150,7 +154,7 @@ ditCase(
     expect(transferMs, 'transfer time ≤ lossy-link budget + unpaced blocks + one wake + margin (ms)').toBeLessThanOrEqual(ceilingMs);
 
     const window = wakeMs + MINUTE;
-    const outcome = await activate(duis, ctx, 'CS06_11.3_IMMEDIATE', { FirmwareHash: image.imageHash }, window);
+    const outcome = await activate(duis, ctx.meter.eui, 'CS06_11.3_IMMEDIATE', { FirmwareHash: image.imageHash }, window);
     expect(outcome, 'CS06 at the next wake: activated').toEqual({ kind: 'outcome', result: 'success', firmwareVersion: image.versionOctets });
     await expectDeviceAlert(duis, gncaExecutingFirmwareChangedGbz, { from: meter.eui, within: ALERT_WINDOW_MS });
     expect(await readGsmeFirmwareVersion(duis, meter.eui, window), '11.2 (GCS38) reads the new version').toBe(image.versionOctets);
@@ -175,7 +179,7 @@ ditCase(
     await distribute(duis, ctx, image, ESME_TRANSFER_WINDOW_MS);
     const executionAt = Math.ceil((duis.now() + HOUR) / 60_000) * 60_000;
     const execution = gcs28Time(executionAt);
-    const accepted = await activate(duis, ctx, 'CS06_11.3_FUTURE_DATED', { ExecutionDateTime: new Date(executionAt).toISOString(), FirmwareHash: image.imageHash }, MAINS_WINDOW_MS);
+    const accepted = await activate(duis, ctx.meter.eui, 'CS06_11.3_FUTURE_DATED', { ExecutionDateTime: new Date(executionAt).toISOString(), FirmwareHash: image.imageHash }, MAINS_WINDOW_MS);
     expect(accepted, 'a future-dated CS06 is accepted, not yet acted on').toEqual({ kind: 'accepted' });
     await expectQuietFor(duis, bench, executionAt - duis.now() - MINUTE);
     expect(await readFirmwareVersion(duis, meter.eui, 'valid'), 'before its time: the old version').toBe(meter.firmwareImage);
@@ -239,7 +243,7 @@ ditCase(
     const failed = await expectDeviceAlert(duis, ccs08TransferFailed, { from: premises.commsHub.chf, within: 25 * HOUR, mac: 'absent', signature: 'valid' });
     expect(failed.fields, 'CCS08 0x8F89 names the meter and the reason').toMatchObject({ entityId: meter.eui, firmwareVersion: image.versionOctets, result: 'file-transfer-failure' });
     await bench.radioRestore(meter.eui);
-    await expectQuietFor(duis, bench, (meter.wakeIntervalMinutes ?? 30) * MINUTE + MINUTE);
+    await expectQuietFor(duis, bench, sleepyWindow(meter));
   },
 );
 
@@ -272,10 +276,7 @@ ditCase(
 function nextHubImage({ premises, skip }: DitContext): FirmwareImage {
   const hub = premises.commsHub;
   const vendorId = hub.vendorId ?? hub.vendor;
-  const images = defaultFirmwareCatalogue()
-    .forDevice({ kind: 'comms-hub', vendorId })
-    .filter((i) => i.versionOctets !== hub.firmwareImage.toUpperCase() && i.version !== hub.firmware);
-  return images[images.length - 1] ?? skip(`the firmware catalogue has no other comms hub release of vendor ${vendorId}`);
+  return newestNotRunning(defaultFirmwareCatalogue().forDevice({ kind: 'comms-hub', vendorId }), hub) ?? skip(`the firmware catalogue has no other comms hub release of vendor ${vendorId}`);
 }
 
 ditCase(
@@ -299,10 +300,7 @@ ditCase(
     const receipt = await expectDeviceAlert(duis, fdraVerifiedDlms, { from: chf, within: ESME_TRANSFER_WINDOW_MS, mac: 'absent', signature: 'valid' });
     measure('image hash the comms hub calculated', receipt.fields.calculatedImageHash, { equals: image.imageHash });
     measure('comms hub firmware before activation', await readFirmwareVersion(duis, chf, 'uncheckable'), { equals: premises.commsHub.firmwareImage });
-    const exchange = await sendCriticalRequest(duis, 'CS06_11.3_IMMEDIATE', { target: chf, body: { ActivateFirmware: { FirmwareHash: image.imageHash } } });
-    const response = await exchange.response({ within: MAINS_WINDOW_MS });
-    expect(response.signature, 'the CHF signs its CS06 response').toBe('valid');
-    const outcome = expectDeviceResponse(response, cs06, { from: chf, mac: 'absent', within: MAINS_WINDOW_MS });
+    const outcome = await activate(duis, chf, 'CS06_11.3_IMMEDIATE', { FirmwareHash: image.imageHash }, MAINS_WINDOW_MS, 'CHF');
     expect(outcome, 'CS06: activated, running the new version').toEqual({ kind: 'outcome', result: 'success', firmwareVersion: image.versionOctets });
     await expectDeviceAlert(duis, gncaExecutingFirmwareChangedDlms, { from: chf, within: ALERT_WINDOW_MS });
     measure('comms hub firmware after activation', await readFirmwareVersion(duis, chf, 'uncheckable'), { equals: image.versionOctets });

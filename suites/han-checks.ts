@@ -38,12 +38,24 @@ export function sleepyWindow(meter: MeterSpec): number {
   return (meter.wakeIntervalMinutes ?? 30) * MINUTE + MINUTE;
 }
 
-/** GCS13a's current summation delivered, read from `target` (the GSME itself, or the GPF). */
-async function gasReading(duis: DuisClient, template: 'GCS13a_4.1.1_UNRELIABLE' | 'GCS13a_4.1.1_RELIABLE_GPF', target: string, within: number): Promise<number> {
+/** The window a meter answers in: a minute for the mains-powered ESME, the sleepy window for the GSME. */
+export function meterWindow(meter: MeterSpec): number {
+  return meter.type === 'ESME' ? MAINS_WINDOW_MS : sleepyWindow(meter);
+}
+
+/** The GCS13a templates: to the GSME itself (answered at its wake), or to the GPF (from its mirror). */
+export type GasReadTemplate = 'GCS13a_4.1.1_UNRELIABLE' | 'GCS13a_4.1.1_RELIABLE_GPF';
+
+/** SRV 4.1.1 GCS13a to `target`: acknowledged I99, its response within `within`, decoded. */
+export async function readGasRegisters(duis: DuisClient, template: GasReadTemplate, target: string, within: number) {
   const exchange = await duis.send(template, { target });
   expect(exchange.code, 'DCC acknowledgement').toBe('I99');
-  const fields = expectDeviceResponse(await exchange.response({ within }), gcs13a, { from: target, within });
-  const reading = fields.currentSummationDelivered;
+  return expectDeviceResponse(await exchange.response({ within }), gcs13a, { from: target, within });
+}
+
+/** GCS13a's current summation delivered, read from `target` (the GSME itself, or the GPF). */
+async function gasReading(duis: DuisClient, template: GasReadTemplate, target: string, within: number): Promise<number> {
+  const reading = (await readGasRegisters(duis, template, target, within)).currentSummationDelivered;
   if (reading.status !== 'success') throw new Error(`GCS13a from ${target}: current summation delivered read ${reading.status}`);
   return reading.value;
 }

@@ -22,11 +22,11 @@
 import { ditCase } from '../harness/dit/dit-case.ts';
 import type { Bench } from '../harness/bench/bench.ts';
 import type { DuisClient } from '../harness/dit/duis-client.ts';
-import { expectDeviceResponse, expectNoUnexpectedMessages } from '../harness/dit/expectations.ts';
-import { gcs13a } from '../harness/protocol/gbcs/payload/use-cases/gcs13a.ts';
-import { COMMISSIONING, commissionMeter, commissioningWindow } from './commission-requests.ts';
+import { expectNoUnexpectedMessages } from '../harness/dit/expectations.ts';
+import { COMMISSIONING, commissionMeter } from './commission-requests.ts';
 import { addToDeviceLogAndRejoin, REJOIN_WINDOW_MS, removeFromDeviceLog } from './device-log-requests.ts';
 import { readFirmwareVersion, readGsmeFirmwareVersion } from './firmware-version-reads.ts';
+import { meterWindow, readGasRegisters } from './han-checks.ts';
 
 const CH_INSTALL = '8.14.1_COMMUNICATIONS_HUB_STATUS_UPDATE_INSTALL';
 const MINUTE = 60_000;
@@ -42,8 +42,7 @@ const MIRROR_POLL_MS = 5 * MINUTE;
 async function untilTheGpfMirrors(duis: DuisClient, bench: Bench, gpf: string, limitMs: number): Promise<number | null> {
   const from = duis.now();
   for (;;) {
-    const exchange = await duis.send('GCS13a_4.1.1_RELIABLE_GPF', { target: gpf });
-    const fields = expectDeviceResponse(await exchange.response({ within: MINUTE }), gcs13a, { from: gpf, within: MINUTE });
+    const fields = await readGasRegisters(duis, 'GCS13a_4.1.1_RELIABLE_GPF', gpf, MINUTE);
     if (fields.currentSummationDelivered.status === 'success') return duis.now() - from;
     if (duis.now() - from + MIRROR_POLL_MS > limitMs) return null;
     await bench.advance(MIRROR_POLL_MS);
@@ -76,7 +75,7 @@ for (const type of ['ESME', 'GSME'] as const) {
       // [P] the CHF queues commands for a sleepy GSME only once the GPF holds its mirror: its first wake report
       if (type === 'GSME') {
         const reportedAfterMs = await untilTheGpfMirrors(duis, bench, premises.commsHub.gpf, MIRROR_WAIT_MS);
-        measure('GSME first report to the GPF after joining', reportedAfterMs, { max: commissioningWindow(meter), unit: 'ms' });
+        measure('GSME first report to the GPF after joining', reportedAfterMs, { max: meterWindow(meter), unit: 'ms' });
         if (reportedAfterMs === null) return;
       }
 
@@ -84,7 +83,7 @@ for (const type of ['ESME', 'GSME'] as const) {
       measure(`${type} clock set by commissioning`, commissioned.set, { equals: true });
       measure(`${type} clock offset from the DCC time after commissioning`, commissioned.offsetS, { min: -toleranceS, max: toleranceS, unit: 's' });
 
-      const version = type === 'ESME' ? await readFirmwareVersion(duis, meter.eui, 'valid') : await readGsmeFirmwareVersion(duis, meter.eui, commissioningWindow(meter));
+      const version = type === 'ESME' ? await readFirmwareVersion(duis, meter.eui, 'valid') : await readGsmeFirmwareVersion(duis, meter.eui, meterWindow(meter));
       measure(`${type} firmware version`, version, { equals: meter.firmwareImage });
       expectNoUnexpectedMessages(duis);
     },

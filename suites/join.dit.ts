@@ -27,7 +27,7 @@ import { type1DeviceOfType } from '../harness/programme/premises-spec.ts';
 import { cs03a1, cs03b, cs03c, cs04ac, cs04b, gncaDeviceJoined, gncaDeviceUnjoined, JOIN_SERVICE_RESULT } from '../harness/protocol/gbcs/payload/use-cases/join-service.ts';
 import { sendCriticalRequest } from './critical-requests.ts';
 import { addToDeviceLogAndRejoin, duisEui, removeFromDeviceLog } from './device-log-requests.ts';
-import { esmeRejoinsAfterPowerCycle, gsmeRejoinsAfterBatteryChange } from './han-checks.ts';
+import { esmeRejoinsAfterPowerCycle, gsmeRejoinsAfterBatteryChange, meterWindow, sleepyWindow } from './han-checks.ts';
 
 const MINUTE = 60_000;
 /** Mains-powered devices answer within a minute. */
@@ -91,7 +91,7 @@ ditCase(
   },
   async ({ duis, bench, meter }) => {
     // a sleepy meter answers at its next wake: one wake interval plus its response latency
-    const window = (meter.wakeIntervalMinutes ?? 30) * MINUTE + MINUTE;
+    const window = sleepyWindow(meter);
     const send = async (template: string, body: Body) => {
       const exchange = await duis.send(template, { target: meter.eui, body });
       expect(exchange.code, 'DCC acknowledgement').toBe('I99');
@@ -139,7 +139,7 @@ for (const type of ['ESME', 'GSME'] as const) {
     async ({ duis, premises, meter, skip, measure }) => {
       const ppmid = type1DeviceOfType(premises, 'PPMID') ?? skip("the premises description lists no PPMID in the DCC's inventory (type1Devices)");
       // a sleepy GSME answers at its next wake: one wake interval plus its response latency
-      const window = type === 'ESME' ? MAINS_WINDOW_MS : (meter.wakeIntervalMinutes ?? 30) * MINUTE + MINUTE;
+      const window = meterWindow(meter);
       const critical = async (template: string, body: Body) => {
         const exchange = await sendCriticalRequest(duis, template, { target: meter.eui, body });
         const response = await exchange.response({ within: window });

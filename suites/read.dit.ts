@@ -10,9 +10,9 @@ import { ditCase, type DitContext } from '../harness/dit/dit-case.ts';
 import type { DuisClient } from '../harness/dit/duis-client.ts';
 import { expectDeviceResponse, expectNoUnexpectedMessages } from '../harness/dit/expectations.ts';
 import { ecs17b } from '../harness/protocol/gbcs/payload/use-cases/ecs17b.ts';
-import { gcs13a } from '../harness/protocol/gbcs/payload/use-cases/gcs13a.ts';
 import { gcs38 } from '../harness/protocol/gbcs/payload/use-cases/gcs38.ts';
 import { readFirmwareVersion } from './firmware-version-reads.ts';
+import { readGasRegisters, sleepyWindow } from './han-checks.ts';
 
 /** Mains-powered devices answer within a minute (the ESME through the CHF tunnel, the GPF from its mirror). */
 const MAINS_WINDOW_MS = 60_000;
@@ -83,7 +83,7 @@ ditCase(
   async ({ duis, premises, meter, measure }) => {
     const mirrored = await readGasConsumption(duis, premises.commsHub.gpf, MAINS_WINDOW_MS, 'GPF', measure);
     // a sleepy meter answers at its next wake: one wake interval plus its response latency
-    const window = (meter.wakeIntervalMinutes ?? 30) * MINUTE + MINUTE;
+    const window = sleepyWindow(meter);
     const own = await readGasConsumption(duis, meter.eui, window, 'GSME', measure);
     if (own !== null && mirrored !== null) measure('GSME register minus the GPF mirror of it', own - mirrored, { min: 0, unit: 'units of the meter' });
     expectNoUnexpectedMessages(duis);
@@ -95,9 +95,7 @@ ditCase(
  * and consumption positive (measurements); returns the current summation delivered, if read.
  */
 async function readGasConsumption(duis: DuisClient, from: string, within: number, who: 'GPF' | 'GSME', measure: DitContext['measure']): Promise<number | null> {
-  const exchange = await duis.send(who === 'GPF' ? 'GCS13a_4.1.1_RELIABLE_GPF' : 'GCS13a_4.1.1_UNRELIABLE', { target: from });
-  expect(exchange.code, 'DCC acknowledgement').toBe('I99');
-  const fields = expectDeviceResponse(await exchange.response({ within }), gcs13a, { from, within });
+  const fields = await readGasRegisters(duis, who === 'GPF' ? 'GCS13a_4.1.1_RELIABLE_GPF' : 'GCS13a_4.1.1_UNRELIABLE', from, within);
   for (const [name, attr] of Object.entries({
     divisor: fields.divisor,
     multiplier: fields.multiplier,

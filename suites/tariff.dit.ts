@@ -27,6 +27,7 @@ import { ECS01A_ACTIVATION_ATTRIBUTE, ECS01A_ELEMENTS, ecs01a } from '../harness
 import { futureDatedActionedDlms } from '../harness/protocol/gbcs/payload/use-cases/future-dated-execution-alert.ts';
 import { gcs01a } from '../harness/protocol/gbcs/payload/use-cases/gcs01a.ts';
 import { sendCriticalRequest } from './critical-requests.ts';
+import { sleepyWindow } from './han-checks.ts';
 
 const MINUTE = 60_000;
 /** Mains-powered meters answer within a minute (the ESME through the CHF tunnel). */
@@ -97,7 +98,7 @@ ditCase(
   },
   async ({ duis, meter }) => {
     // a sleepy meter answers at its next wake: one wake interval plus its response latency
-    const window = (meter.wakeIntervalMinutes ?? 30) * MINUTE + MINUTE;
+    const window = sleepyWindow(meter);
     const response = await (await sendTariff(duis, meter, GSME_IMMEDIATE)).response({ within: window });
     expect(response.signature, 'the GSME signs its GCS01a response').toBe('valid');
     const { results } = expectDeviceResponse(response, gcs01a, { from: meter.eui, mac: 'absent', within: window });

@@ -103,9 +103,7 @@ class HttpBenchDriver implements BenchDriver {
    */
   async refresh(): Promise<void> {
     const url = `${this.baseUrl}${BENCH_PATH.now}`;
-    const answer = await benchCall(this.doFetch, url, { method: 'GET' });
-    this.current = readNow(answer, url);
-    this.nextDueAt = readNextDueAt(answer);
+    this.take(await benchCall(this.doFetch, url, { method: 'GET' }), url);
   }
 
   async advance(ms: number): Promise<void> {
@@ -149,9 +147,14 @@ class HttpBenchDriver implements BenchDriver {
 
   private async post(path: BenchPath, body: object): Promise<unknown> {
     const answer = await benchCall(this.doFetch, `${this.baseUrl}${path}`, { method: 'POST', body });
-    this.current = readNow(answer, `${this.baseUrl}${path}`);
-    this.nextDueAt = readNextDueAt(answer);
+    this.take(answer, `${this.baseUrl}${path}`);
     return answer;
+  }
+
+  /** Keeps the world time and next event every bench answer carries. */
+  private take(answer: unknown, url: string): void {
+    this.current = readNow(answer, url);
+    this.nextDueAt = readNextDueAt(answer);
   }
 }
 

@@ -35,7 +35,8 @@ export async function createLabTarget({ config, premises }: TargetRequest): Prom
     receiver: {
       host: config.lab.receiver.host,
       port: config.lab.receiver.port,
-      allowNonLoopback: config.lab.receiver.host !== '127.0.0.1' && config.lab.receiver.host !== 'localhost',
+      // the host is the engineer's explicit --receiver choice: any address it names may be bound
+      allowNonLoopback: true,
       ...(config.lab.receiver.advertisedUrl ? { advertisedUrl: config.lab.receiver.advertisedUrl } : {}),
     },
   });

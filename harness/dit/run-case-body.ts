@@ -7,14 +7,13 @@
  * (measurements outside their limits, expect.soft failures) is the caller's to add: the DIT
  * worker (dit-case.ts) adds both, a bare driver (scripts/bench-overhead.ts) the measurements.
  */
-import { BenchCapabilityMissing } from '../bench/bench.ts';
+import { BenchCapabilityMissing, type BenchCapability } from '../bench/bench.ts';
 import type { Combination } from '../cycle/combination.ts';
 import type { MeterSpec, PremisesSpec } from '../programme/premises-spec.ts';
 import type { DitContext } from './dit-case.ts';
 import type { DitTarget } from './dit-target.ts';
 import type { Measurement } from './measurement.ts';
 import { closeMeasurementLog, openMeasurementLog } from './measurement-log.ts';
-import type { BenchCapability } from '../bench/bench.ts';
 
 export interface CaseBodyRun {
   /** Why the execution was skipped, or null when it ran. */
