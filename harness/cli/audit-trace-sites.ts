@@ -20,8 +20,11 @@ import { messageCodeInfo } from '../protocol/gbcs/message-codes.ts';
 import { alertCodeOf } from '../protocol/gbcs/payload/registry.ts';
 import { openFrame } from '../protocol/gbcs/secure-frame.ts';
 import type { PremisesSpec } from '../programme/premises-spec.ts';
+import { siteKey } from '../../emulators/firmware/fault-generation.ts';
+import type { ProfileDeviceType } from '../../emulators/firmware/profile-schema.ts';
 
-export type SiteDeviceType = 'ESME' | 'GSME' | 'CHF' | 'GPF';
+/** A device type a fault can be bound to (the profile schema's). */
+export type SiteDeviceType = ProfileDeviceType;
 
 /** A site an execution exercised. */
 export interface ExercisedSite {
@@ -34,11 +37,6 @@ export interface ExercisedSite {
   readonly toUser: boolean;
 }
 
-/** `ECS52/response/CHF`, `GNCA/alert/GSME/8F1F` (as emulators/firmware/fault-generation.ts siteKey). */
-export function exercisedSiteKey(site: Pick<ExercisedSite, 'useCase' | 'direction' | 'deviceType' | 'alertCode'>): string {
-  return [site.useCase, site.direction, site.deviceType, ...(site.alertCode ? [site.alertCode] : [])].join('/');
-}
-
 /** The device type of each EUI of the premises. */
 export function deviceTypesByEui(premises: PremisesSpec): ReadonlyMap<string, SiteDeviceType> {
   const types = new Map<string, SiteDeviceType>([
@@ -49,11 +47,11 @@ export function deviceTypesByEui(premises: PremisesSpec): ReadonlyMap<string, Si
   return types;
 }
 
-/** The distinct sites of one trace, keyed by exercisedSiteKey. */
+/** The distinct sites of one trace, keyed as generated faults' sites are (siteKey). */
 export function exercisedSites(trace: readonly TraceEntry[], devices: ReadonlyMap<string, SiteDeviceType>, userEui: string): Map<string, ExercisedSite> {
   const sites = new Map<string, ExercisedSite>();
   const add = (site: ExercisedSite): void => {
-    const key = exercisedSiteKey(site);
+    const key = siteKey(site);
     const seen = sites.get(key);
     sites.set(key, seen ? { ...seen, toUser: seen.toUser || site.toUser } : site);
   };
