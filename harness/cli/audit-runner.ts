@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Runs a plan of the `dit profiles audit` through the DIT suites exactly as `dit run` does —
- * vitest's `dit` project started in process with the plan (and its fault sets) provided to the
- * workers, the cases' own bodies on targets the composition root builds — and collects every
- * execution with the execution reporter, in memory (the audit writes no ledger).
+ * Runs a plan of the `dit profiles audit` through the DIT suites exactly as `dit run` does — the
+ * DIT workers (dit-workers.ts) with the plan and its fault sets, the cases' own bodies on targets
+ * the composition root builds — and collects every execution with the execution reporter, in
+ * memory (the audit writes no ledger).
  */
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { startVitest } from 'vitest/node';
 import type { ExecutionRecord } from '../cycle/execution-record.ts';
 import { ExecutionReporter } from '../cycle/execution-reporter.ts';
 import type { PlanItem } from '../cycle/plan-item.ts';
 import type { DitRunConfig, PlanItemFaultSet } from '../dit/run-config.ts';
-import { PROJECT_ROOT } from './project-root.ts';
+import { runDitWorkers } from './dit-workers.ts';
 
 export interface AuditRunResult {
   /** The final attempt of each plan item, by plan item id. */
@@ -33,25 +31,16 @@ export async function runAuditPlan(
     executions.set(record.planItemId, record);
     onExecution(record);
   });
-  const vitest = await startVitest(
-    'test',
-    [],
+  await runDitWorkers(
+    { ...config, plan, faultSets },
     {
-      root: PROJECT_ROOT,
-      config: join(PROJECT_ROOT, 'vitest.config.ts'),
-      project: ['dit'],
-      watch: false,
-      run: true,
+      reporters: [reporter],
       // the main process only collects results: a worker per core (vitest's default leaves one idle)
       maxWorkers: Math.max(1, availableParallelism()),
-      reporters: [reporter],
-      provide: { ditRun: { ...config, plan, faultSets } },
+      // stdout carries the audit's report (JSON with --json): whatever vitest prints goes to stderr
+      stdout: process.stderr,
     },
-    {},
-    // stdout carries the audit's report (JSON with --json): whatever vitest prints goes to stderr
-    { stdout: process.stderr, stderr: process.stderr },
   );
-  await vitest.close();
   const missing = plan.filter((i) => !executions.has(i.id)).map((i) => i.id);
   return {
     executions,

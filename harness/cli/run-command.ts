@@ -12,7 +12,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AllureVitestReporter from 'allure-vitest/reporter';
-import { startVitest } from 'vitest/node';
 import { ExecutionReporter } from '../cycle/execution-reporter.ts';
 import type { PlanItem } from '../cycle/plan-item.ts';
 import { parseDccEdgeFault } from '../transport/dcc-edge-fault.ts';
@@ -32,6 +31,7 @@ import { loadProgramme } from '../programme/load-programme.ts';
 import type { ProgrammeDate } from '../programme/programme-date.ts';
 import { renderAllureReport } from './allure-report.ts';
 import { cyclePlan, shardOf, type CyclePlanOptions } from './cycle-plan.ts';
+import { runDitWorkers } from './dit-workers.ts';
 import { createLogger } from './logger.ts';
 import { startLoopbackDcc } from './loopback-dcc.ts';
 import { shippedProfiles } from '../../emulators/firmware/profile-loader.ts';
@@ -131,17 +131,9 @@ export async function runCommand(opts: RunOptions): Promise<number> {
       (record) => progress.executionRecorded(record),
     );
     if (prepared.toRun.length > 0) {
-      const vitest = await startVitest(
-        'test',
-        [],
+      await runDitWorkers(
+        { ...config, plan: prepared.toRun, knownDefects: knownDefects(ledger, prepared.programme, config.programmeDate) },
         {
-          root: PROJECT_ROOT,
-          config: join(PROJECT_ROOT, 'vitest.config.ts'),
-          project: ['dit'],
-          // a lab's DUIS receiver listens on one fixed port: one execution at a time
-          ...(config.target === 'lab' ? { fileParallelism: false } : {}),
-          watch: false,
-          run: true,
           reporters: [
             new AllureVitestReporter({
               resultsDir: allureDir,
@@ -160,12 +152,8 @@ export async function runCommand(opts: RunOptions): Promise<number> {
             }),
             executions,
           ],
-          provide: { ditRun: { ...config, plan: prepared.toRun, knownDefects: knownDefects(ledger, prepared.programme, config.programmeDate) } },
         },
-        {},
-        { stdout: process.stdout, stderr: process.stderr },
       );
-      await vitest.close();
     }
     progress.finish();
 
